@@ -1,0 +1,130 @@
+"""The JSON contract (``../shared/contract/README.md``): dataclasses → plain dicts.
+
+Field names and labels here are a stable public interface. Extra fields are
+allowed; the contract's ones are always present.
+"""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from tracker.model import Clause, DiffResult, Document, DocRef, Metadata, Target, TargetChange, ClauseChange
+
+DOCUMENT_SCHEMA = "tracker.document/1"
+TARGETS_SCHEMA = "tracker.targets/1"
+DIFF_SCHEMA = "tracker.diff/1"
+
+
+def number(value: Decimal | None):
+    """Exact decimals as JSON numbers: integers stay integers, 1.5 stays 1.5."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(str(value))
+
+
+def metadata_to_dict(meta: Metadata) -> dict:
+    return {
+        "title": meta.title,
+        "issuer": meta.issuer,
+        "date": meta.date,
+        "number": meta.number,
+        "status": meta.status,
+        "level": meta.level,
+        "implements": list(meta.implements),
+        "warnings": list(meta.warnings),
+    }
+
+
+def clause_to_dict(clause: Clause) -> dict:
+    out = {
+        "id": clause.id,
+        "label": clause.label,
+        "title": clause.title,
+        "text": clause.text,
+        "children": [clause_to_dict(c) for c in clause.children],
+    }
+    if clause.responsibility is not None:
+        r = clause.responsibility
+        out["responsibility"] = {"lead": r.lead, "support": r.support, "deadline": r.deadline, "text": r.raw}
+    if clause.cells is not None:
+        out["cells"] = clause.cells
+    return out
+
+
+def document_to_dict(doc: Document) -> dict:
+    return {
+        "schema": DOCUMENT_SCHEMA,
+        "metadata": metadata_to_dict(doc.metadata),
+        "clauses": [clause_to_dict(c) for c in doc.clauses],
+    }
+
+
+def target_to_dict(t: Target) -> dict:
+    return {
+        "clause": t.clause,
+        "kind": t.kind,
+        "indicator": t.indicator,
+        "scope": t.scope,
+        "comparator": t.comparator,
+        "value": number(t.value),
+        "value_max": number(t.value_max),
+        "unit": t.unit,
+        "per": t.per,
+        "deadline": t.deadline,
+        "modality": t.modality,
+        "text": t.text,
+    }
+
+
+def targets_to_dict(doc: Document, targets: list[Target], source: str) -> dict:
+    return {
+        "schema": TARGETS_SCHEMA,
+        "document": {"title": doc.metadata.title, "source": source},
+        "targets": [target_to_dict(t) for t in targets],
+    }
+
+
+def clause_change_to_dict(c: ClauseChange) -> dict:
+    return {
+        "change": c.change,
+        "old": c.old,
+        "new": c.new,
+        "similarity": None if c.similarity is None else round(c.similarity, 3),
+        "old_text": c.old_text,
+        "new_text": c.new_text,
+        "rule": c.rule,
+        "confidence": None if c.confidence is None else round(c.confidence, 3),
+        "responsibility": list(c.responsibility),
+    }
+
+
+def target_change_to_dict(t: TargetChange) -> dict:
+    return {
+        "change": t.change,
+        "old": target_to_dict(t.old) if t.old else None,
+        "new": target_to_dict(t.new) if t.new else None,
+        "reasons": list(t.reasons),
+    }
+
+
+def ref_to_dict(ref: DocRef) -> dict:
+    return {"title": ref.title, "ref": ref.ref}
+
+
+def diff_to_dict(result: DiffResult) -> dict:
+    return {
+        "schema": DIFF_SCHEMA,
+        "mode": result.mode,
+        "old": ref_to_dict(result.old),
+        "new": ref_to_dict(result.new),
+        "clauses": [clause_change_to_dict(c) for c in result.clauses],
+        "targets": [target_change_to_dict(t) for t in result.targets],
+        "summary": dict(result.summary),
+    }
+
+
+def dumps(data: dict) -> str:
+    """JSON as tracker prints it: UTF-8 Chinese kept readable, stable indentation."""
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,185 @@
+"""Plain data passed between the pipeline stages.
+
+read → clean → segment → extract → align → compare → render: every stage takes
+and returns the dataclasses below, so each module can be tested alone and no
+module needs to reach back upstream.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+# ----------------------------------------------------------------- reading
+
+
+@dataclass
+class RawText:
+    """What a reader got out of a file, before any cleaning.
+
+    Tables are rendered one row per line in the pipe form
+    ``| cell | cell | cell |`` (cells with their inner line breaks joined), so
+    every later stage sees one text and the segmenter can find annex rows.
+    """
+
+    text: str
+    source: str
+    format: str  # "txt", "docx", "html", "pdf"
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CleanText:
+    """The cleaned text plus what cleaning found suspicious.
+
+    ``removed`` keeps every stretch cleaning cut (web junk, conversion
+    residue) with the reason, so nothing is dropped in silence.
+    """
+
+    text: str
+    source: str
+    warnings: list[str] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (reason, text)
+    original: str = ""
+
+
+# --------------------------------------------------------------- structure
+
+
+@dataclass
+class Responsibility:
+    """Who carries out a clause and by when (责任单位 / 牵头 / 配合 / 完成时限)."""
+
+    raw: str
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    deadline: str | None = None  # 完成时限 as written, e.g. "持续推进"
+
+
+@dataclass
+class Clause:
+    """One numbered provision.
+
+    ``text`` is the clause's own text (lead sentence included, children and the
+    responsibility bracket excluded); ``span`` is its (start, end) offset in the
+    cleaned text, the provenance every later pairing points back to.
+    """
+
+    id: str
+    label: str
+    title: str
+    text: str
+    scheme: str
+    children: list["Clause"] = field(default_factory=list)
+    responsibility: Responsibility | None = None
+    cells: list[str] | None = None  # annex-table rows only
+    span: tuple[int, int] = (0, 0)
+
+    def walk(self):
+        """Yield this clause and every descendant, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    issuer: str | None = None
+    date: str | None = None  # ISO
+    number: str | None = None  # 文号
+    status: str | None = None  # "draft" | "final"
+    level: str | None = None  # "central" | "province" | "city" | "county"
+    implements: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    metadata: Metadata
+    clauses: list[Clause]
+    text: str  # the cleaned text the clauses were cut from
+    source: str = ""
+
+    def walk(self):
+        """Every clause in document order, depth first."""
+        for clause in self.clauses:
+            yield from clause.walk()
+
+    def clause(self, clause_id: str) -> Clause | None:
+        return next((c for c in self.walk() if c.id == clause_id), None)
+
+
+# ----------------------------------------------------------------- targets
+
+Comparator = Literal[">=", "<=", ">", "<", "=", "~", "range"]
+Modality = Literal["must", "strive", "encourage"]
+TargetKind = Literal["quantity", "deadline"]
+
+
+@dataclass
+class Target:
+    """One numeric or dated commitment, with the fields of the JSON contract."""
+
+    clause: str
+    kind: TargetKind
+    indicator: str | None
+    scope: str | None
+    comparator: Comparator | None
+    value: Decimal | None
+    value_max: Decimal | None
+    unit: str | None
+    per: str | None
+    deadline: str | None  # ISO date
+    modality: Modality | None
+    text: str
+    start: int = -1  # offset of ``text`` in the cleaned document text
+
+
+# -------------------------------------------------------------------- diff
+
+ClauseChangeKind = Literal["unchanged", "modified", "moved", "added", "removed", "split", "merged"]
+TargetChangeKind = Literal["tightened", "loosened", "mixed", "changed", "dropped", "added", "unchanged"]
+TARGET_LABELS: tuple[str, ...] = ("tightened", "loosened", "dropped", "added", "mixed", "changed", "unchanged")
+CLAUSE_LABELS: tuple[str, ...] = ("unchanged", "modified", "moved", "added", "removed", "split", "merged")
+
+
+@dataclass
+class ClauseChange:
+    """One row of the clause alignment, with the rule that paired it."""
+
+    change: ClauseChangeKind
+    old: str | list[str] | None
+    new: str | list[str] | None
+    similarity: float | None
+    old_text: str | None
+    new_text: str | None
+    rule: str = ""  # "exact", "label", "structural", "fuzzy", "move", "content"
+    confidence: float | None = None
+    responsibility: list[str] = field(default_factory=list)  # responsible-unit changes, in words
+
+
+@dataclass
+class TargetChange:
+    change: TargetChangeKind
+    old: Target | None
+    new: Target | None
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocRef:
+    title: str | None
+    ref: str
+    metadata: Metadata | None = None
+
+
+@dataclass
+class DiffResult:
+    mode: Literal["version", "parent"]
+    old: DocRef
+    new: DocRef
+    clauses: list[ClauseChange]
+    targets: list[TargetChange]
+    summary: dict[str, int]
