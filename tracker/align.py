@@ -1,0 +1,508 @@
+"""Clause alignment: which old clause became which new one, and by what rule.
+
+Version mode (draft → final) runs ORDERED PASSES, each leaving a provenance
+``rule`` on the pairings it makes:
+
+1. ``exact``      – same normalised text (NFKC, no whitespace/punctuation),
+                    unique on both sides, anywhere in the document;
+2. ``label``      – same lead sentence (title), unique on both sides;
+3. ``structural`` – the single unpaired old and new clause left between two
+                    in-order anchors, at the same depth, reasonably similar;
+4. ``fuzzy``      – a sequence alignment (Gale–Church style DP with 1:1, 1:n
+                    split and n:1 merge steps) inside each gap between anchors;
+5. ``move``       – what is left, paired across the whole document only when
+                    the similarity is high and clearly better than the runner-up.
+
+A pairing is ``moved`` only when it is out of the longest in-order chain of
+pairings (its order changed relative to its neighbours); a new number alone is
+not a change.  Cost: hashing is linear, the chain is O(n log n), the DP only
+runs inside gaps (banded when a gap is large) and the move pass compares only
+candidates sharing rare character bigrams — see docs/decisions/0401.
+"""
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from tracker.model import Clause
+
+# Thresholds of every pass, as data (similarities are 0..1, rapidfuzz ratio).
+THRESHOLDS: dict[str, float] = {
+    "label_min_title": 4,  # a shorter title ("总则") does not identify a clause
+    "label_min_similarity": 0.25,  # same title but nothing else in common: not the same provision
+    "structural": 0.45,  # the only clause left at the same place in the order
+    "fuzzy": 0.6,  # a pairing found by the sequence alignment
+    "split": 0.85,  # concatenation of the pieces against the whole
+    "move": 0.85,  # paired across the document: claim it only when sure
+    "move_margin": 0.05,  # ... and clearly better than the second candidate
+    "label_move": 0.7,  # a same-title pairing out of order is a move claim: it needs this much text in common
+    "split_gain": 0.1,  # a split/merge must beat the plain 1:1 pairing by this much
+    "band": 40,  # half-width of the DP band when a gap is large
+    "band_above": 60 * 60,  # gaps with more cells than this use the band
+    "max_pieces": 3,  # a split / merge joins at most this many clauses
+    "block_df": 40,  # bigrams in more clauses than this are not used for blocking
+    "block_candidates": 8,  # candidates scored per clause in the move pass
+}
+
+
+def normalise(text: str | None) -> str:
+    """Text as compared: NFKC, without whitespace, punctuation or format characters.
+
+    Equivalent rewrites a reviewer should never see (full/half width, spaces the
+    PDF scrape left inside words, line breaks, 、 vs ,) all vanish here.
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PZC")
+
+
+def similarity(a: str, b: str) -> float:
+    """Normalised Indel similarity of two normalised texts (1.0 = identical)."""
+    if not a and not b:
+        return 1.0
+    return fuzz.ratio(a, b) / 100.0
+
+
+@dataclass
+class Pairing:
+    """Old clause(s) paired with new clause(s) by one rule, indices into the flat lists."""
+
+    old: list[int]
+    new: list[int]
+    rule: str
+    similarity: float
+    confidence: float
+    change: str = ""  # set by classify(): unchanged / modified / moved / split / merged
+
+
+@dataclass
+class Alignment:
+    """Every clause of both documents, flattened, with the pairings between them."""
+
+    old: list[Clause]
+    new: list[Clause]
+    pairs: list[Pairing]
+    # index -> best similarity of any unpaired candidate on the other side (how unsure "removed" is)
+    unpaired_old: dict[int, float] = field(default_factory=dict)
+    unpaired_new: dict[int, float] = field(default_factory=dict)
+
+
+class _Side:
+    """One document's clauses with their normalised texts and titles, computed once."""
+
+    def __init__(self, clauses: list[Clause]):
+        self.clauses = clauses
+        self.norm = [normalise(c.text) for c in clauses]
+        self.title = [normalise(c.title) for c in clauses]
+        self.depth = [c.id.count(".") for c in clauses]
+        self.paired: set[int] = set()
+
+    def free(self, indices) -> list[int]:
+        return [i for i in indices if i not in self.paired]
+
+
+def flatten(clauses: list[Clause]) -> list[Clause]:
+    """Every clause depth first; section headers keep only their own text."""
+    return [c for top in clauses for c in top.walk()]
+
+
+# ------------------------------------------------------------------ passes
+
+
+def _unique_keys(keys: list[str], free: list[int], min_len: int) -> dict[str, int]:
+    counts = Counter(keys[i] for i in free)
+    return {keys[i]: i for i in free if len(keys[i]) >= min_len and counts[keys[i]] == 1}
+
+
+def exact_pass(old: _Side, new: _Side) -> list[Pairing]:
+    """Same normalised text, unique on both sides: certain, wherever it now stands."""
+    o = _unique_keys(old.norm, old.free(range(len(old.clauses))), 1)
+    n = _unique_keys(new.norm, new.free(range(len(new.clauses))), 1)
+    pairs = [Pairing([i], [n[k]], "exact", 1.0, 1.0) for k, i in o.items() if k in n]
+    _mark(old, new, pairs)
+    return pairs
+
+
+def label_pass(old: _Side, new: _Side) -> list[Pairing]:
+    """Same lead sentence, unique on both sides: the same provision even if its body was rewritten."""
+    o = _unique_keys(old.title, old.free(range(len(old.clauses))), int(THRESHOLDS["label_min_title"]))
+    n = _unique_keys(new.title, new.free(range(len(new.clauses))), int(THRESHOLDS["label_min_title"]))
+    pairs = []
+    for key, i in o.items():
+        j = n.get(key)
+        if j is None:
+            continue
+        sim = similarity(old.norm[i], new.norm[j])
+        if sim >= THRESHOLDS["label_min_similarity"]:
+            pairs.append(Pairing([i], [j], "label", sim, 0.7 + 0.3 * sim))
+    _mark(old, new, pairs)
+    return pairs
+
+
+def _mark(old: _Side, new: _Side, pairs: list[Pairing]) -> None:
+    for p in pairs:
+        old.paired.update(p.old)
+        new.paired.update(p.new)
+
+
+def in_order(pairs: list[Pairing]) -> set[int]:
+    """Indices (into ``pairs``) of the longest chain increasing in both documents.
+
+    Everything outside this chain changed its order relative to its neighbours:
+    that, and only that, is a move.  Patience sorting, O(n log n).
+    """
+    order = sorted(range(len(pairs)), key=lambda k: (min(pairs[k].old), min(pairs[k].new)))
+    tails: list[int] = []  # new-index of the chain tail for each length
+    tail_at: list[int] = []  # pair index at each tail
+    back: dict[int, int | None] = {}
+    for k in order:
+        value = min(pairs[k].new)
+        pos = bisect.bisect_left(tails, value)
+        back[k] = tail_at[pos - 1] if pos else None
+        if pos == len(tails):
+            tails.append(value)
+            tail_at.append(k)
+        else:
+            tails[pos] = value
+            tail_at[pos] = k
+    chain: set[int] = set()
+    k = tail_at[-1] if tail_at else None
+    while k is not None:
+        chain.add(k)
+        k = back[k]
+    return chain
+
+
+def drop_weak_label_moves(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairing]:
+    """A same-title pairing that would be a move is a move claim: keep it only when the texts agree enough."""
+    chain = in_order(pairs)
+    keep = [p for k, p in enumerate(pairs) if k in chain or p.rule != "label" or p.similarity >= THRESHOLDS["label_move"]]
+    for p in pairs:
+        if not any(p is q for q in keep):
+            old.paired.difference_update(p.old)
+            new.paired.difference_update(p.new)
+    return keep
+
+
+def _runs(side: _Side, start: int):
+    """Free clauses next to ``start`` that could be pieces of the same provision: after, then before."""
+    limit = int(THRESHOLDS["max_pieces"])
+    after = [start]
+    for k in range(start + 1, min(len(side.clauses), start + limit)):
+        if k in side.paired:
+            break
+        after.append(k)
+        yield list(after)
+    before = [start]
+    for k in range(start - 1, max(-1, start - limit), -1):
+        if k in side.paired:
+            break
+        before.insert(0, k)
+        yield list(before)
+
+
+def extend_pass(pairs: list[Pairing], old: _Side, new: _Side) -> None:
+    """Turn a 1:1 pairing into a split or merge when a free neighbour completes it.
+
+    The lead sentence or position may pair the first piece of a split clause;
+    the rest then sits unpaired next to it.  The pieces are joined only when
+    their concatenation matches clearly better than the single piece.
+    """
+    score = _Scorer(old, new)
+    for p in pairs:
+        if len(p.old) != 1 or len(p.new) != 1 or p.similarity >= THRESHOLDS["split"]:
+            continue
+        best = (p.similarity + THRESHOLDS["split_gain"], None, None)
+        for run in _runs(new, p.new[0]):
+            sim = score(tuple(p.old), tuple(run))
+            if sim >= THRESHOLDS["split"] and sim > best[0]:
+                best = (sim, p.old, run)
+        for run in _runs(old, p.old[0]):
+            sim = score(tuple(run), tuple(p.new))
+            if sim >= THRESHOLDS["split"] and sim > best[0]:
+                best = (sim, run, p.new)
+        if best[1] is not None:
+            p.old, p.new, p.similarity, p.confidence = list(best[1]), list(best[2]), best[0], best[0]
+            old.paired.update(p.old)
+            new.paired.update(p.new)
+
+
+def _gaps(anchors: list[Pairing], n_old: int, n_new: int):
+    """Ranges of old and new indices between consecutive in-order anchors."""
+    points = sorted((max(p.old), max(p.new), min(p.old), min(p.new)) for p in anchors)
+    prev_o, prev_n = -1, -1
+    for end_o, end_n, start_o, start_n in points:
+        yield range(prev_o + 1, start_o), range(prev_n + 1, start_n)
+        prev_o, prev_n = end_o, end_n
+    yield range(prev_o + 1, n_old), range(prev_n + 1, n_new)
+
+
+class _Scorer:
+    """Cached similarity of old clause runs against new clause runs."""
+
+    def __init__(self, old: _Side, new: _Side):
+        self.old, self.new = old, new
+        self.cache: dict[tuple, float] = {}
+
+    def __call__(self, oi: tuple[int, ...], ni: tuple[int, ...]) -> float:
+        key = (oi, ni)
+        if key not in self.cache:
+            a = "".join(self.old.norm[i] for i in oi)
+            b = "".join(self.new.norm[j] for j in ni)
+            self.cache[key] = similarity(a, b)
+        return self.cache[key]
+
+
+def _steps():
+    """DP steps (old count, new count): skip, 1:1, splits and merges."""
+    yield 1, 0
+    yield 0, 1
+    yield 1, 1
+    for k in range(2, int(THRESHOLDS["max_pieces"]) + 1):
+        yield 1, k
+        yield k, 1
+
+
+def _step_score(score: _Scorer, o: list[int], n: list[int], i: int, j: int, di: int, dj: int) -> float | None:
+    """Gain of one DP step: items explained × similarity, or None when not allowed."""
+    if di == 0 or dj == 0:
+        return 0.0
+    oi, ni = tuple(o[i - di : i]), tuple(n[j - dj : j])
+    sim = score(oi, ni)
+    if di == 1 and dj == 1:
+        return 2 * sim if sim >= THRESHOLDS["fuzzy"] else None
+    if sim < THRESHOLDS["split"]:
+        return None
+    # a split must explain more than its best single piece would
+    best_single = max(score((a,), (b,)) for a in oi for b in ni)
+    if best_single >= sim:
+        return None
+    return (di + dj) * sim
+
+
+def sequence_pass(old: _Side, new: _Side, o: list[int], n: list[int]) -> list[Pairing]:
+    """Align one gap in order: 1:1 modifications, splits and merges (Gale–Church style DP)."""
+    if not o or not n:
+        return []
+    score = _Scorer(old, new)
+    if len(o) == 1 and len(n) == 1 and old.depth[o[0]] == new.depth[n[0]]:
+        sim = score((o[0],), (n[0],))
+        if sim >= THRESHOLDS["structural"]:
+            return [Pairing([o[0]], [n[0]], "structural", sim, 0.5 + 0.5 * sim)]
+    banded = len(o) * len(n) > THRESHOLDS["band_above"]
+    band = int(THRESHOLDS["band"])
+    neg = float("-inf")
+    best = [[neg] * (len(n) + 1) for _ in range(len(o) + 1)]
+    step = [[None] * (len(n) + 1) for _ in range(len(o) + 1)]
+    best[0][0] = 0.0
+    for i in range(len(o) + 1):
+        centre = i * len(n) // max(len(o), 1)
+        lo, hi = (max(0, centre - band), min(len(n), centre + band)) if banded else (0, len(n))
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                continue
+            for di, dj in _steps():
+                if di > i or dj > j or best[i - di][j - dj] == neg:
+                    continue
+                gain = _step_score(score, o, n, i, j, di, dj)
+                if gain is not None and best[i - di][j - dj] + gain > best[i][j]:
+                    best[i][j] = best[i - di][j - dj] + gain
+                    step[i][j] = (di, dj)
+    return _trace(score, o, n, step)
+
+
+def _trace(score: _Scorer, o, n, step) -> list[Pairing]:
+    i, j = len(o), len(n)
+    if step[i][j] is None:  # band missed the corner: nothing claimed
+        return []
+    pairs = []
+    while i or j:
+        di, dj = step[i][j]
+        if di and dj:
+            oi, ni = o[i - di : i], n[j - dj : j]
+            sim = score(tuple(oi), tuple(ni))
+            pairs.append(Pairing(list(oi), list(ni), "fuzzy", sim, sim))
+        i, j = i - di, j - dj
+    return pairs[::-1]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[k : k + 2] for k in range(len(text) - 1)} or ({text} if text else set())
+
+
+def candidates(old: _Side, new: _Side, o: list[int], n: list[int]) -> dict[int, list[tuple[float, int]]]:
+    """Best-scoring new candidates for each old clause, by shared rare bigrams (blocking).
+
+    Only bigrams in at most ``block_df`` clauses are indexed, so the cost grows
+    with the number of clauses, not with their product.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    grams = {j: _bigrams(new.norm[j]) for j in n}
+    for j, gs in grams.items():
+        for g in gs:
+            index[g].append(j)
+    limit = int(THRESHOLDS["block_df"])
+    out: dict[int, list[tuple[float, int]]] = {}
+    for i in o:
+        mine = _bigrams(old.norm[i])
+        shared: Counter = Counter()
+        for g in mine:
+            posting = index.get(g, ())
+            if len(posting) <= limit:
+                shared.update(posting)
+        top = sorted(shared, key=lambda j: -2 * shared[j] / (len(mine) + len(grams[j]) or 1))
+        top = top[: int(THRESHOLDS["block_candidates"])]
+        out[i] = sorted(((similarity(old.norm[i], new.norm[j]), j) for j in top), reverse=True)
+    return out
+
+
+def move_pass(old: _Side, new: _Side) -> tuple[list[Pairing], dict[int, float], dict[int, float]]:
+    """Pair leftovers across the document only when clearly the same text.
+
+    A wrong move claim costs more trust than a missed one, so a pairing needs a
+    high similarity AND a margin over the runner-up on both sides.
+    Returns the pairings and, for what stays unpaired, the best similarity seen.
+    """
+    o, n = old.free(range(len(old.clauses))), new.free(range(len(new.clauses)))
+    cands = candidates(old, new, o, n)
+    by_new: dict[int, list[float]] = defaultdict(list)
+    for i, lst in cands.items():
+        for sim, j in lst:
+            by_new[j].append(sim)
+    pairs = []
+    for i, lst in cands.items():
+        if not lst:
+            continue
+        sim, j = lst[0]
+        runner = lst[1][0] if len(lst) > 1 else 0.0
+        rivals = sorted(by_new[j], reverse=True)
+        runner_new = rivals[1] if len(rivals) > 1 else 0.0
+        margin = min(sim - runner, sim - runner_new)
+        if sim >= THRESHOLDS["move"] and (margin >= THRESHOLDS["move_margin"] or sim == 1.0) and j not in new.paired:
+            pairs.append(Pairing([i], [j], "move", sim, sim * min(1.0, 0.5 + margin * 5)))
+            old.paired.add(i)
+            new.paired.add(j)
+    best_old = {i: (cands[i][0][0] if cands.get(i) else 0.0) for i in old.free(o)}
+    best_new = {j: max(by_new[j], default=0.0) for j in new.free(n)}
+    return pairs, best_old, best_new
+
+
+def classify(pairs: list[Pairing], old: _Side, new: _Side) -> None:
+    """Name each pairing: unchanged / modified / moved / split / merged."""
+    chain = in_order(pairs)
+    for k, p in enumerate(pairs):
+        if len(p.new) > 1:
+            p.change = "split"
+        elif len(p.old) > 1:
+            p.change = "merged"
+        elif k not in chain:
+            p.change = "moved"
+        elif old.norm[p.old[0]] == new.norm[p.new[0]]:
+            p.change = "unchanged"
+        else:
+            p.change = "modified"
+
+
+def align_versions(old_clauses: list[Clause], new_clauses: list[Clause]) -> Alignment:
+    """Align a draft's clause tree with its final text (version mode)."""
+    old, new = _Side(flatten(old_clauses)), _Side(flatten(new_clauses))
+    pairs = drop_weak_label_moves(exact_pass(old, new) + label_pass(old, new), old, new)
+    chain = in_order(pairs)
+    anchors = [p for k, p in enumerate(pairs) if k in chain]
+    for o_range, n_range in list(_gaps(anchors, len(old.clauses), len(new.clauses))):
+        found = sequence_pass(old, new, old.free(o_range), new.free(n_range))
+        _mark(old, new, found)
+        pairs += found
+    extend_pass(pairs, old, new)
+    moved, best_old, best_new = move_pass(old, new)
+    pairs += moved
+    classify(pairs, old, new)
+    pairs.sort(key=lambda p: (min(p.new), min(p.old)))
+    return Alignment(old.clauses, new.clauses, pairs, best_old, best_new)
+
+
+# ------------------------------------------------------------- parent mode
+
+PARENT_THRESHOLDS: dict[str, float] = {
+    "min_score": 0.22,  # weighted bigram overlap a child clause needs to implement a parent clause
+    "near_best": 0.8,  # other children within this share of the best also implement it
+    "max_children": 4,
+}
+
+
+def _weighted_grams(texts: list[str]) -> tuple[list[Counter], dict[str, float]]:
+    import math
+
+    grams = [Counter(t[k : k + 2] for k in range(len(t) - 1)) for t in texts]
+    df: Counter = Counter()
+    for g in grams:
+        df.update(g.keys())
+    n = len(texts) or 1
+    idf = {g: math.log(1 + n / c) for g, c in df.items()}
+    return grams, idf
+
+
+def _cosine(a: Counter, b: Counter, idf: dict[str, float], norms: tuple[float, float]) -> float:
+    if not norms[0] or not norms[1]:
+        return 0.0
+    small, large = (a, b) if len(a) < len(b) else (b, a)
+    dot = sum(v * large[g] * idf[g] ** 2 for g, v in small.items() if g in large)
+    return dot / (norms[0] * norms[1])
+
+
+def align_by_content(old_clauses: list[Clause], new_clauses: list[Clause]) -> Alignment:
+    """Parent mode: structures differ, so every parent clause gets its best-matching child clauses.
+
+    Scored by IDF-weighted character-bigram cosine (shared policy vocabulary,
+    not position).  One parent clause may be carried by several child clauses
+    (``split``) and several parent clauses by one (``merged``).
+    """
+    old, new = _Side(flatten(old_clauses)), _Side(flatten(new_clauses))
+    grams, idf = _weighted_grams(old.norm + new.norm)
+    norm = [sum((v * idf[g]) ** 2 for g, v in c.items()) ** 0.5 for c in grams]
+    go, gn = grams[: len(old.norm)], grams[len(old.norm) :]
+    no, nn = norm[: len(old.norm)], norm[len(old.norm) :]
+    links: dict[int, list[tuple[float, int]]] = {}
+    for i in range(len(go)):
+        scores = sorted(((_cosine(go[i], gn[j], idf, (no[i], nn[j])), j) for j in range(len(gn))), reverse=True)
+        if not scores or scores[0][0] < PARENT_THRESHOLDS["min_score"]:
+            continue
+        top = scores[0][0]
+        keep = [(s, j) for s, j in scores if s >= max(PARENT_THRESHOLDS["min_score"], top * PARENT_THRESHOLDS["near_best"])]
+        links[i] = keep[: int(PARENT_THRESHOLDS["max_children"])]
+    pairs = _group_links(links, old, new)
+    _mark(old, new, pairs)
+    best_old = {i: 0.0 for i in old.free(range(len(old.clauses)))}
+    best_new = {j: 0.0 for j in new.free(range(len(new.clauses)))}
+    pairs.sort(key=lambda p: (min(p.old), min(p.new)))
+    return Alignment(old.clauses, new.clauses, pairs, best_old, best_new)
+
+
+def _group_links(links: dict[int, list[tuple[float, int]]], old: _Side, new: _Side) -> list[Pairing]:
+    """Turn parent→children links into pairings: 1:1, 1:n (split) or n:1 (merged)."""
+    parents_of: dict[int, list[int]] = defaultdict(list)
+    for i, lst in links.items():
+        for _, j in lst:
+            parents_of[j].append(i)
+    pairs = []
+    for i, lst in links.items():
+        children = [j for _, j in lst]
+        top = lst[0][0]
+        if len(children) == 1 and len(parents_of[children[0]]) > 1:
+            continue  # reported once, as the child's merge below
+        change = "split" if len(children) > 1 else ("unchanged" if old.norm[i] == new.norm[children[0]] else "modified")
+        pairs.append(Pairing([i], sorted(children), "content", top, top, change))
+    for j, parents in parents_of.items():
+        singles = [i for i in parents if len(links[i]) == 1]
+        if len(singles) > 1:
+            sim = max(s for i in singles for s, jj in links[i] if jj == j)
+            pairs.append(Pairing(sorted(singles), [j], "content", sim, sim, "merged"))
+        elif len(singles) == 1 and len(parents) > 1:
+            i = singles[0]
+            pairs.append(Pairing([i], [j], "content", links[i][0][0], links[i][0][0], "modified"))
+    return pairs
