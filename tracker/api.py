@@ -42,9 +42,8 @@ def load_document(ref: str, store: str | os.PathLike | None = None) -> Document:
 
     if Path(ref).exists():
         return read_document(ref)
-    from tracker import store as _store
+    if "@" in ref or not Path(ref).suffix:
+        from tracker import store as _store
 
-    looks_like_ref = "@" in ref or ("/" in ref and not Path(ref).suffix) or (ref and not Path(ref).suffix)
-    if looks_like_ref:
         return _store.load_ref(ref, root=store)
     raise InputError("no such file", path=ref)

@@ -1,0 +1,351 @@
+"""Cleaning: turn what a reader got into the canonical text of the document.
+
+Each step is a small function with one reason to exist; ``clean`` runs them in
+order and records what it removed and what looked suspicious. The canonical
+form (see docs/decisions/0001-canonical-text.md):
+
+* one line per paragraph or table row, ``\\n`` line ends, no NUL/BOM/zero-width;
+* full-width Chinese punctuation (，。；：（）！？) wherever it touches Chinese
+  text, ASCII digits, letters and ``%`` (GB/T 15834 usage);
+* spaces that a PDF or preview scrape left inside words removed;
+* web-page junk before the document and after it cut, with a warning.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tracker.cues import (
+    CONVERSION_RESIDUE,
+    PLACE_SUFFIXES,
+    SPAM_WORDS,
+    TRUNCATION_CUES,
+    WEB_JUNK_RE,
+)
+from tracker.model import CleanText, RawText
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = "，。、；：！？（）《》〈〉“”‘’【】〔〕…—～·"
+SENTENCE_END = "。！？；"
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_LABEL_AHEAD = r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|[①-⑳]|第[一二三四五六七八九十百零〇两\d]{1,6}[章节条])"
+
+
+def clean(raw: RawText) -> CleanText:
+    """Run every cleaning step in order and collect what they found."""
+    out = CleanText(text=raw.text, source=raw.source, warnings=list(raw.warnings), original=raw.text)
+    for step in (
+        normalise_characters,
+        remove_conversion_residue,
+        recover_tab_tables,
+        strip_web_junk,
+        fix_scrape_spacing,
+        unify_punctuation,
+        tidy_lines,
+        report_truncation,
+        report_injected_text,
+    ):
+        step(out)
+    return out
+
+
+# ------------------------------------------------------------------ steps
+
+
+def normalise_characters(doc: CleanText) -> None:
+    """Line ends to ``\\n``; full-width ASCII (７５％) to half-width; odd spaces to plain spaces."""
+    text = doc.text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    text = text.replace("\xa0", " ").replace("\u3000", " ").replace("\x0c", "\n")
+    doc.text = _fullwidth_ascii_to_half(text)
+
+
+def _fullwidth_ascii_to_half(text: str) -> str:
+    """Full-width digits, letters and ％ become ASCII; Chinese punctuation is left alone."""
+
+    def fold(m: re.Match) -> str:
+        return unicodedata.normalize("NFKC", m.group(0))
+
+    return re.sub(r"[０-９Ａ-Ｚａ-ｚ％．]+", fold, text)
+
+
+def remove_conversion_residue(doc: CleanText) -> None:
+    """Drop markers that converters leave (``[bookmark: _GoBack]``), recording each kind."""
+    for pattern, what in CONVERSION_RESIDUE:
+        found = re.findall(pattern, doc.text)
+        if found:
+            doc.text = re.sub(pattern, "", doc.text)
+            for item in found:
+                doc.removed.append((what, item))
+            if what != "zero-width character":
+                doc.warnings.append(f"removed {len(found)} × {what} ({found[0]!r})")
+
+
+def recover_tab_tables(doc: CleanText) -> None:
+    """Rebuild tables that a .docx → .txt conversion flattened into one tab-indented cell per line.
+
+    The rows become ``| cell | cell |`` lines, the form every reader emits, so
+    the segmenter sees one table format whatever the source.
+    """
+    lines = doc.text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("\t"):
+            j = i
+            while j < len(lines) and (lines[j].startswith("\t") or lines[j].strip() == "" or _is_cell_continuation(lines, j)):
+                j += 1
+            block = lines[i:j]
+            rows = _tab_block_to_rows(block)
+            if rows:
+                out.extend(rows)
+                if lines[j - 1].strip() == "" if j > i else False:
+                    pass
+                i = j
+                continue
+        out.append(lines[i])
+        i += 1
+    doc.text = "\n".join(out)
+
+
+def _is_cell_continuation(lines: list[str], j: int) -> bool:
+    """A non-tab line inside a tab table continues the cell above when a tab line follows soon."""
+    if j == 0 or not lines[j].strip():
+        return False
+    for k in range(j + 1, min(j + 8, len(lines))):
+        if lines[k].startswith("\t"):
+            return True
+    return False
+
+
+def _tab_block_to_rows(block: list[str]) -> list[str]:
+    """Group the cells of a tab block into rows, using the running row-number column."""
+    cells: list[str] = []
+    blank_before: list[bool] = []
+    saw_blank = False
+    for line in block:
+        if not line.strip():
+            if line.startswith("\t") and cells is not None:
+                cells.append("")
+                blank_before.append(saw_blank)
+                saw_blank = False
+            else:
+                saw_blank = True
+            continue
+        if line.startswith("\t"):
+            cells.append(line.strip())
+            blank_before.append(saw_blank)
+            saw_blank = False
+        elif cells:
+            cells[-1] = _join_cell_lines(cells[-1], line.strip())
+    if len(cells) < 2:
+        return []
+    rows = _rows_by_number_column(cells, blank_before) or _rows_by_blank_lines(cells, blank_before)
+    return ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+
+
+def _rows_by_number_column(cells: list[str], blank_before: list[bool]) -> list[list[str]] | None:
+    """Rows cut so that the cells 1, 2, 3 … of the number column fall in the same column."""
+    numbered = [k for k, c in enumerate(cells) if c.isascii() and c.isdigit()]
+    seq = []
+    expected = 1
+    for k in numbered:
+        if int(cells[k]) == expected:
+            seq.append(k)
+            expected += 1
+    if len(seq) < 2:
+        return None
+    width = seq[1] - seq[0]
+    if width < 2 or any(b - a != width for a, b in zip(seq, seq[1:])):
+        return None
+    first_body = next((k for k in range(1, len(cells)) if blank_before[k]), None)
+    offset = seq[0] - first_body if first_body is not None and first_body <= seq[0] else 0
+    if offset < 0 or offset >= width:
+        return None
+    start = seq[0] - offset
+    rows = [cells[:start]] if start > 0 else []
+    for k in range(start, len(cells), width):
+        rows.append(cells[k : k + width])
+    return [r for r in rows if any(r)]
+
+
+def _rows_by_blank_lines(cells: list[str], blank_before: list[bool]) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for cell, blank in zip(cells, blank_before):
+        if blank or not rows:
+            rows.append([])
+        rows[-1].append(cell)
+    return rows
+
+
+_UNIT_END = re.compile(r"(局|委|院|会|队|联|所|办|部|厅|行|站|中心|大队|法院)$")
+_UNIT_START = re.compile(r"^(县|市|省|区|乡|镇|自治区)")
+
+
+def _join_cell_lines(before: str, after: str) -> str:
+    """Join a word broken across table-cell lines ("基本医" + "疗保险"); keep two unit names apart."""
+    if _UNIT_END.search(before) and _UNIT_START.search(after):
+        return f"{before}、{after}"
+    return before + after
+
+
+def _cell(text: str) -> str:
+    text = re.sub(r"\s{2,}", lambda m: "、" if _UNIT_END.search(text[: m.start()]) else " ", text.strip())
+    return text.replace("|", "｜")
+
+
+def strip_web_junk(doc: CleanText) -> None:
+    """Cut web-page furniture before the document's first sentence and after its last one."""
+    lines = doc.text.split("\n")
+    first = next((k for k, line in enumerate(lines) if _is_body_line(line)), None)
+    if first is None:
+        return
+    head_cut = [k for k in range(first) if WEB_JUNK_RE.fullmatch(lines[k].strip())]
+    last = max(k for k, line in enumerate(lines) if _is_body_line(line))
+    tail_start = next((k for k in range(last + 1, len(lines)) if _is_junk(lines[k])), None)
+    tail_cut = list(range(tail_start, len(lines))) if tail_start is not None else []
+    cut = set(head_cut) | set(tail_cut)
+    # junk lines inside the header block (after the title, before the first sentence)
+    removed = [lines[k] for k in sorted(cut) if lines[k].strip()]
+    if removed:
+        for line in removed:
+            doc.removed.append(("web page text", line))
+        where = []
+        if any(lines[k].strip() for k in head_cut):
+            where.append(f"{sum(1 for k in head_cut if lines[k].strip())} before the document")
+        if any(lines[k].strip() for k in tail_cut):
+            where.append(f"{sum(1 for k in tail_cut if lines[k].strip())} after it")
+        doc.warnings.append(
+            f"removed {len(removed)} lines of web page text ({', '.join(where)}), e.g. {removed[0].strip()[:40]!r}"
+        )
+    doc.text = "\n".join(line for k, line in enumerate(lines) if k not in cut)
+
+
+def _is_body_line(line: str) -> bool:
+    """A line that is policy text: it holds a sentence end, or is long prose."""
+    s = line.strip()
+    if not s or WEB_JUNK_RE.fullmatch(s):
+        return False
+    return any(p in s for p in "。；;") or len(s) > 80 or re.match(_LABEL_AHEAD, s) is not None
+
+
+def _is_junk(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and bool(WEB_JUNK_RE.fullmatch(s))
+
+
+def fix_scrape_spacing(doc: CleanText) -> None:
+    """Remove the spaces a PDF or preview scrape put inside words.
+
+    Spaces between a digit and a Chinese character ("到 2027 年") or next to
+    Chinese punctuation never separate anything and always go. Spaces between
+    two Chinese characters go only when the document is a scrape (many such
+    spaces, long lines); in a normal document they are deliberate
+    ("中共中央办公厅 国务院办公厅") and are kept. In a scrape, a space before a
+    clause label or after a sentence end was a line break and becomes one.
+    """
+    text = doc.text
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    if _is_scrape(text):
+        text = re.sub(rf"(?<=[{SENTENCE_END}])[ \t]+", "\n", text)
+        text = re.sub(rf"[ \t]+(?={_LABEL_AHEAD})(?=[^\n]{{4}})", "\n", text)
+        text = re.sub(rf"(?<=[{CJK}{CJK_PUNCT}\d,.;:()%])[ \t]+(?=[{CJK}{CJK_PUNCT}\d,.;:()%])", _scrape_space, text)
+        doc.warnings.append("text looked like a PDF/preview scrape: spaces inside words were removed")
+    text = re.sub(rf"(?<=[{CJK}])[ \t]+(?=\d)|(?<=\d)[ \t]+(?=[{CJK}%])", "", text)
+    doc.text = _drop_spaces_at_punctuation(text)
+
+
+def _drop_spaces_at_punctuation(text: str) -> str:
+    """Spaces next to Chinese punctuation never separate anything (table pipes excepted)."""
+    return re.sub(rf"(?<![|\s])[ \t]+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])[ \t]+(?=[^\s|])", "", text)
+
+
+def _scrape_space(m: re.Match) -> str:
+    """Inside a scrape a space between two ASCII digits/letters still separates numbers."""
+    s = m.string
+    before, after = s[m.start() - 1], s[m.end()] if m.end() < len(s) else ""
+    if before.isdigit() and after.isdigit():
+        return " "
+    return ""
+
+
+def _is_scrape(text: str) -> bool:
+    """Many spaces between Chinese characters on very long lines: a flattened PDF or preview."""
+    cjk_gaps = len(re.findall(rf"[{CJK}][ \t]+[{CJK}]", text))
+    cjk_chars = len(re.findall(rf"[{CJK}]", text)) or 1
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    return cjk_gaps * 60 > cjk_chars and longest > 150
+
+
+def unify_punctuation(doc: CleanText) -> None:
+    """Half-width , ; : ? ! ( ) that touch Chinese text become full-width."""
+    text = doc.text
+    text = re.sub(rf"(?<=[{CJK}{CJK_PUNCT}])[,;:?!]|[,;:?!](?=[{CJK}{CJK_PUNCT}])", lambda m: _HALF_TO_FULL[m.group(0)], text)
+    text = _unify_parentheses(text)
+    doc.text = _drop_spaces_at_punctuation(text)
+
+
+def _unify_parentheses(text: str) -> str:
+    """A pair of ( ) becomes （ ） when it holds or touches Chinese text; ``(cid:12)`` stays ASCII."""
+
+    def repl(m: re.Match) -> str:
+        inner = m.group(1)
+        before = text[m.start() - 1] if m.start() else ""
+        if re.search(rf"[{CJK}]", inner) or re.match(rf"[{CJK}]", before or "x"):
+            if inner.startswith("cid:"):
+                return m.group(0)
+            return f"（{inner}）"
+        return m.group(0)
+
+    prev = None
+    while prev != text:  # innermost pairs first, so nested brackets convert too
+        prev = text
+        text = re.sub(r"\(([^()（）\n]*)\)", repl, text)
+        text = re.sub(r"（([^()（）\n]*)\)|\(([^()（）\n]*)）", lambda m: f"（{m.group(1) or m.group(2) or ''}）", text)
+    return text
+
+
+def tidy_lines(doc: CleanText) -> None:
+    """Trim each line, fold runs of spaces, drop empty lines: one paragraph per line."""
+    lines = []
+    for line in doc.text.split("\n"):
+        line = re.sub(r"[ \t]+", " ", line).strip()
+        if line:
+            lines.append(line)
+    doc.text = "\n".join(lines)
+
+
+def report_truncation(doc: CleanText) -> None:
+    """Say so when the source was cut short (a preview site, a text ending mid-sentence)."""
+    context = doc.original
+    for pattern, message in TRUNCATION_CUES:
+        m = re.search(pattern, context)
+        if m:
+            doc.warnings.append(message.format(*m.groups()))
+    body = doc.text.rstrip()
+    if body and body[-1] not in "。！？；）”』」|.…" + ")" and not re.search(r"\d{4}年\d{1,2}月\d{1,2}日$", body):
+        doc.warnings.append(f"text ends mid-sentence ('…{body[-15:]}'): the document may be truncated")
+
+
+def report_injected_text(doc: CleanText) -> None:
+    """Find phrases that look injected (SEO spam standing where a place name belongs).
+
+    They are reported with their count and one place they occur, never removed:
+    deciding what the real text was is the reviewer's call.
+    """
+    words = "|".join(re.escape(w) for w in SPAM_WORDS)
+    token = rf"[{CJK}A-Za-z0-9]{{0,8}}(?:{words})"
+    phrases = {m.group(0) for m in re.finditer(rf"{token}(?:[，,、]{token})*", doc.text)}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        count = doc.text.count(phrase)
+        slot = re.search(re.escape(phrase) + r"(人民政府|政府|市|办公室|各部门)", doc.text)
+        several_words = len(re.findall(words, phrase)) >= 2
+        if count >= 2 and (slot or several_words) and not phrase.endswith(tuple(PLACE_SUFFIXES)):
+            if any(phrase in w for w in doc.warnings):
+                continue
+            where = f", e.g. {slot.group(0)!r}" if slot else ""
+            doc.warnings.append(
+                f"suspicious injected text {phrase!r} occurs {count} times{where}: "
+                "it may stand where the issuer's place name belongs; kept as written"
+            )

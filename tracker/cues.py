@@ -1,0 +1,82 @@
+"""Word lists that cleaning and segmentation consult: data, not ``if`` chains.
+
+Each table says what a pattern means so that a reviewer can check it against
+their own experience of government web pages and policy drafting.
+"""
+from __future__ import annotations
+
+import re
+
+#: Full lines that belong to the web page or preview site, not the document.
+#: Applied only before the document's first sentence and after its last one.
+WEB_JUNK_LINES: tuple[str, ...] = (
+    r"本站检索", r"邮箱登录", r"政策法规", r"首页", r"设为首页.*", r"加入收藏.*", r"网站地图.*",
+    r"联系我们.*", r"打印(本页)?", r"关闭(窗口)?", r"返回顶部", r"扫一扫.*", r"分享到.*",
+    r"【?字体[:：].*", r".*当前位置.*", r".*[>＞»].*[>＞»].*", r".*发布时间[:：].*", r"来源[:：].*",
+    r"责任编辑.*", r".*ICP备.*", r".*网站标识码.*", r".*公网安备.*", r".*主办.*承办.*", r".*技术支持.*",
+    r"地址[:：].*", r".*docx?文档.*", r".*文档预览.*", r"\d+\s*页\s*\d+\s*下载.*", r"温馨提示.*",
+    r"本文档\s*发布于.*", r"给文档打分", r"您好可以输入.*", r".*是免费分享吗.*", r"评论列表",
+    r".*暂时还没有评论.*", r"[|｜\s]*", r"!\[[^\]]*\]\([^)]*\).*", r"(上一篇|下一篇)[:：].*",
+    r"【(打印|关闭|收藏)】.*", r"浏览次数.*", r"阅读[:：]?\s*\d+.*",
+)
+WEB_JUNK_RE = re.compile("|".join(f"(?:{p})" for p in WEB_JUNK_LINES))
+
+#: Residue that document converters leave in the text: (pattern, what it is).
+CONVERSION_RESIDUE: tuple[tuple[str, str], ...] = (
+    (r"\[bookmark:[^\]]*\]", "Word bookmark marker"),
+    (r"!\[[^\]]*\]\([^)]*\)", "empty image link"),
+    (r"\{\.(?:underline|mark|smallcaps)\}", "pandoc span attribute"),
+    (r"[\u200b\u200c\u200d\u2060\ufeff]", "zero-width character"),
+)
+
+#: Signs that the text is only part of the document: (pattern, warning).
+TRUNCATION_CUES: tuple[tuple[str, str], ...] = (
+    (r"最多只能预览\s*(\d+)\s*页", "the preview site showed only {0} pages: the rest of the document is missing"),
+    (r"(\d+)\s*页\s*\d+\s*下载", "the source document has {0} pages; compare with what was captured"),
+)
+
+#: Words of SEO spam injected into government pages; a phrase made of them is reported.
+SPAM_WORDS: tuple[str, ...] = (
+    "官网", "直播", "娱乐", "彩票", "棋牌", "博彩", "体育", "赌场", "开户", "网址", "下载", "注册",
+    "平台", "APP", "app", "casino", "bet",
+)
+
+#: A place name ends with one of these; a phrase in front of 人民政府 that does not is suspicious.
+PLACE_SUFFIXES = "省市县区州盟旗镇乡村"
+
+#: Section headings that a flattened scrape glues to the paragraph after them.
+SECTION_HEADINGS: tuple[str, ...] = (
+    "总体要求", "主要目标", "基本原则", "工作目标", "总体目标", "指导思想", "重点任务", "主要任务",
+    "保障措施", "组织保障", "组织实施", "工作要求", "实施步骤", "附则", "适用范围",
+)
+
+#: Document types that end a title line.
+DOC_TYPES = r"(?:实施方案|工作方案|行动方案|方案|若干措施|措施|实施意见|指导意见|意见|办法|细则|规定|条例|规划|计划|通知|决定|纲要|清单|标准|规则)"
+
+#: Status markers in a title block: marker → status.
+STATUS_MARKERS: dict[str, str] = {
+    "征求意见稿": "draft",
+    "送审稿": "draft",
+    "草案": "draft",
+    "讨论稿": "draft",
+    "试行": "final",
+}
+
+#: Administrative level from the place word that leads an issuer or title.
+LEVEL_BY_SUFFIX: tuple[tuple[str, str], ...] = (
+    (r"^(中共中央|国务院|全国|国家|.{0,6}部(?![门])|中央)", "central"),
+    (r"^(.{1,8}?省|自治区|.{1,10}?自治区|北京市|上海市|天津市|重庆市)", "province"),
+    (r"^.{1,8}?(县|旗|区)(?!市)", "county"),
+    (r"^.{1,8}?(市|州|盟|地区)", "city"),
+)
+
+#: Addressees of a notice sit one level below its issuer.
+LEVEL_BY_ADDRESSEE: tuple[tuple[str, str], ...] = (
+    (r"^各省、自治区、直辖市", "central"),
+    (r"^各市[（(]地[）)]|^各市、县|^各地级市|^各市州|^各地、州、市|^各市人民政府", "province"),
+    (r"^各区市|^各县区|^各县（市、区）|^各县\(市、区\)|^各县、区|^各区、县|^各县市区", "city"),
+    (r"^各乡|^各镇|^各街道", "county"),
+)
+
+#: Verbs that introduce the parent documents a plan implements.
+IMPLEMENTS_CUES = r"(?:贯彻落实|贯彻|落实|根据|按照|依据|为落实)"

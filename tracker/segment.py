@@ -1,0 +1,226 @@
+"""Segmentation: cut the cleaned text into a clause tree.
+
+A line that starts with a label of the numbering grammar (tracker/numbering.py)
+opens a clause only if the sequence continues: （三） must follow （二）, a new
+level must start at 1 or run on from where that scheme last stopped (Xinjiang's
+（一）…（二十） across sections). So "2027年", "1个" or a cited "〔2022〕42号" are
+never mistaken for labels, and a gap or a restart is accepted only at a line
+start, with a warning naming the place.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.cues import SECTION_HEADINGS
+from tracker.metadata import read_metadata
+from tracker.model import CleanText, Clause, Document, Responsibility
+from tracker.numbering import ANNEX_RE, Scheme, cn_number, match_label
+
+PREAMBLE_ID = "前言"
+ANNEX_ID = "附件"
+MAX_TITLE = 60
+MAX_GAP = 3
+
+RESPONSIBILITY_RE = re.compile(
+    r"[〔［\[【（](?P<body>[^〔〕［］\[\]【】（）]*?(?:责任单位|牵头单位|负责|牵头|配合|完成时限)[^〔〕［］\[\]【】（）]*)[〕］\]】）]。?$"
+)
+
+
+@dataclass
+class _Open:
+    """A clause on the stack while the text is walked."""
+
+    clause: Clause
+    scheme: str
+    value: int
+
+
+@dataclass
+class _State:
+    stack: list[_Open] = field(default_factory=list)
+    last_value: dict[str, int] = field(default_factory=dict)
+    roots: list[Clause] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    annex: Clause | None = None
+
+
+def segment(cleaned: CleanText) -> Document:
+    """Build the clause tree and read the metadata of a cleaned document."""
+    text = cleaned.text
+    state = _State()
+    boundaries: list[tuple[int, int, Clause]] = []  # (start, own-text start, clause)
+    offset = 0
+    for line in text.split("\n"):
+        opened = _open_clause(line, offset, state)
+        if opened is not None:
+            boundaries.append(opened)
+        offset += len(line) + 1
+    _fill_texts(text, boundaries)
+    preamble_end = boundaries[0][0] if boundaries else len(text)
+    clauses = state.roots
+    preamble = text[:preamble_end].strip()
+    if preamble:
+        clauses.insert(0, Clause(PREAMBLE_ID, "", "", preamble, "preamble", span=(0, preamble_end)))
+    for clause in (c for root in clauses for c in root.walk()):
+        _split_responsibility(clause)
+        if clause.scheme not in ("preamble", "annex_row"):
+            clause.title = lead_sentence(clause.text)
+    metadata = read_metadata(text, preamble, cleaned)
+    metadata.warnings = list(cleaned.warnings) + state.warnings
+    return Document(metadata=metadata, clauses=clauses, text=text, source=cleaned.source)
+
+
+def _open_clause(line: str, offset: int, state: _State) -> tuple[int, int, Clause] | None:
+    """If ``line`` opens a clause, put it in the tree and return its boundary."""
+    if state.annex is not None and line.startswith("|"):
+        return _annex_row(line, offset, state)
+    if (state.roots or state.stack) and (annex := ANNEX_RE.fullmatch(line)) and len(annex.group("rest")) <= 40:
+        return _annex_heading(annex, line, offset, state)
+    found = match_label(line)
+    if found is None:
+        return None
+    scheme, number, label, end = found
+    value = cn_number(number)
+    parent_depth = _accept(scheme, value, label, state)
+    if parent_depth is None:
+        return None
+    del state.stack[parent_depth:]
+    parent = state.stack[-1].clause if state.stack else None
+    clause_id = (parent.id + "." if parent else "") + scheme.id_part.format(n=number)
+    clause = Clause(id=clause_id, label=label, title="", text="", scheme=scheme.name)
+    (parent.children if parent else state.roots).append(clause)
+    state.stack.append(_Open(clause, scheme.name, value))
+    state.last_value[scheme.name] = value
+    return offset, offset + end, clause
+
+
+def _accept(scheme: Scheme, value: int, label: str, state: _State) -> int | None:
+    """Where in the stack a label of ``scheme`` goes, or None when it is not a label here."""
+    depth = next((k for k, o in enumerate(state.stack) if o.scheme == scheme.name), None)
+    if depth is not None:
+        expected = state.stack[depth].value + 1
+        if value == expected:
+            return depth
+        if expected < value <= expected + MAX_GAP:
+            state.warnings.append(f"numbering gap: {label} follows {_label_of(state.stack[depth])} (expected {expected})")
+            return depth
+        if value == 1 and depth > 0:
+            return None  # a new list inside running text, not a sibling
+        return None
+    run_on = state.last_value.get(scheme.name, 0) + 1
+    if value in (1, run_on):
+        return len(state.stack)
+    if value <= MAX_GAP + 1 and not state.stack:
+        state.warnings.append(f"numbering starts at {label}, not at 1")
+        return 0
+    return None
+
+
+def _label_of(open_clause: _Open) -> str:
+    return open_clause.clause.label
+
+
+def _annex_heading(m: re.Match, line: str, offset: int, state: _State) -> tuple[int, int, Clause]:
+    """附件 / 附件1: a new root whose table rows become its children."""
+    number = m.group("n") or ""
+    clause = Clause(id=ANNEX_ID + number, label=ANNEX_ID + number, title="", text="", scheme="annex")
+    state.roots.append(clause)
+    state.stack = [_Open(clause, "annex", cn_number(number) if number else 1)]
+    state.last_value.clear()
+    state.annex = clause
+    rest_start = line.find(m.group("rest")) if m.group("rest") else len(line)
+    return offset, offset + rest_start, clause
+
+
+def _annex_row(line: str, offset: int, state: _State) -> tuple[int, int, Clause] | None:
+    """A ``| cell | cell |`` row of an annex table: a clause ``附件.N`` where N is its number cell."""
+    annex = state.annex
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    number = next((c for c in cells if c.isascii() and c.isdigit()), None)
+    rows = [c for c in annex.children if c.cells is not None]
+    if number is None:
+        if not rows:
+            return None  # the header row stays in the annex's own text
+        number = str(len(rows) + 1)
+    if any(r.label == number for r in rows):
+        number = f"{number}-{len(rows) + 1}"
+    k = cells.index(number) if number in cells else -1
+    title = next((c for c in cells[k + 1 :] if c and len(c) <= 30), "") or next((c for c in cells if c), "")
+    clause = Clause(id=f"{annex.id}.{number}", label=number, title=title, text="", scheme="annex_row", cells=cells)
+    annex.children.append(clause)
+    return offset, offset + 2 if line.startswith("| ") else offset + 1, clause
+
+
+def _fill_texts(text: str, boundaries: list[tuple[int, int, Clause]]) -> None:
+    """Each clause's own text runs from after its label to the next clause's start."""
+    for k, (start, own_start, clause) in enumerate(boundaries):
+        end = boundaries[k + 1][0] if k + 1 < len(boundaries) else len(text)
+        own = text[own_start:end]
+        if clause.cells is not None:
+            own = own.rstrip("\n").removesuffix(" |").removesuffix("|")
+        stripped = own.strip()
+        lead = own_start + (len(own) - len(own.lstrip()))
+        clause.text = stripped
+        clause.span = (start, lead + len(stripped))
+
+
+def _split_responsibility(clause: Clause) -> None:
+    """Keep a trailing 〔责任单位…〕 / （…牵头，…配合） apart from the clause's policy text."""
+    last_line_start = clause.text.rfind("\n") + 1
+    m = RESPONSIBILITY_RE.search(clause.text, last_line_start)
+    if not m:
+        return
+    clause.responsibility = parse_responsibility(m.group(0), m.group("body"))
+    clause.text = clause.text[: m.start()].rstrip()
+
+
+_UNIT_SPLIT = re.compile(r"[、，,]")
+
+
+def parse_responsibility(raw: str, body: str) -> Responsibility:
+    """Split a responsibility note into lead units, supporting units and the completion deadline.
+
+    In a 责任单位 list the unit named first leads (the drafting convention of
+    these plans); 牵头/配合 and 负责/具体负责 say it outright.
+    """
+    resp = Responsibility(raw=raw)
+    fields = dict(_field(part) for part in re.split(r"[；;]", body) if "：" in part)
+    if fields:
+        units = _units(fields.get("责任单位", ""))
+        resp.lead = _units(fields["牵头单位"]) if "牵头单位" in fields else units[:1]
+        resp.support = _units(fields.get("配合单位", "")) if "牵头单位" in fields else units[1:]
+        resp.deadline = fields.get("完成时限") or None
+        return resp
+    for part in re.split(r"[，,；;]", body):
+        part = part.strip()
+        if m := re.fullmatch(r"(.+?)(?:按职责分工)?(?:牵头|负责)", part):
+            target = resp.support if part.endswith("具体负责") else resp.lead
+            target.extend(_units(m.group(1).removesuffix("具体")))
+        elif m := re.fullmatch(r"(.+?)(?:配合|参与|协助)", part):
+            resp.support.extend(_units(m.group(1)))
+    return resp
+
+
+def _field(part: str) -> tuple[str, str]:
+    key, _, value = part.partition("：")
+    return key.strip(), value.strip()
+
+
+def _units(text: str) -> list[str]:
+    return [u.strip() for u in _UNIT_SPLIT.split(text) if u.strip()]
+
+
+def lead_sentence(text: str) -> str:
+    """The clause's lead sentence: its bold-style heading up to the first 。, when short.
+
+    A heading that a scrape glued to the paragraph after it ("总体要求坚持…")
+    is recognised from the list of usual section headings.
+    """
+    first_line = text.split("\n", 1)[0]
+    m = re.match(r"[^。！？]*[。！？]", first_line)
+    if m and len(m.group(0)) <= MAX_TITLE:
+        return m.group(0)
+    if not m and len(first_line) <= MAX_TITLE:
+        return first_line
+    return next((h for h in SECTION_HEADINGS if first_line.startswith(h)), "")
