@@ -1,0 +1,152 @@
+"""Target judgement and pairing pins: directions per the contract, equivalent rewrites unchanged."""
+from decimal import Decimal
+
+from tracker.compare import (
+    compare_targets,
+    diff_documents,
+    indicator_similarity,
+    is_absolute_total,
+    judge,
+    responsibility_changes,
+)
+from tracker.model import TARGET_LABELS, Clause, Document, Metadata, Responsibility, Target
+
+
+def target(value=75, unit="%", comparator=">=", deadline="2029-12-31", modality="must", indicator="护理型床位占比",
+           clause="三.(六)", text=None, per=None, scope="全省养老机构", kind="quantity", value_max=None):
+    text = text or f"到{deadline[:4] if deadline else ''}年,{scope or ''}{indicator}达到{value}{unit}以上"
+    return Target(clause, kind, indicator, scope, comparator, None if value is None else Decimal(str(value)),
+                  None if value_max is None else Decimal(str(value_max)), unit, per, deadline, modality, text)
+
+
+def test_higher_value_is_stricter_for_at_least_targets():
+    c = judge(target(55), target(60))
+    assert c.change == "tightened"
+    assert c.reasons == ["value 55% → 60%: higher is stricter for >=, so stricter"]
+
+
+def test_lower_value_is_stricter_for_at_most_targets():
+    c = judge(target(4, comparator="<=", indicator="利率"), target(3.5, comparator="<=", indicator="利率"))
+    assert c.change == "tightened"
+    assert "value 4% → 3.5%" in c.reasons[0]
+
+
+def test_later_deadline_is_looser():
+    c = judge(target(deadline="2025-12-31"), target(deadline="2026-12-31"))
+    assert c.change == "loosened"
+    assert c.reasons == ["deadline 2025-12-31 → 2026-12-31: later is looser"]
+
+
+def test_value_up_and_deadline_later_is_mixed():
+    assert judge(target(55, deadline="2025-12-31"), target(60, deadline="2027-12-31")).change == "mixed"
+
+
+def test_strive_to_must_is_stricter_and_must_to_encourage_looser():
+    assert judge(target(modality="strive"), target(modality="must")).change == "tightened"
+    assert judge(target(modality="must"), target(modality="encourage")).change == "loosened"
+
+
+def test_about_to_hard_bound_is_stricter():
+    assert judge(target(20000, unit="张", comparator="~"), target(20000, unit="张", comparator=">=")).change == "tightened"
+    assert judge(target(20000, unit="张", comparator=">="), target(20000, unit="张", comparator="~")).change == "loosened"
+
+
+def test_range_moving_up_is_stricter():
+    old = target(20, unit="平方米", comparator="range", value_max=30, per="每百户", indicator="养老服务用房")
+    new = target(25, unit="平方米", comparator="range", value_max=35, per="每百户", indicator="养老服务用房")
+    assert judge(old, new).change == "tightened"
+
+
+def test_unit_change_has_no_direction():
+    c = judge(target(100, unit="张", indicator="床位"), target(120, unit="个", indicator="床位"))
+    assert c.change == "changed"
+    assert any(r.startswith("unit 张 → 个") for r in c.reasons)
+
+
+def test_comparator_changing_side_has_no_direction():
+    assert judge(target(comparator=">="), target(comparator="<=")).change == "changed"
+
+
+def test_same_target_is_unchanged_with_no_reasons():
+    c = judge(target(), target(text="到2029年，全省养老机构护理型床位占比达到百分之七十五以上"))
+    assert (c.change, c.reasons) == ("unchanged", [])
+
+
+def test_indicator_synonyms_are_the_same_measure():
+    assert indicator_similarity("护理型床位占比", "护理型床位比例") == 1.0
+    assert judge(target(indicator="护理型床位占比"), target(indicator="护理型床位比例")).change == "unchanged"
+
+
+def test_unrelated_indicators_are_changed():
+    assert judge(target(indicator="护理型床位占比"), target(indicator="老年大学入学率")).change == "changed"
+
+
+def test_target_moved_to_another_clause_is_paired_not_dropped():
+    old = [target(clause="二.1"), target(20000, unit="张", indicator="家庭养老床位总量", comparator="~", clause="二.2")]
+    new = [target(20000, unit="张", indicator="家庭养老床位总量", comparator="~", clause="二.1"), target(clause="三.4")]
+    labels = sorted(c.change for c in compare_targets(old, new))
+    assert labels == ["unchanged", "unchanged"]
+
+
+def test_unmatched_targets_are_dropped_and_added():
+    old = [target(clause="二.1")]
+    new = [target(300, unit="元", indicator="高龄津贴", per="每人每年", clause="二.1", scope=None)]
+    labels = sorted(c.change for c in compare_targets(old, new))
+    assert labels == ["added", "dropped"]
+
+
+def test_two_targets_of_one_clause_pair_by_order_not_crosswise():
+    old = [target(150, unit="元", indicator="护理补贴", per="每人每月", scope="重度失能老年人", clause="三.2"),
+           target(100, unit="元", indicator="护理补贴", per="每人每月", scope="中度失能老年人", clause="三.2")]
+    new = [target(180, unit="元", indicator="护理补贴", per="每人每月", scope="重度失能老年人", clause="三.2"),
+           target(100, unit="元", indicator="护理补贴", per="每人每月", scope="中度失能老年人", clause="三.2")]
+    got = [(c.change, c.old.value, c.new.value) for c in compare_targets(old, new)]
+    assert sorted(got) == [("tightened", 150, 180), ("unchanged", 100, 100)]
+
+
+def test_parent_mode_absolute_totals_are_changed_never_loosened():
+    province = target(20000, unit="张", indicator="家庭养老床位总量", comparator="~", scope="全省", deadline="2027-12-31")
+    county = target(200, unit="张", indicator="家庭养老床位", comparator=">=", scope="全县", deadline="2027-12-31")
+    assert is_absolute_total(province)
+    c = compare_targets([province], [county], mode="parent")[0]
+    assert c.change == "changed"
+    assert "not comparable" in c.reasons[0]
+
+
+def test_parent_mode_rates_are_comparable_lower_value_earlier_deadline_is_mixed():
+    province = target(75, deadline="2029-12-31")
+    county = target(55, deadline="2025-12-31", scope="全县养老机构", clause="二.(二).5")
+    c = compare_targets([province], [county], mode="parent")[0]
+    assert c.change == "mixed"
+    assert c.reasons == ["value 75% → 55%: higher is stricter for >=, so looser", "deadline 2029-12-31 → 2025-12-31: earlier is stricter"]
+
+
+def test_parent_target_with_no_counterpart_is_dropped():
+    c = compare_targets([target()], [target(50, unit="家", indicator="示范养老机构", scope="全县")], mode="parent")
+    assert [x.change for x in c] == ["dropped", "added"]
+
+
+def test_responsibility_changes_are_reported_in_words():
+    old = Responsibility("责任单位：县民政局牵头，县财政局配合；完成时限：2025年底", ["县民政局"], ["县财政局"], "2025年底")
+    new = Responsibility("…", ["县卫健局"], ["县财政局", "县医保局"], "持续推进")
+    assert responsibility_changes(old, new) == [
+        "lead unit 县民政局 → 县卫健局", "unit added: 县医保局", "unit added: 县卫健局", "unit removed: 县民政局",
+        "completion deadline 2025年底 → 持续推进"]
+    assert responsibility_changes(old, old) == []
+
+
+def _doc(texts, title="方案"):
+    clauses = [Clause(f"二.{k + 1}", str(k + 1), t.split("。")[0], t, "arabic") for k, t in enumerate(texts)]
+    return Document(Metadata(title=title), clauses, "\n".join(texts))
+
+
+def test_diff_documents_summary_has_every_label_and_renumbered_clause_is_unchanged():
+    texts = ["提升护理能力。到2029年护理型床位占比达到75%以上。", "发展家庭养老床位。到2027年家庭养老床位达到2万张左右。"]
+    old_t = [target(clause="二.1"), target(20000, unit="张", indicator="家庭养老床位", comparator="~", clause="二.2", deadline="2027-12-31")]
+    new_texts = ["加强组织领导。成立工作专班，统筹推进。"] + texts
+    new_t = [target(clause="二.2"), target(20000, unit="张", indicator="家庭养老床位", comparator="~", clause="二.3", deadline="2027-12-31")]
+    r = diff_documents(_doc(texts), _doc(new_texts), old_targets=old_t, new_targets=new_t)
+    assert set(r.summary) == set(TARGET_LABELS)
+    assert r.summary["unchanged"] == 2 and sum(r.summary.values()) == 2
+    assert [(c.change, c.old, c.new) for c in r.clauses] == [
+        ("added", None, "二.1"), ("unchanged", "二.1", "二.2"), ("unchanged", "二.2", "二.3")]

@@ -1,0 +1,495 @@
+"""Target pairing and judgement, and the whole ``diff`` assembled into a DiffResult.
+
+Targets of paired clauses are paired first; what is left is looked for in the
+whole other document (a target that moved to another clause is not "dropped"
+plus "added").  Each pair is then judged dimension by dimension against the
+contract's rules (value, comparator, deadline, modality, unit, per, scope);
+the rules are the tables below, the code only walks them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tracker.align import Alignment, align_by_content, align_versions, normalise, similarity
+from tracker.model import (
+    TARGET_LABELS,
+    Clause,
+    ClauseChange,
+    DiffResult,
+    DocRef,
+    Document,
+    Responsibility,
+    Target,
+    TargetChange,
+)
+
+# ------------------------------------------------------------ rules as data
+
+# +1: a higher value is stricter; -1: a lower value is stricter (contract).
+VALUE_DIRECTION: dict[str, int] = {">=": 1, ">": 1, "=": 1, "~": 1, "range": 1, "<=": -1, "<": -1}
+# How hard a bound is; a harder bound in the same direction is stricter ("~"/"range" → hard bound).
+COMPARATOR_HARDNESS: dict[str, int] = {"~": 0, "range": 0, "=": 1, ">=": 1, "<=": 1, ">": 2, "<": 2}
+# Comparators that only bound from one side; switching between the sides has no direction.
+COMPARATOR_SIDE: dict[str, int] = {">=": 1, ">": 1, "<=": -1, "<": -1}
+MODALITY_RANK: dict[str, int] = {"encourage": 0, "strive": 1, "must": 2}
+MODALITY_WORDS: dict[str, str] = {"must": "must (确保/要)", "strive": "strive (力争/原则上)", "encourage": "encourage (鼓励/支持)"}
+
+# Indicator words that mean the same measure; the first spelling is canonical.
+INDICATOR_SYNONYMS: list[tuple[str, ...]] = [
+    ("占比", "比例", "比重", "所占比例", "占比率"),
+    ("覆盖率", "覆盖面"),
+    ("总量", "总数", "数量", "规模"),
+    ("床位", "床"),
+    ("养老机构", "养老服务机构"),
+    ("老年人", "老人"),
+]
+UNIT_ALIASES: dict[str, str] = {"平米": "平方米", "㎡": "平方米", "m2": "平方米", "间": "个", "座": "个", "元/人": "元"}
+# Units that are already rates or per-item measures: comparable between a parent and its implementer.
+RATE_UNITS: frozenset[str] = frozenset({"%", "‰", "星级", "年", "岁", "周岁", "天", "小时", "分钟"})
+# Words that make a figure per-unit even when the extractor left ``per`` empty.
+PER_MARKERS: tuple[str, ...] = ("每", "人均", "户均", "单户", "单个", "平均", "分别", "各")
+# Words naming the area an absolute total counts, with the level they speak for.
+SCALE_WORDS: dict[str, str] = {
+    "全国": "country", "全省": "province", "全区": "region", "自治区": "province", "全市": "city",
+    "全县": "county", "全旗": "county", "全乡": "township", "全镇": "township",
+}
+LEVEL_WORDS: dict[str, str] = {
+    "central": "national", "country": "national", "province": "province-wide", "region": "region-wide",
+    "city": "city-wide", "county": "county", "township": "township",
+}
+
+# Pairing weights and thresholds (scores are 0..~1.4).
+PAIR_WEIGHTS: dict[str, float] = {
+    "indicator": 0.4, "text": 0.4, "unit": 0.1, "per": 0.1,
+    "same_value": 0.05, "same_deadline": 0.03, "linked_clause": 0.25, "rank_penalty": 0.01,
+}
+PAIR_THRESHOLDS: dict[str, dict[str, float]] = {
+    # linked: both targets in clauses the alignment paired; elsewhere: moved to another clause
+    "version": {"linked": 0.45, "elsewhere": 0.72, "min_content": 0.45},
+    "parent": {"linked": 0.55, "elsewhere": 0.6, "min_content": 0.55},
+}
+INDICATOR_SAME = 0.75  # indicator similarity at or above which two indicators name one measure
+SCOPE_SAME = 0.6
+
+_NUM = re.compile(r"百分之[零〇一二两三四五六七八九十百点]+|[0-9０-９]+(?:[.．][0-9]+)?[万亿千百]?|[零〇一二两三四五六七八九十百千万]+(?=[%％张家个处所户人元年月日次岁])")
+
+
+# --------------------------------------------------------------- features
+
+
+def canonical_indicator(text: str | None) -> str:
+    """An indicator with synonyms folded onto one spelling (护理型床位比例 → 护理型床位占比)."""
+    text = normalise(text)
+    for group in INDICATOR_SYNONYMS:
+        for word in sorted(group[1:], key=len, reverse=True):
+            text = text.replace(word, group[0])
+    return text
+
+
+def indicator_similarity(a: str | None, b: str | None) -> float | None:
+    """Similarity of two indicators after synonym folding, or None when one is missing."""
+    if not a or not b:
+        return None
+    ca, cb = canonical_indicator(a), canonical_indicator(b)
+    if ca == cb:
+        return 1.0
+    return max(similarity(ca, cb), _containment(ca, cb))
+
+
+def _containment(a: str, b: str) -> float:
+    """One indicator written inside the other (家庭养老床位 ⊂ 家庭养老床位总量) is the same measure."""
+    short, long_ = sorted((a, b), key=len)
+    return 0.85 if len(short) >= 4 and short in long_ else 0.0
+
+
+def masked(text: str | None) -> str:
+    """Normalised text with every number replaced by # (so 55% and 60% read alike)."""
+    return _NUM.sub("#", normalise(text))
+
+
+def unit_of(t: Target) -> str | None:
+    return UNIT_ALIASES.get(t.unit, t.unit) if t.unit else None
+
+
+def per_of(t: Target) -> str | None:
+    return normalise(t.per) or None
+
+
+def fmt_value(t: Target) -> str:
+    """The target's value as a reviewer reads it: 75%, 20000张, 20–30平方米."""
+    if t.value is None:
+        return "none"
+    unit = t.unit or ""
+    lo = _plain(t.value)
+    if t.comparator == "range" and t.value_max is not None:
+        return f"{lo}–{_plain(t.value_max)}{unit}"
+    return f"{lo}{unit}"
+
+
+def _plain(v: Decimal) -> str:
+    v = Decimal(v)
+    return str(v.quantize(Decimal(1))) if v == v.to_integral_value() else format(v.normalize(), "f")
+
+
+# ---------------------------------------------------------------- judging
+
+
+@dataclass
+class _Verdict:
+    """What the dimensions said: directions (+1 stricter, -1 looser), undecidable changes, reasons."""
+
+    directions: list[int]
+    undecided: bool
+    neutral: bool
+    reasons: list[str]
+
+    def label(self) -> str:
+        if self.undecided:
+            return "changed"
+        up, down = 1 in self.directions, -1 in self.directions
+        if up and down:
+            return "mixed"
+        if up:
+            return "tightened"
+        if down:
+            return "loosened"
+        return "changed" if self.neutral else "unchanged"
+
+
+def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
+    """Label one paired target dimension by dimension, with a reason for each dimension that moved."""
+    v = _Verdict([], False, False, [])
+    _judge_identity(old, new, v)
+    comparable = not v.undecided
+    if comparable and mode == "parent":
+        comparable = _judge_scale(old, new, v)
+    if comparable:
+        _judge_comparator(old, new, v)
+        _judge_value(old, new, v)
+    _judge_deadline(old, new, v)
+    _judge_modality(old, new, v)
+    _judge_scope(old, new, v)
+    return TargetChange(v.label(), old, new, v.reasons)
+
+
+def _judge_identity(old: Target, new: Target, v: _Verdict) -> None:
+    """Indicator, unit and per: if any differs, values measure different things (no direction)."""
+    ind = indicator_similarity(old.indicator, new.indicator)
+    if ind is not None and ind < INDICATOR_SAME:
+        v.undecided = True
+        v.reasons.append(f"indicator {old.indicator} → {new.indicator}: a different measure, no direction")
+    if old.kind == "quantity" and new.kind == "quantity" and unit_of(old) != unit_of(new):
+        v.undecided = True
+        v.reasons.append(f"unit {old.unit or 'none'} → {new.unit or 'none'}: different units, no direction")
+    if per_of(old) != per_of(new):
+        v.undecided = True
+        v.reasons.append(f"per {old.per or 'none'} → {new.per or 'none'}: a different denominator, no direction")
+
+
+def is_absolute_total(t: Target) -> bool:
+    """A count or amount for a whole area (全省2万张), as opposed to a rate or per-unit figure."""
+    if t.kind != "quantity" or per_of(t) or unit_of(t) in RATE_UNITS:
+        return False
+    words = normalise((t.scope or "") + (t.indicator or ""))
+    return not any(m in words for m in PER_MARKERS)
+
+
+def _scale(t: Target, fallback: str | None) -> str:
+    words = normalise((t.scope or "") + t.text)
+    level = next((lvl for w, lvl in SCALE_WORDS.items() if w in words), fallback)
+    return LEVEL_WORDS.get(level or "", "whole-document")
+
+
+def _judge_scale(old: Target, new: Target, v: _Verdict, levels=(None, None)) -> bool:
+    """Parent mode: absolute totals of different areas cannot be held against each other."""
+    if not (is_absolute_total(old) or is_absolute_total(new)) or old.kind != "quantity":
+        return True
+    v.undecided = True
+    v.reasons.append(
+        f"value {fmt_value(old)} → {fmt_value(new)}: the parent's figure is a {_scale(old, levels[0])} total, "
+        f"the implementing document's a {_scale(new, levels[1])} figure; totals of different areas are not comparable"
+    )
+    return False
+
+
+def _judge_comparator(old: Target, new: Target, v: _Verdict) -> None:
+    a, b = old.comparator, new.comparator
+    if a == b or a is None or b is None:
+        return
+    if COMPARATOR_SIDE.get(a, 0) * COMPARATOR_SIDE.get(b, 0) < 0:
+        v.undecided = True
+        v.reasons.append(f"comparator {a} → {b}: the bound changed side, no direction")
+        return
+    ha, hb = COMPARATOR_HARDNESS[a], COMPARATOR_HARDNESS[b]
+    if ha == hb:
+        v.neutral = True
+        v.reasons.append(f"comparator {a} → {b}: worded differently, same strength")
+    else:
+        v.directions.append(1 if hb > ha else -1)
+        v.reasons.append(f"comparator {a} → {b}: {'a harder' if hb > ha else 'a softer'} bound is {'stricter' if hb > ha else 'looser'}")
+
+
+def _direction(old: Target, new: Target) -> int:
+    """Which way is stricter for these two comparators (the one-sided bound wins over ~ / = / range)."""
+    for c in (new.comparator, old.comparator):
+        if c in COMPARATOR_SIDE:
+            return COMPARATOR_SIDE[c]
+    return VALUE_DIRECTION.get(new.comparator or old.comparator or "=", 1)
+
+
+def _judge_value(old: Target, new: Target, v: _Verdict) -> None:
+    if old.value is None or new.value is None:
+        if (old.value is None) != (new.value is None) and old.kind == new.kind == "quantity":
+            v.neutral = True
+            v.reasons.append(f"value {fmt_value(old)} → {fmt_value(new)}")
+        return
+    d = _direction(old, new)
+    moves = []
+    lo_old, lo_new = Decimal(old.value), Decimal(new.value)
+    if lo_old != lo_new:
+        moves.append(d if lo_new > lo_old else -d)
+    hi_old = old.value_max if old.comparator == "range" else None
+    hi_new = new.value_max if new.comparator == "range" else None
+    if hi_old is not None and hi_new is not None and Decimal(hi_old) != Decimal(hi_new):
+        moves.append(d if Decimal(hi_new) > Decimal(hi_old) else -d)
+    if not moves:
+        return
+    word = "higher" if d > 0 else "lower"
+    cmp_ = new.comparator or old.comparator or "="
+    for m in sorted(set(moves), reverse=True):
+        v.directions.append(m)
+    if len(set(moves)) > 1:
+        v.reasons.append(f"value {fmt_value(old)} → {fmt_value(new)}: the range widened or narrowed on both ends")
+    else:
+        verdict = "stricter" if moves[0] > 0 else "looser"
+        v.reasons.append(f"value {fmt_value(old)} → {fmt_value(new)}: {word} is stricter for {cmp_}, so {verdict}")
+
+
+def _judge_deadline(old: Target, new: Target, v: _Verdict) -> None:
+    a, b = old.deadline, new.deadline
+    if a == b:
+        return
+    if a and b:
+        earlier = b < a
+        v.directions.append(1 if earlier else -1)
+        v.reasons.append(f"deadline {a} → {b}: {'earlier is stricter' if earlier else 'later is looser'}")
+    elif b:
+        v.directions.append(1)
+        v.reasons.append(f"deadline none → {b}: a deadline was set, stricter")
+    else:
+        v.directions.append(-1)
+        v.reasons.append(f"deadline {a} → none: the deadline was removed, looser")
+
+
+def _judge_modality(old: Target, new: Target, v: _Verdict) -> None:
+    a, b = old.modality, new.modality
+    if a == b or a is None or b is None:
+        return
+    up = MODALITY_RANK[b] > MODALITY_RANK[a]
+    v.directions.append(1 if up else -1)
+    v.reasons.append(f"modality {MODALITY_WORDS[a]} → {MODALITY_WORDS[b]}: {'stricter' if up else 'looser'}")
+
+
+def _judge_scope(old: Target, new: Target, v: _Verdict) -> None:
+    """A changed scope is reported, but (contract) does not by itself make a target changed."""
+    a, b = normalise(old.scope), normalise(new.scope)
+    if a and b and a != b and similarity(a, b) < SCOPE_SAME:
+        v.reasons.append(f"scope {old.scope} → {new.scope}")
+
+
+# ---------------------------------------------------------------- pairing
+
+
+def _pair_score(a: Target, b: Target, linked: bool, ranks: tuple[int, int]) -> tuple[float, float, float]:
+    """(score, indicator similarity, text similarity) of pairing old target ``a`` with new ``b``."""
+    if a.kind != b.kind:
+        return 0.0, 0.0, 0.0
+    w = PAIR_WEIGHTS
+    txt = similarity(masked(a.text), masked(b.text))
+    ind = indicator_similarity(a.indicator, b.indicator)
+    ind = txt if ind is None else ind
+    score = w["indicator"] * ind + w["text"] * txt
+    score += w["unit"] * (unit_of(a) == unit_of(b)) + w["per"] * (per_of(a) == per_of(b))
+    score += w["same_value"] * (a.value == b.value) + w["same_deadline"] * (a.deadline == b.deadline)
+    if linked:
+        score += w["linked_clause"] - w["rank_penalty"] * abs(ranks[0] - ranks[1])
+    return score, ind, txt
+
+
+def _ranks(targets: list[Target]) -> list[int]:
+    seen: dict[str, int] = {}
+    out = []
+    for t in targets:
+        out.append(seen.get(t.clause, 0))
+        seen[t.clause] = out[-1] + 1
+    return out
+
+
+def pair_targets(old: list[Target], new: list[Target], links: set[tuple[str, str]] | None, mode: str) -> list[tuple[int | None, int | None]]:
+    """One-to-one pairs of old and new target indices; None on one side for dropped / added.
+
+    Greedy by score, so the clearest pairs are taken first; targets of linked
+    clauses need less evidence than a target found in another clause.
+    """
+    th = PAIR_THRESHOLDS[mode]
+    ro, rn = _ranks(old), _ranks(new)
+    scored = []
+    for i, a in enumerate(old):
+        for j, b in enumerate(new):
+            linked = links is not None and (a.clause, b.clause) in links
+            score, ind, txt = _pair_score(a, b, linked, (ro[i], rn[j]))
+            need = th["linked"] if linked else th["elsewhere"]
+            if (ind + txt) / 2 < th["min_content"]:
+                continue  # same clause or not, nothing says these measure the same thing
+            if score >= need:
+                scored.append((score, -abs(i - j), i, j))
+    scored.sort(reverse=True)
+    used_o, used_n, pairs = set(), set(), []
+    for _, _, i, j in scored:
+        if i not in used_o and j not in used_n:
+            used_o.add(i)
+            used_n.add(j)
+            pairs.append((i, j))
+    pairs += [(i, None) for i in range(len(old)) if i not in used_o]
+    pairs += [(None, j) for j in range(len(new)) if j not in used_n]
+    return pairs
+
+
+def compare_targets(old: list[Target], new: list[Target], mode: str = "version", links: set[tuple[str, str]] | None = None) -> list[TargetChange]:
+    """Pair and judge two target lists (no clause alignment needed: the pre-commit check uses this).
+
+    Without ``links`` a target counts as "linked" when its clause id is unchanged.
+    """
+    if links is None and mode == "version":
+        links = {(t.clause, t.clause) for t in old}
+    changes = []
+    for i, j in pair_targets(old, new, links, mode):
+        if j is None:
+            changes.append(TargetChange("dropped", old[i], None, [_dropped_reason(old[i], mode)]))
+        elif i is None:
+            changes.append(TargetChange("added", None, new[j], [f"new target: {_describe(new[j])}"]))
+        else:
+            changes.append(judge(old[i], new[j], mode))
+    return changes
+
+
+def _describe(t: Target) -> str:
+    what = t.indicator or normalise(t.text)[:20]
+    value = f" {t.comparator or ''} {fmt_value(t)}" if t.value is not None else ""
+    due = f" by {t.deadline}" if t.deadline else ""
+    return f"{what}{value}{due} (clause {t.clause})"
+
+
+def _dropped_reason(t: Target, mode: str) -> str:
+    if mode == "parent":
+        return f"the parent's target is not carried into the implementing document: {_describe(t)}"
+    return f"no counterpart in the new text: {_describe(t)}"
+
+
+# ---------------------------------------------------- responsibility changes
+
+
+def _units(names: list[str]) -> list[str]:
+    return [normalise(n) for n in names if normalise(n)]
+
+
+def responsibility_changes(old: Responsibility | None, new: Responsibility | None) -> list[str]:
+    """Lead unit changed, units added or removed, completion deadline changed — in words."""
+    if old is None and new is None:
+        return []
+    o = old or Responsibility(raw="")
+    n = new or Responsibility(raw="")
+    out = []
+    lo, ln = _units(o.lead), _units(n.lead)
+    if lo != ln and (lo or ln):
+        out.append(f"lead unit {'、'.join(lo) or 'none'} → {'、'.join(ln) or 'none'}")
+    so, sn = set(_units(o.support)) | set(lo), set(_units(n.support)) | set(ln)
+    for unit in sorted(sn - so):
+        out.append(f"unit added: {unit}")
+    for unit in sorted(so - sn):
+        out.append(f"unit removed: {unit}")
+    if normalise(o.deadline) != normalise(n.deadline):
+        out.append(f"completion deadline {o.deadline or 'none'} → {n.deadline or 'none'}")
+    return out
+
+
+# ------------------------------------------------------------ assembling
+
+
+def _joined(clauses: list[Clause], attr: str = "text") -> str | None:
+    return "\n".join(getattr(c, attr) for c in clauses) if clauses else None
+
+
+def _ids(clauses: list[Clause]) -> str | list[str] | None:
+    if not clauses:
+        return None
+    return clauses[0].id if len(clauses) == 1 else [c.id for c in clauses]
+
+
+def clause_changes(al: Alignment) -> list[ClauseChange]:
+    """ClauseChange rows in the new document's order, removed clauses where they used to stand."""
+    rows: list[tuple[tuple[float, float], ClauseChange]] = []
+    last_new_for_old: dict[int, int] = {}
+    for p in al.pairs:
+        olds, news = [al.old[i] for i in p.old], [al.new[j] for j in p.new]
+        resp = responsibility_changes(olds[0].responsibility, news[0].responsibility) if len(olds) == len(news) == 1 else []
+        rows.append(((min(p.new), 0), ClauseChange(p.change, _ids(olds), _ids(news), p.similarity, _joined(olds), _joined(news), p.rule, p.confidence, resp)))
+        for i in p.old:
+            last_new_for_old[i] = min(p.new)
+    for i, best in al.unpaired_old.items():
+        before = max((last_new_for_old[k] for k in last_new_for_old if k < i), default=-1)
+        c = al.old[i]
+        rows.append(((before + 0.5, i), ClauseChange("removed", c.id, None, None, c.text, None, "", round(1 - best, 3))))
+    for j, best in al.unpaired_new.items():
+        c = al.new[j]
+        rows.append(((j, 0), ClauseChange("added", None, c.id, None, None, c.text, "", round(1 - best, 3))))
+    rows.sort(key=lambda r: r[0])
+    return [r[1] for r in rows]
+
+
+def clause_links(al: Alignment) -> set[tuple[str, str]]:
+    return {(al.old[i].id, al.new[j].id) for p in al.pairs for i in p.old for j in p.new}
+
+
+def summary(changes: list[TargetChange]) -> dict[str, int]:
+    out = {label: 0 for label in TARGET_LABELS}
+    for c in changes:
+        out[c.change] += 1
+    return out
+
+
+def _extract(doc: Document) -> list[Target]:
+    from tracker.api import extract_targets
+
+    return extract_targets(doc)
+
+
+def diff_documents(
+    old: Document,
+    new: Document,
+    mode: str = "version",
+    *,
+    old_ref: str = "",
+    new_ref: str = "",
+    old_targets: list[Target] | None = None,
+    new_targets: list[Target] | None = None,
+) -> DiffResult:
+    """Align, pair and judge: the whole diff of two documents as plain dataclasses."""
+    if mode not in ("version", "parent"):
+        from tracker.errors import TrackerError
+
+        raise TrackerError(f"unknown diff mode {mode!r} (use version or parent)")
+    al = align_versions(old.clauses, new.clauses) if mode == "version" else align_by_content(old.clauses, new.clauses)
+    ot = _extract(old) if old_targets is None else old_targets
+    nt = _extract(new) if new_targets is None else new_targets
+    targets = compare_targets(ot, nt, mode, clause_links(al))
+    return DiffResult(
+        mode=mode,
+        old=DocRef(old.metadata.title, old_ref or old.source, old.metadata),
+        new=DocRef(new.metadata.title, new_ref or new.source, new.metadata),
+        clauses=clause_changes(al),
+        targets=targets,
+        summary=summary(targets),
+    )
