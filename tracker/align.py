@@ -429,7 +429,7 @@ def align_versions(old_clauses: list[Clause], new_clauses: list[Clause]) -> Alig
 # ------------------------------------------------------------- parent mode
 
 PARENT_THRESHOLDS: dict[str, float] = {
-    "min_score": 0.22,  # weighted bigram overlap a child clause needs to implement a parent clause
+    "min_score": 0.15,  # weighted bigram overlap a child clause needs to implement a parent clause
     "near_best": 0.8,  # other children within this share of the best also implement it
     "max_children": 4,
 }

@@ -45,6 +45,10 @@ INDICATOR_SYNONYMS: list[tuple[str, ...]] = [
     ("养老机构", "养老服务机构"),
     ("老年人", "老人"),
 ]
+# Words every elderly-care indicator shares; two indicators must also agree once these are set aside.
+INDICATOR_COMMON_WORDS: tuple[str, ...] = (
+    "养老服务", "养老", "服务", "基本", "建成", "实现", "完成", "全面", "进一步", "建立", "健全", "完善", "体系",
+)
 UNIT_ALIASES: dict[str, str] = {"平米": "平方米", "㎡": "平方米", "m2": "平方米", "间": "个", "座": "个", "元/人": "元"}
 # Units that are already rates or per-item measures: comparable between a parent and its implementer.
 RATE_UNITS: frozenset[str] = frozenset({"%", "‰", "星级", "年", "岁", "周岁", "天", "小时", "分钟"})
@@ -67,8 +71,10 @@ PAIR_WEIGHTS: dict[str, float] = {
 }
 PAIR_THRESHOLDS: dict[str, dict[str, float]] = {
     # linked: both targets in clauses the alignment paired; elsewhere: moved to another clause
-    "version": {"linked": 0.45, "elsewhere": 0.72, "min_content": 0.45},
-    "parent": {"linked": 0.55, "elsewhere": 0.6, "min_content": 0.55},
+    # min_content: mean of indicator and text similarity for targets of linked clauses;
+    # min_indicator: what a target found anywhere else needs (the indicator must name the same measure)
+    "version": {"linked": 0.45, "elsewhere": 0.72, "min_content": 0.45, "min_indicator": 0.6},
+    "parent": {"linked": 0.55, "elsewhere": 0.6, "min_content": 0.55, "min_indicator": 0.6},
 }
 INDICATOR_SAME = 0.75  # indicator similarity at or above which two indicators name one measure
 SCOPE_SAME = 0.6
@@ -95,13 +101,24 @@ def indicator_similarity(a: str | None, b: str | None) -> float | None:
     ca, cb = canonical_indicator(a), canonical_indicator(b)
     if ca == cb:
         return 1.0
-    return max(similarity(ca, cb), _containment(ca, cb))
+    whole = max(similarity(ca, cb), _containment(ca, cb))
+    da, db = _distinctive(ca), _distinctive(cb)
+    if not da or not db:
+        return whole
+    return min(whole, max(similarity(da, db), _containment(da, db)))
+
+
+def _distinctive(indicator: str) -> str:
+    """The indicator without the words every elderly-care measure shares (养老服务网络 → 网络)."""
+    for word in INDICATOR_COMMON_WORDS:
+        indicator = indicator.replace(word, "")
+    return indicator
 
 
 def _containment(a: str, b: str) -> float:
     """One indicator written inside the other (家庭养老床位 ⊂ 家庭养老床位总量) is the same measure."""
     short, long_ = sorted((a, b), key=len)
-    return 0.85 if len(short) >= 4 and short in long_ else 0.0
+    return 0.85 if len(short) >= 2 and short in long_ and len(short) >= 0.4 * len(long_) else 0.0
 
 
 def masked(text: str | None) -> str:
@@ -257,7 +274,7 @@ def _judge_value(old: Target, new: Target, v: _Verdict) -> None:
     if not moves:
         return
     word = "higher" if d > 0 else "lower"
-    cmp_ = new.comparator or old.comparator or "="
+    cmp_ = next((c for c in (new.comparator, old.comparator) if c in COMPARATOR_SIDE), new.comparator or old.comparator or "=")
     for m in sorted(set(moves), reverse=True):
         v.directions.append(m)
     if len(set(moves)) > 1:
@@ -343,6 +360,8 @@ def pair_targets(old: list[Target], new: list[Target], links: set[tuple[str, str
             need = th["linked"] if linked else th["elsewhere"]
             if (ind + txt) / 2 < th["min_content"]:
                 continue  # same clause or not, nothing says these measure the same thing
+            if (mode == "parent" or not linked) and ind < th["min_indicator"]:
+                continue  # found elsewhere: only the same measure counts, not a look-alike sentence
             if score >= need:
                 scored.append((score, -abs(i - j), i, j))
     scored.sort(reverse=True)

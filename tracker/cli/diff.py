@@ -1,0 +1,140 @@
+"""``tracker diff``: a thin command over :func:`tracker.api.diff`."""
+from __future__ import annotations
+
+import click
+
+from tracker.cli.common import load, store_option
+from tracker.errors import InputError
+from tracker.model import TARGET_LABELS, DiffResult, Target
+
+# Colour of each label in the terminal (click.style names); dropped is the line a reviewer must see.
+LABEL_STYLE: dict[str, dict] = {
+    "tightened": {"fg": "green"},
+    "loosened": {"fg": "red"},
+    "dropped": {"fg": "red", "bold": True},
+    "added": {"fg": "cyan"},
+    "mixed": {"fg": "yellow"},
+    "changed": {"fg": "magenta"},
+    "unchanged": {"dim": True},
+    "modified": {"fg": "yellow"},
+    "moved": {"fg": "blue"},
+    "removed": {"fg": "red"},
+    "split": {"fg": "cyan"},
+    "merged": {"fg": "cyan"},
+}
+# Target labels in the order a reviewer should read them.
+TARGET_ORDER = ("dropped", "loosened", "mixed", "changed", "tightened", "added", "unchanged")
+
+
+@click.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW", required=False)
+@click.option("--parent", "parent", is_flag=True, help="OLD is the parent document, NEW implements it (pair by content).")
+@click.option("--against-parent", is_flag=True, help="Diff the stored document OLD against its recorded parent.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="Also list unchanged targets and clauses.")
+@store_option
+def diff(old, new, parent, against_parent, fmt, show_all, store):
+    """Compare OLD with NEW (files or stored ID[@VERSION]): clauses, then targets.
+
+    \b
+    Examples:
+      tracker diff draft.docx final.docx
+      tracker diff province.pdf county.txt --parent --format json
+      tracker diff heilongjiang/youyi/plan --against-parent
+    """
+    from tracker.api import diff as run_diff
+
+    old_ref, new_ref, mode = _refs(old, new, parent, against_parent, store)
+    result = run_diff(load(old_ref, store), load(new_ref, store), mode=mode, old_ref=old_ref, new_ref=new_ref)
+    if fmt == "json":
+        from tracker.jsonio import diff_to_dict, dumps
+
+        click.echo(dumps(diff_to_dict(result)))
+    else:
+        click.echo(render(result, show_all=show_all, color=None))
+
+
+def _refs(old: str, new: str | None, parent: bool, against_parent: bool, store) -> tuple[str, str, str]:
+    """(old ref, new ref, mode): --against-parent looks the parent up; a stored parent link means parent mode."""
+    if against_parent:
+        if new is not None:
+            raise InputError("--against-parent takes one stored document ID, not two")
+        from tracker.store import resolve_against_parent
+
+        parent_ref, child_ref = resolve_against_parent(old, store)
+        return parent_ref, child_ref, "parent"
+    if new is None:
+        raise InputError("give OLD and NEW, or one stored ID with --against-parent")
+    return old, new, "parent" if parent or _stored_parent_link(old, new, store) else "version"
+
+
+def _stored_parent_link(old: str, new: str, store) -> bool:
+    """True when NEW is a stored document whose metadata names OLD as its parent."""
+    from pathlib import Path
+
+    if Path(new).exists() or Path(old).exists():
+        return False
+    try:
+        from tracker.store import parent_of, parse_ref
+
+        return parent_of(parse_ref(new)[0], store) == parse_ref(old)[0]
+    except Exception:  # not a store, or no such document: the load reports that properly
+        return False
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _style(text: str, label: str, color: bool | None) -> str:
+    return click.style(text, **LABEL_STYLE.get(label, {})) if color is not False else text
+
+
+def _target_line(t: Target | None) -> str:
+    if t is None:
+        return "—"
+    from tracker.compare import fmt_value
+
+    value = f"{t.comparator or ''}{fmt_value(t)}" if t.value is not None else ""
+    due = f" by {t.deadline}" if t.deadline else ""
+    return (value + due).strip() or "—"
+
+
+def render(result: DiffResult, *, show_all: bool = False, color: bool | None = None) -> str:
+    """Counts per label, each target change on one line, then the clause changes.
+
+    Colour codes are always produced here; click.echo strips them when stdout
+    is not a terminal, so pipes and files get plain text.
+    """
+    lines = [f"{result.mode} diff: {result.old.title or result.old.ref} → {result.new.title or result.new.ref}"]
+    lines.append("  ".join(_style(f"{label} {result.summary.get(label, 0)}", label, color) for label in TARGET_LABELS))
+    lines.append("")
+    lines.append("targets:")
+    order = {label: k for k, label in enumerate(TARGET_ORDER)}
+    for change in sorted(result.targets, key=lambda c: order[c.change]):
+        if change.change == "unchanged" and not show_all:
+            continue
+        t = change.old or change.new
+        where = " → ".join(x.clause for x in (change.old, change.new) if x is not None)
+        head = f"  {_style(change.change.ljust(9), change.change, color)} {where}  {t.indicator or t.text[:24]}"
+        lines.append(f"{head}  {_target_line(change.old)} → {_target_line(change.new)}")
+        for reason in change.reasons:
+            lines.append(f"      {reason}")
+    lines.append("")
+    lines.append("clauses:")
+    for c in result.clauses:
+        if c.change == "unchanged" and not c.responsibility and not show_all:
+            continue
+        ids = f"{_ids(c.old)} → {_ids(c.new)}"
+        extra = f"  similarity {c.similarity:.2f}" if c.similarity is not None else ""
+        extra += f"  [{c.rule}]" if c.rule else ""
+        lines.append(f"  {_style(c.change.ljust(9), c.change, color)} {ids}{extra}")
+        for r in c.responsibility:
+            lines.append(f"      {r}")
+    return "\n".join(lines)
+
+
+def _ids(ids) -> str:
+    if ids is None:
+        return "—"
+    return "+".join(ids) if isinstance(ids, list) else ids
