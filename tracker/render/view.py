@@ -1,0 +1,574 @@
+"""What a report shows, independent of its format.
+
+HTML, Markdown and Word reports all present the same things: the two
+documents, the mode in words, the target dashboard and the aligned clause
+table. This module turns a :class:`DiffResult` and the two documents into
+those plain pieces once, so every format says the same thing in the same order
+and the wording (labels, icons, Chinese terms) is data kept in one place.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from tracker.model import TARGET_LABELS, Clause, ClauseChange, DiffResult, Document, Metadata, Target, TargetChange
+from tracker.render.inline import Segment, changed_share, compare_parts, inline_diff, side
+
+# ------------------------------------------------------------------ wording
+
+
+@dataclass(frozen=True)
+class Label:
+    key: str
+    icon: str
+    zh: str
+    en: str
+
+
+# Target labels: word and icon as well as colour, so no reader depends on colour.
+TARGET_WORDS: dict[str, Label] = {
+    "tightened": Label("tightened", "▲", "收紧", "tightened"),
+    "loosened": Label("loosened", "▼", "放宽", "loosened"),
+    "dropped": Label("dropped", "✕", "删除", "dropped"),
+    "added": Label("added", "＋", "新增", "added"),
+    "mixed": Label("mixed", "◆", "升降互见", "mixed"),
+    "changed": Label("changed", "≠", "变化", "changed"),
+    "unchanged": Label("unchanged", "＝", "未变", "unchanged"),
+}
+# In parent mode a parent's target with no counterpart was not carried down.
+PARENT_TARGET_WORDS: dict[str, Label] = {
+    **TARGET_WORDS,
+    "dropped": Label("dropped", "✕", "未落实", "not carried"),
+}
+
+CLAUSE_WORDS: dict[str, Label] = {
+    "unchanged": Label("unchanged", "＝", "未变", "unchanged"),
+    "modified": Label("modified", "≠", "修改", "modified"),
+    "moved": Label("moved", "⇅", "移动", "moved"),
+    "added": Label("added", "＋", "新增", "added"),
+    "removed": Label("removed", "✕", "删除", "removed"),
+    "split": Label("split", "⑃", "拆分", "split"),
+    "merged": Label("merged", "⑂", "合并", "merged"),
+    "moved-from": Label("moved-from", "↧", "已移出", "moved away"),
+}
+PARENT_CLAUSE_WORDS: dict[str, Label] = {
+    **CLAUSE_WORDS,
+    "added": Label("added", "＋", "本级新增", "only here"),
+    "removed": Label("removed", "✕", "未对应", "parent only"),
+}
+
+# The reviewer reads the worst news first: what disappeared or got weaker.
+DASHBOARD_ORDER: tuple[str, ...] = ("dropped", "loosened", "mixed", "changed", "tightened", "added", "unchanged")
+
+STATUS_WORDS = {"draft": "征求意见稿", "final": "正式稿"}
+LEVEL_WORDS = {"central": "中央", "province": "省级", "city": "市级", "county": "县级"}
+# Kinds of policy document, longest first so 实施方案 wins over 方案.
+GENRES: tuple[str, ...] = ("实施意见", "实施方案", "工作方案", "若干措施", "实施细则", "意见", "方案", "措施",
+                           "办法", "规划", "通知", "决定", "规定", "细则", "计划", "纲要")
+GENRE_SHORT = {"实施意见": "意见", "实施方案": "方案", "工作方案": "方案", "若干措施": "措施", "实施细则": "细则"}
+
+COLUMN_HEADINGS = {"version": ("修改前", "修改后"), "parent": ("上级文件", "本级文件")}
+COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "", "~": "约"}
+MODALITY_WORDS = {"must": "", "strive": "力争", "encourage": "鼓励"}
+
+
+def target_words(mode: str) -> dict[str, Label]:
+    return PARENT_TARGET_WORDS if mode == "parent" else TARGET_WORDS
+
+
+def clause_words(mode: str) -> dict[str, Label]:
+    return PARENT_CLAUSE_WORDS if mode == "parent" else CLAUSE_WORDS
+
+
+def genre(title: str | None) -> str:
+    """The kind of document a title names (方案, 措施, 意见 …), or 文件."""
+    cleaned = re.sub(r"[（(][^）)]*[）)]\s*$", "", title or "").strip()
+    for word in GENRES:
+        if cleaned.endswith(word):
+            return GENRE_SHORT.get(word, word)
+    return "文件"
+
+
+def mode_words(mode: str, old: Metadata, new: Metadata) -> str:
+    """The comparison in a reviewer's words: 征求意见稿 → 正式稿, 县级方案 对照 省级措施."""
+    if mode == "parent":
+        def name(meta: Metadata, fallback: str) -> str:
+            return f"{LEVEL_WORDS.get(meta.level or '', fallback)}{genre(meta.title)}"
+        return f"{name(new, '本级')} 对照 {name(old, '上级')}"
+    old_word = STATUS_WORDS.get(old.status or "")
+    new_word = STATUS_WORDS.get(new.status or "")
+    if old_word and new_word and old_word != new_word:
+        return f"{old_word} → {new_word}"
+    return "旧版 → 新版"
+
+
+# ------------------------------------------------------------------ targets
+
+
+def format_number(value: Decimal | None) -> str:
+    """55 → "55", 1.5 → "1.5", 20000 → "2万": figures as a Chinese text writes them."""
+    if value is None:
+        return ""
+    if value >= 10000 and value % 10000 == 0:
+        return f"{format_number(value / 10000)}万"
+    text = format(value.normalize(), "f")
+    return text
+
+
+def format_deadline(iso: str | None) -> str:
+    if not iso:
+        return ""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if not match:
+        return iso
+    year, month, day = match.groups()
+    if (month, day) == ("12", "31"):
+        return f"{year}年底前"
+    return f"{year}年{int(month)}月{int(day)}日前"
+
+
+def format_target(target: Target | None) -> str:
+    """One target in a line: 力争 每百户 ≥55% · 2025年底前."""
+    if target is None:
+        return "—"
+    parts: list[str] = []
+    modality = MODALITY_WORDS.get(target.modality or "", "")
+    if modality:
+        parts.append(modality)
+    if target.per:
+        parts.append(target.per)
+    unit = target.unit or ""
+    if target.value is not None:
+        if target.comparator == "range" and target.value_max is not None:
+            parts.append(f"{format_number(target.value)}–{format_number(target.value_max)}{unit}")
+        else:
+            sign = COMPARATOR_SIGNS.get(target.comparator or "", target.comparator or "")
+            parts.append(f"{sign}{format_number(target.value)}{unit}")
+    value_text = " ".join(parts)
+    deadline = format_deadline(target.deadline)
+    if value_text and deadline:
+        return f"{value_text} · {deadline}"
+    return value_text or deadline or target.text
+
+
+@dataclass
+class DashboardRow:
+    change: str
+    label: Label
+    clause: str
+    anchor: str
+    indicator: str
+    scope: str
+    old: str
+    new: str
+    old_text: str
+    new_text: str
+    reasons: list[str]
+
+
+def target_anchor(change: TargetChange) -> tuple[str, str]:
+    """(clause id, anchor) of the clause a target row links to: the new side when it exists."""
+    if change.new is not None:
+        return change.new.clause, anchor_for("new", change.new.clause)
+    if change.old is not None:
+        return change.old.clause, anchor_for("old", change.old.clause)
+    return "", ""
+
+
+def dashboard_rows(result: DiffResult) -> list[DashboardRow]:
+    """One row per target change, worst news first, document order within a label."""
+    words = target_words(result.mode)
+    rank = {key: i for i, key in enumerate(DASHBOARD_ORDER)}
+    rows = []
+    for change in sorted(result.targets, key=lambda c: rank.get(c.change, len(rank))):
+        either = change.new or change.old
+        clause, anchor = target_anchor(change)
+        rows.append(DashboardRow(
+            change=change.change,
+            label=words.get(change.change, Label(change.change, "?", change.change, change.change)),
+            clause=clause,
+            anchor=anchor,
+            indicator=(either.indicator if either and either.indicator else "（时限）" if either and either.kind == "deadline" else ""),
+            scope=(either.scope or "") if either else "",
+            old=format_target(change.old),
+            new=format_target(change.new),
+            old_text=change.old.text if change.old else "",
+            new_text=change.new.text if change.new else "",
+            reasons=list(change.reasons),
+        ))
+    return rows
+
+
+def target_counts(result: DiffResult) -> dict[str, int]:
+    """Counts per label, every label present, counted from the target rows shown.
+
+    Counting the rows (rather than trusting ``summary``) keeps the dashboard
+    consistent with the table under it whatever produced the result.
+    """
+    counts = Counter(change.change for change in result.targets)
+    return {label: counts.get(label, 0) for label in TARGET_LABELS}
+
+
+# ------------------------------------------------------------------ clauses
+
+
+def anchor_for(which: str, clause_id: str) -> str:
+    """A stable permalink id: the side plus the clause's number path (二.(五).17)."""
+    return f"{which}-{clause_id}"
+
+
+@dataclass
+class Part:
+    """One clause in one column of the table, with its inline differences."""
+
+    clause_id: str
+    anchor: str
+    label: str
+    segments: list[Segment]
+    duty: list[Segment] = field(default_factory=list)  # 责任单位 / 完成时限 bracket
+    heading: bool = False
+
+
+@dataclass
+class Link:
+    text: str
+    anchor: str
+
+
+@dataclass
+class Row:
+    anchor: str
+    change: str
+    label: Label
+    old: list[Part]
+    new: list[Part]
+    depth: int
+    heading: bool = False
+    target_labels: list[Label] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    remarks: list[str] = field(default_factory=list)  # about the display itself (e.g. rewritten)
+    similarity: float | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.change != "unchanged"
+
+    @property
+    def has_targets(self) -> bool:
+        return bool(self.target_labels)
+
+    @property
+    def shown_target_labels(self) -> list[Label]:
+        """Distinct labels, 未变 only when nothing else changed: a badge per news, not per target."""
+        distinct = list({label.key: label for label in self.target_labels}.values())
+        changed = [label for label in distinct if label.key != "unchanged"]
+        return changed or distinct
+
+
+@dataclass
+class Run:
+    """Consecutive rows shown together; a run of unchanged rows can fold away."""
+
+    unchanged: bool
+    rows: list[Row]
+
+
+def ids(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def duty_text(clause: Clause | None) -> str:
+    if clause is None or clause.responsibility is None:
+        return ""
+    raw = clause.responsibility.raw.strip()
+    return raw if raw.startswith(("〔", "[", "（", "(")) else f"〔{raw}〕"
+
+
+def clause_texts(ids_: list[str], doc: Document | None, fallback: str | None) -> list[str]:
+    """Each clause's own text from the document, else what the diff carried."""
+    texts = []
+    for i, clause_id in enumerate(ids_):
+        clause = doc.clause(clause_id) if doc is not None else None
+        if clause is not None:
+            texts.append(clause.text)
+        elif len(ids_) == 1 or i == 0:
+            texts.append(fallback or "")
+        else:
+            texts.append("")
+    return texts
+
+
+def depth_of(clause_id: str) -> int:
+    return clause_id.count(".") if clause_id else 0
+
+
+def is_heading(clause: Clause | None) -> bool:
+    """A clause with children and a short text is a section heading (二、重点工作)."""
+    return clause is not None and bool(clause.children) and len(clause.text) <= 40
+
+
+# Past this share of changed characters a pair reads as rewritten, and
+# character marks would paint almost everything red and green: show both
+# texts plain and say so (typical of a county plan against its province).
+REWRITE_SHARE = 0.6
+REWRITE_NOTE = "两段文字差异较大，未逐字标注"
+
+
+def flatten(pieces: list[list[Segment]]) -> list[Segment]:
+    return [segment for piece in pieces for segment in piece]
+
+
+def build_row(change: ClauseChange, old_doc: Document | None, new_doc: Document | None, mode: str) -> Row:
+    old_ids, new_ids = ids(change.old), ids(change.new)
+    old_texts = clause_texts(old_ids, old_doc, change.old_text)
+    new_texts = clause_texts(new_ids, new_doc, change.new_text)
+    old_clauses = [old_doc.clause(i) if old_doc else None for i in old_ids]
+    new_clauses = [new_doc.clause(i) if new_doc else None for i in new_ids]
+
+    notes: list[str] = []
+    # A parent's clause with no counterpart was not deleted by anyone: shown plain, not struck.
+    one_sided_old, one_sided_new = ("eq", "eq") if mode == "parent" else ("del", "ins")
+    if change.change == "unchanged" or not old_ids or not new_ids:
+        old_segments = [[("eq" if new_ids else one_sided_old, t)] if t else [] for t in old_texts]
+        new_segments = [[("eq" if old_ids else one_sided_new, t)] if t else [] for t in new_texts]
+    else:
+        old_segments, new_segments = compare_parts(old_texts, new_texts)
+        if changed_share(flatten(old_segments) + flatten(new_segments)) > REWRITE_SHARE:
+            old_segments = [[("eq", t)] if t else [] for t in old_texts]
+            new_segments = [[("eq", t)] if t else [] for t in new_texts]
+            notes.append(REWRITE_NOTE)
+
+    old_duties = [duty_text(c) for c in old_clauses]
+    new_duties = [duty_text(c) for c in new_clauses]
+    old_duty_segments, new_duty_segments = duty_diff(old_duties, new_duties)
+
+    def parts(which, ids_, clauses, segments, duties):
+        out = []
+        for i, clause_id in enumerate(ids_):
+            clause = clauses[i]
+            out.append(Part(
+                clause_id=clause_id,
+                anchor=anchor_for(which, clause_id),
+                label=clause.label if clause is not None else clause_id,
+                segments=segments[i] if i < len(segments) else [],
+                duty=duties[i] if i < len(duties) else [],
+                heading=is_heading(clause),
+            ))
+        return out
+
+    old_parts = parts("old", old_ids, old_clauses, old_segments, old_duty_segments)
+    new_parts = parts("new", new_ids, new_clauses, new_segments, new_duty_segments)
+    primary = (new_parts or old_parts)[0] if (new_parts or old_parts) else None
+    words = clause_words(mode)
+    return Row(
+        anchor=f"row-{primary.anchor}" if primary else "row",
+        change=change.change,
+        label=words.get(change.change, Label(change.change, "?", change.change, change.change)),
+        old=old_parts,
+        new=new_parts,
+        depth=depth_of(primary.clause_id) if primary else 0,
+        heading=all(p.heading for p in old_parts + new_parts) and bool(old_parts + new_parts),
+        notes=list(change.responsibility),
+        remarks=notes,
+        similarity=change.similarity,
+    )
+
+
+def duty_diff(old: list[str], new: list[str]) -> tuple[list[list[Segment]], list[list[Segment]]]:
+    """The responsibility brackets, diffed like the text when both sides have one."""
+    if len(old) == 1 and len(new) == 1 and old[0] and new[0]:
+        segments = inline_diff(old[0], new[0])
+        return [side(segments, "old")], [side(segments, "new")]
+    return ([[("eq", t)] if t else [] for t in old], [[("eq", t)] if t else [] for t in new])
+
+
+def attach_targets(rows: list[Row], result: DiffResult) -> None:
+    """Mark each row with the labels of the targets its clauses hold."""
+    words = target_words(result.mode)
+    by_anchor: dict[str, Row] = {}
+    for row in rows:
+        for part in row.old + row.new:
+            by_anchor.setdefault(part.anchor, row)
+    for change in result.targets:
+        seen = set()
+        for which, target in (("new", change.new), ("old", change.old)):
+            if target is None:
+                continue
+            row = by_anchor.get(anchor_for(which, target.clause))
+            if row is not None and id(row) not in seen:
+                seen.add(id(row))
+                row.target_labels.append(words.get(change.change, TARGET_WORDS["changed"]))
+
+
+def link_moves_and_splits(rows: list[Row], old_doc: Document | None, mode: str) -> list[Row]:
+    """Add a marker row where each moved clause used to be, and cross-links both ways.
+
+    The table follows the new document's order, so a moved clause sits at its
+    new place; the marker at its old place says where it went, and the moved
+    row links back, so a reviewer can follow the clause from either end.
+    """
+    words = clause_words(mode)
+    rows = list(rows)
+    old_order = [c.id for c in old_doc.walk()] if old_doc is not None else []
+    position = {clause_id: i for i, clause_id in enumerate(old_order)}
+    for row in [r for r in rows if r.change == "moved" and r.old]:
+        old_part = row.old[0]
+        if old_part.clause_id not in position:
+            continue
+        marker = Row(
+            anchor=f"row-moved-{old_part.anchor}",
+            change="moved-from",
+            label=words["moved-from"],
+            old=[Part(old_part.clause_id, f"moved-{old_part.anchor}", old_part.label,
+                      [("eq", short(old_doc.clause(old_part.clause_id).title))])],
+            new=[],
+            depth=row.depth,
+        )
+        target_new = row.new[0].clause_id if row.new else ""
+        marker.links.append(Link(f"已移至 {target_new} ↓" if target_new else "已移动", row.anchor))
+        row.links.append(Link(f"原位置 {old_part.clause_id} ↑", marker.anchor))
+        rows.insert(marker_index(rows, row, position), marker)
+    for row in rows:
+        if row.change in ("split", "merged"):
+            for part in row.new if row.change == "split" else row.old:
+                row.links.append(Link(part.clause_id, part.anchor))
+    return rows
+
+
+def short(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def marker_index(rows: list[Row], moved: Row, position: dict[str, int]) -> int:
+    """Where the marker goes: after the last row whose old clause came before the moved one."""
+    target = position[moved.old[0].clause_id]
+    index = 0
+    for i, row in enumerate(rows):
+        if row is moved or row.change in ("moved", "moved-from"):
+            continue
+        before = [position[p.clause_id] for p in row.old if p.clause_id in position and position[p.clause_id] < target]
+        if before:
+            index = i + 1
+    return index
+
+
+MIN_FOLD = 3  # folding one or two rows saves nothing and costs a click
+
+
+def foldable(row: Row) -> bool:
+    return row.change == "unchanged" and not row.has_targets and not row.heading
+
+
+def group_runs(rows: list[Row]) -> list[Run]:
+    """Runs of at least MIN_FOLD unchanged rows fold away; everything else stays visible."""
+    runs: list[Run] = []
+    pending: list[Row] = []
+
+    def flush():
+        if len(pending) >= MIN_FOLD:
+            runs.append(Run(True, list(pending)))
+        else:
+            for row in pending:
+                keep(row)
+        pending.clear()
+
+    def keep(row):
+        if runs and not runs[-1].unchanged:
+            runs[-1].rows.append(row)
+        else:
+            runs.append(Run(False, [row]))
+
+    for row in rows:
+        if foldable(row):
+            pending.append(row)
+            continue
+        flush()
+        keep(row)
+    flush()
+    return runs
+
+
+# ------------------------------------------------------------------ the whole
+
+
+@dataclass
+class DocCard:
+    side: str  # "old" | "new"
+    role: str  # 修改前 / 上级文件 …
+    title: str
+    issuer: str
+    number: str
+    level: str
+    date: str
+    status: str
+    ref: str
+
+
+@dataclass
+class ReportView:
+    mode: str
+    mode_name: str  # 版本对照 / 上下级对照
+    mode_words: str
+    headings: tuple[str, str]
+    old: DocCard
+    new: DocCard
+    counts: dict[str, int]
+    count_labels: list[Label]
+    dashboard: list[DashboardRow]
+    rows: list[Row]
+    runs: list[Run]
+    clause_counts: dict[str, int]
+    title: str
+
+
+def card(which: str, role: str, meta: Metadata, ref: str, fallback_title: str | None) -> DocCard:
+    return DocCard(
+        side=which,
+        role=role,
+        title=meta.title or fallback_title or ref or "（无标题）",
+        issuer=meta.issuer or "",
+        number=meta.number or "",
+        level=LEVEL_WORDS.get(meta.level or "", meta.level or ""),
+        date=meta.date or "",
+        status=STATUS_WORDS.get(meta.status or "", meta.status or ""),
+        ref=ref,
+    )
+
+
+def metadata_of(doc: Document | None, ref_meta: Metadata | None) -> Metadata:
+    if doc is not None:
+        return doc.metadata
+    return ref_meta or Metadata()
+
+
+def build_view(result: DiffResult, old_doc: Document | None = None, new_doc: Document | None = None) -> ReportView:
+    """Everything a report shows, in the order it shows it."""
+    old_meta = metadata_of(old_doc, result.old.metadata)
+    new_meta = metadata_of(new_doc, result.new.metadata)
+    headings = COLUMN_HEADINGS.get(result.mode, COLUMN_HEADINGS["version"])
+    rows = [build_row(change, old_doc, new_doc, result.mode) for change in result.clauses]
+    attach_targets(rows, result)
+    rows = link_moves_and_splits(rows, old_doc, result.mode)
+    old_card = card("old", headings[0], old_meta, result.old.ref, result.old.title)
+    new_card = card("new", headings[1], new_meta, result.new.ref, result.new.title)
+    words = target_words(result.mode)
+    return ReportView(
+        mode=result.mode,
+        mode_name="上下级对照" if result.mode == "parent" else "版本对照",
+        mode_words=mode_words(result.mode, old_meta, new_meta),
+        headings=headings,
+        old=old_card,
+        new=new_card,
+        counts=target_counts(result),
+        count_labels=[words[key] for key in TARGET_LABELS],
+        dashboard=dashboard_rows(result),
+        rows=rows,
+        runs=group_runs(rows),
+        clause_counts=dict(Counter(change.change for change in result.clauses)),
+        title=f"{new_card.title} — {'对照' if result.mode == 'parent' else '修改'}报告",
+    )
