@@ -1,7 +1,13 @@
-"""Plain-text reader: detects the encoding from the bytes, never the extension."""
+"""Plain-text reader: detects the encoding from the bytes, never the extension.
+
+Also home of the small text helpers every reader shares (line-ending
+normalisation, CJK-aware joining), so the light ``.txt`` path stays the only
+import the others need.
+"""
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from tracker.errors import InputError
@@ -15,6 +21,21 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+#: Han ideographs, CJK punctuation and full-width forms: between two of these a
+#: line break or cell break is joined without a space (Chinese has no spaces).
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\U00020000-\U0002fa1f]")
+
+
+#: an ASCII space between two CJK characters: a layout artefact (letter-spaced
+#: justified PDF lines, source line breaks in HTML), never written by an author,
+#: who would use the ideographic space U+3000
+SPACE_BETWEEN_CJK = re.compile(rf"(?<={CJK.pattern}) +(?={CJK.pattern})")
+
+
+def close_cjk_spaces(line: str) -> str:
+    """Remove layout spaces between CJK characters (U+3000 ideographic spaces are kept)."""
+    return SPACE_BETWEEN_CJK.sub("", line)
+
 
 def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes of unknown encoding: BOM, then strict UTF-8, then GB18030, then detection.
@@ -24,7 +45,11 @@ def decode(data: bytes) -> tuple[str, str]:
     """
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                # a truncated UTF-16/32 file: keep what decodes, mark the rest
+                return data.decode(encoding, errors="replace"), encoding
     if _looks_like_utf16(data):
         encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         return data.decode(encoding, errors="replace"), encoding
@@ -59,7 +84,27 @@ def is_binary(text: str) -> bool:
     return bad > max(8, len(sample) // 100)
 
 
+def normalize_newlines(text: str) -> str:
+    r"""Turn \r\n and lone \r (old Mac, some converters) into \n, so every stage splits lines alike."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def join_cjk(left: str, right: str) -> str:
+    """Join two fragments of one sentence: no space between CJK characters, one space otherwise.
+
+    A line or cell break inside Chinese text is a layout artefact, not a word
+    break; between Latin words or numbers a space keeps them apart.
+    """
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left + right
+    if CJK.match(left[-1]) or CJK.match(right[0]):
+        return left + right
+    return f"{left} {right}"
+
+
 def read_text(path: Path, data: bytes) -> RawText:
+    """Read a plain-text file; NUL bytes are removed with a warning, binary data refused."""
     text, encoding = decode(data)
     if is_binary(text):
         raise InputError("looks like binary data, not a text document")
@@ -67,4 +112,6 @@ def read_text(path: Path, data: bytes) -> RawText:
     if "\x00" in text:
         warnings.append(f"removed {text.count(chr(0))} NUL characters")
         text = text.replace("\x00", "")
+    if "\r" in text:
+        text = normalize_newlines(text)
     return RawText(text=text, source=str(path), format="txt", encoding=encoding, warnings=warnings)
