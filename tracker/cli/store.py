@@ -1,0 +1,83 @@
+"""``tracker init / import / list / log / textconv``: the git document store."""
+from __future__ import annotations
+
+import click
+
+from tracker.cli.common import store_option
+
+
+@click.command()
+@click.argument("path", required=False, type=click.Path(file_okay=False))
+def init(path):
+    """Make PATH (default: the git repository you stand in) a document store.
+
+    \b
+    Creates documents/ and reports/, adds the diff driver to .gitattributes and
+    .git/config (character-level `git diff --word-diff` of Chinese text, hunk
+    headers naming the clause), and commits only those files.
+    """
+    from tracker import store
+
+    top = store.init(path)
+    click.echo(f"tracker store ready at {top}")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--id", "doc_id", required=True, help="Document id, e.g. heilongjiang/shuangyashan/youyi/basic-elderly-care-plan")
+@click.option("--status", type=click.Choice(["draft", "final"]), default=None, help="Override the status read from the text.")
+@click.option("--version", "version", default=None, help="Version label for the tag ID@LABEL (default: the status, else vN).")
+@click.option("--parent", default=None, help="Id of the stored document this one implements.")
+@click.option("--region", default=None, help="Region (default: the id without its last segment).")
+@store_option
+def import_(file, doc_id, status, version, parent, region, store):
+    """Read FILE (txt, docx, html, pdf) and commit it as a new version of ID.
+
+    \b
+    Examples:
+      tracker import plan-draft.docx --id heilongjiang/youyi/basic-elderly-care-plan --status draft
+      tracker import plan.pdf --id heilongjiang/youyi/basic-elderly-care-plan --version final
+    """
+    from tracker import store as _store
+
+    commit, tag = _store.import_document(
+        file, doc_id, status=status, version=version, parent=parent, region=region, root=store
+    )
+    click.echo(f"{tag} {commit[:12]}")
+
+
+@click.command("list")
+@store_option
+def list_(store):
+    """List stored documents: id, level, versions, title."""
+    from tracker import store as _store
+
+    for row in _store.list_documents(store):
+        versions = ",".join(row["versions"]) or "-"
+        click.echo(f"{row['id']}\t{row.get('level') or '-'}\t{versions}\t{row.get('title') or ''}")
+
+
+@click.command()
+@click.argument("doc_id", metavar="ID")
+@store_option
+def log(doc_id, store):
+    """The versions of ID, newest first: commit, commit date, the document's own date, labels."""
+    from tracker import store as _store
+
+    for v in _store.log(doc_id, store):
+        labels = ",".join(v.labels) or "-"
+        click.echo(f"{v.commit[:12]}  {v.committed}  source {v.source_date or '-':10}  {labels:12}  {v.subject}")
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+def textconv(file):
+    """Print a stored text for git's diff: each sentence prefixed by its clause id.
+
+    \b
+    Optional; enable with:  git config diff.tracker.textconv "tracker textconv"
+    """
+    from tracker import canonical
+
+    with open(file, encoding="utf-8") as handle:
+        click.echo(canonical.annotate(handle.read()), nl=False)
