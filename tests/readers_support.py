@@ -153,6 +153,32 @@ def reportlab_pdf(pages: list[list[str]], *, font_size: float = 12, width_chars:
     return buf.getvalue()
 
 
+def ruled_table_pdf(before: str, rows: list[list[str]], after: str, font_size: float = 12) -> bytes:
+    """One page: a line of text, a table drawn with ruling lines, a line of text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    top = A4[1] - 72
+    c.setFont("STSong-Light", font_size)
+    c.drawString(72, top, before)
+    col_w, row_h = 120, 24
+    xs = [72 + i * col_w for i in range(len(rows[0]) + 1)]
+    ys = [top - 20 - i * row_h for i in range(len(rows) + 1)]
+    c.grid(xs, ys)
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            c.drawString(xs[k] + 4, ys[r] - row_h + 8, cell)
+    c.drawString(72, ys[-1] - 24, after)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def image_only_pdf(pages: int = 2) -> bytes:
     """A 'scanned' PDF: each page only an image, no text layer."""
     from PIL import Image
@@ -214,4 +240,4 @@ def _assemble_pdf(objects: list[bytes]) -> bytes:
     return bytes(out)
 
 
-__all__ = ["DocxBuilder", "TEXTBOX_RUN", "png_bytes", "reportlab_pdf", "image_only_pdf", "cid_pdf"]
+__all__ = ["DocxBuilder", "TEXTBOX_RUN", "png_bytes", "reportlab_pdf", "ruled_table_pdf", "image_only_pdf", "cid_pdf"]
