@@ -61,11 +61,18 @@ def normalise(text: str | None) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PZC")
 
 
-def similarity(a: str, b: str) -> float:
-    """Normalised Indel similarity of two normalised texts (1.0 = identical)."""
+def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
+    """Normalised Indel similarity of two normalised texts (1.0 = identical).
+
+    With ``cutoff``, anything below it comes back as 0.0 — and the length bound
+    (the similarity can never exceed 2·min/(len a + len b)) skips the comparison
+    entirely, which is what keeps the alignment DP cheap.
+    """
     if not a and not b:
         return 1.0
-    return fuzz.ratio(a, b) / 100.0
+    if cutoff and 2 * min(len(a), len(b)) / (len(a) + len(b)) < cutoff:
+        return 0.0
+    return fuzz.ratio(a, b, score_cutoff=cutoff * 100) / 100.0
 
 
 @dataclass
@@ -99,6 +106,7 @@ class _Side:
         self.clauses = clauses
         self.norm = [normalise(c.text) for c in clauses]
         self.title = [normalise(c.title) for c in clauses]
+        self.size = [len(t) for t in self.norm]
         self.depth = [c.id.count(".") for c in clauses]
         self.paired: set[int] = set()
 
@@ -249,12 +257,16 @@ class _Scorer:
         self.old, self.new = old, new
         self.cache: dict[tuple, float] = {}
 
-    def __call__(self, oi: tuple[int, ...], ni: tuple[int, ...]) -> float:
-        key = (oi, ni)
+    def __call__(self, oi: tuple[int, ...], ni: tuple[int, ...], cutoff: float = 0.0) -> float:
+        """Similarity of the joined runs; 0.0 when below ``cutoff`` (cached with its cutoff)."""
+        key = (oi, ni, cutoff)
         if key not in self.cache:
+            la, lb = sum(self.old.size[i] for i in oi), sum(self.new.size[j] for j in ni)
+            if cutoff and la + lb and 2 * min(la, lb) / (la + lb) < cutoff:
+                return 0.0  # lengths alone rule it out: no join, no comparison
             a = "".join(self.old.norm[i] for i in oi)
             b = "".join(self.new.norm[j] for j in ni)
-            self.cache[key] = similarity(a, b)
+            self.cache[key] = similarity(a, b, cutoff)
         return self.cache[key]
 
 
@@ -273,9 +285,10 @@ def _step_score(score: _Scorer, o: list[int], n: list[int], i: int, j: int, di: 
     if di == 0 or dj == 0:
         return 0.0
     oi, ni = tuple(o[i - di : i]), tuple(n[j - dj : j])
-    sim = score(oi, ni)
     if di == 1 and dj == 1:
+        sim = score(oi, ni, THRESHOLDS["fuzzy"])
         return 2 * sim if sim >= THRESHOLDS["fuzzy"] else None
+    sim = score(oi, ni, THRESHOLDS["split"])
     if sim < THRESHOLDS["split"]:
         return None
     # a split must explain more than its best single piece would
