@@ -1,0 +1,135 @@
+"""Cue words of target extraction, as data.
+
+Every table below says in words what a phrase means in a Chinese policy text,
+so a reviewer can check the list against their own reading; the code in
+``extract.py`` only looks phrases up here. Longer phrases are listed before the
+shorter ones they contain (不低于 before 低于) because the regexes built from
+these tables try alternatives in order.
+"""
+from __future__ import annotations
+
+# ------------------------------------------------------------------ units
+
+#: Measure words and units a target can be counted in, with the unit the JSON
+#: contract writes. Order matters: longer first.
+UNITS: tuple[tuple[str, str], ...] = (
+    ("个百分点", "百分点"), ("百分点", "百分点"),
+    ("个工作日", "工作日"), ("个月", "个月"),
+    ("平方米", "平方米"), ("平米", "平方米"), ("平方公里", "平方公里"), ("公里", "公里"), ("千米", "公里"),
+    ("人次", "人次"), ("星级", "星级"), ("周岁", "周岁"), ("岁", "岁"),
+    ("%", "%"), ("‰", "‰"),
+    ("个", "个"), ("家", "家"), ("所", "所"), ("处", "处"), ("张", "张"), ("名", "人"), ("人", "人"),
+    ("户", "户"), ("元", "元"), ("次", "次"), ("项", "项"), ("间", "间"), ("套", "套"), ("辆", "辆"),
+    ("支", "支"), ("座", "座"), ("亩", "亩"), ("倍", "倍"), ("米", "米"),
+    ("小时", "小时"), ("分钟", "分钟"), ("天", "天"), ("年", "年"), ("周", "周"),
+)
+
+#: Units that only make sense after Arabic digits: after a Chinese numeral they
+#: are part of ordinary words (一支队伍, 一周, 一米阳光).
+ARABIC_ONLY_UNITS = frozenset({"支", "座", "米", "周", "间", "套", "辆", "亩", "倍", "天"})
+
+#: Durations: a number of years/hours is a target only as a limit (5年内,
+#: 不超过3个月); otherwise it names a plan (三年行动) or a circle (15分钟生活圈).
+DURATION_UNITS = frozenset({"年", "个月", "天", "小时", "分钟", "周", "工作日"})
+DURATION_LIMIT_AFTER = ("以内", "之内", "内")
+DURATION_LIMIT_BEFORE = ("不超过", "最长", "最多", "不少于", "至少", "为期", "满")
+
+#: Ages only ever define a group of people (65周岁及以上老年人): never a target.
+AGE_UNITS = frozenset({"周岁", "岁"})
+
+#: Units that, as "X以上/以下 + noun", define which things are meant
+#: (四星级以上民办养老机构, 建筑面积1000平方米以下独栋建筑) rather than set a
+#: requirement. They are targets only right after a requirement verb
+#: (全部达到二星级以上).
+DEFINING_UNITS = frozenset({"星级", "平方米", "米", "公里", "平方公里"})
+REQUIREMENT_VERBS = ("全部达到", "均达到", "达到", "不低于", "不少于", "至少", "达", "为")
+
+#: Scale words after a number: 2万张, 3000万元, 1.5亿元.
+MULTIPLIERS: dict[str, int] = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "亿": 10**8}
+
+# ------------------------------------------------------------ comparators
+
+#: Words before the number. Nearest one wins.
+COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
+    ("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("至少", ">="), ("最低", ">="), ("最少", ">="), ("≥", ">="),
+    ("不超过", "<="), ("不高于", "<="), ("不大于", "<="), ("不多于", "<="), ("最高", "<="), ("最多", "<="),
+    ("最长", "<="), ("控制在", "<="), ("≤", "<="),
+    ("超过", ">"), ("高于", ">"), ("多于", ">"), ("大于", ">"), (">", ">"),
+    ("低于", "<"), ("少于", "<"), ("小于", "<"), ("<", "<"),
+    ("大约", "~"), ("约", "~"),
+)
+
+#: Words right after the number and unit. They override what came before
+#: (达到2万张左右 is ~, 至少培育2家以上 is >=).
+COMPARATOR_AFTER: tuple[tuple[str, str], ...] = (
+    ("及以上", ">="), ("以上", ">="),
+    ("及以下", "<="), ("以下", "<="), ("以内", "<="), ("之内", "<="), ("内", "<="),
+    ("左右", "~"), ("上下", "~"),
+)
+
+#: Separators of a range A至B (each may carry its own unit: 20%至30%).
+RANGE_SEPARATORS = ("至", "到", "-", "－", "～", "~", "—", "–", "〜")
+
+# --------------------------------------------------------------- modality
+
+#: (phrase, modality). The cue nearest before the target decides; 基本 counts
+#: only before a verb of completion, because 基本养老服务 is a noun.
+MODALITY_CUES: tuple[tuple[str, str], ...] = (
+    ("力争", "strive"), ("争取", "strive"), ("原则上", "strive"), ("预期性", "strive"), ("努力", "strive"),
+    (r"基本(?=建成|实现|健全|形成|满足|覆盖|完成|达到|具备|消除|解决|普及|确立|定型|到位)", "strive"),
+    ("鼓励", "encourage"), ("支持", "encourage"), ("探索", "encourage"), ("有条件的", "encourage"),
+    ("有条件地", "encourage"), ("有条件", "encourage"),
+    ("确保", "must"), ("必须", "must"), ("应当", "must"), ("约束性", "must"), ("推动", "must"),
+    (r"(?<![需重主必只])要(?![求素点件闻])", "must"), (r"(?<![相适供反效])应(?![用对急变])", "must"),
+    (r"(?<![必无])须", "must"),
+)
+
+#: Permission words: a target in a clause that only grants a possibility
+#: (可在5年内…) takes its modality from an 鼓励/支持 earlier in the sentence.
+PERMISSION_WORDS = ("可以", "可")
+
+# ------------------------------------------------------------- per phrase
+
+#: Explicit denominators. ``每个`` phrases end at a place or body noun.
+PER_PATTERNS: tuple[str, ...] = (
+    r"(?:每(?:人|户|年|月|季度|季|日|天|周|床|张床|次|家))+",
+    r"每[十百千万\d]+(?:名|位|个)?(?:老年人|老人|常住人口|户籍人口|人口|居民|户|人|张床位|床位)",
+    r"每一?个(?:[^\s，。；：、\d（(□]|[（(][^）)]{0,8}[）)]){0,14}(?:街道|乡镇|社区|村|中心|站点|站|机构|小区|县|市|区|"
+    r"单位|企业|医院|学校)(?:[（(][^）)]{0,8}[）)])?",
+    r"每(?:村|乡镇|社区|街道|县|小区|所|家)(?!级)",
+    r"人均|户均|床均",
+)
+
+# ------------------------------------------------------------ not targets
+
+#: Set phrases whose numeral is not a quantity (一张网, 一家一策, 一次性补贴).
+NOT_QUANTITY_PHRASES: tuple[str, ...] = (
+    r"一张(?:网|图|蓝图|床)", r"一(?:家|户|人|院|村|企|县|镇)一(?:策|档|案|品|码|卡|员)", r"一次性",
+    r"一个窗口", r"一站式", r"一刻钟", r"一件事", r"一条龙", r"一揽子", r"一盘棋", r"一门式", r"一网",
+    r"一老一小", r"两个(?:确立|维护)", r"三个(?:务必|代表)", r"四个(?:意识|自信)", r"五个(?:必由之路)",
+    r"分[一二两三四五六七八九十\d]+(?:年|步|批|阶段)",
+)
+
+#: A numeral right after these is an ordinal or a label, not an amount.
+ORDINAL_BEFORE = ("第", "每", "前", "近")
+
+#: Background and forecast markers: figures after them describe the past or a
+#: prediction, not a commitment (截至2024年底，全省已建成…; 预计到2030年…).
+BACKGROUND_SENTENCE_CUES = ("截至", "截止", "预计", "目前", "现有", "累计", "同比", "比上年", "较上年", "以来")
+#: 已/已经 + a verb of accomplishment reports what exists (全省已建成500家),
+#: unless a requirement word follows (已建成小区要按每百户…标准).
+BACKGROUND_DONE = r"已经?(?:建成|完成|达到|实现|有|覆盖|开展|培育|建设|发放|投入|改造|累计|惠及|为)"
+BACKGROUND_OVERRIDES = ("要", "应", "须", "确保", "力争", "争取", "不低于", "不少于", "至少", "按")
+
+# -------------------------------------------------------------- deadlines
+
+#: Words before a year that make it a deadline (到2027年, 在2027年年底前).
+DEADLINE_PREFIXES = ("到", "至", "在", "于", "力争", "争取", "确保", "计划", "完成时限：", "时限：", "完成时间：")
+#: Words before a year that make it history or a forecast, not a deadline.
+NOT_DEADLINE_PREFIXES = ("截至", "截止到", "截止", "预计到", "预计")
+#: The same, but only right before the year (自2020年起, 与2020年相比).
+NOT_DEADLINE_ADJACENT = ("自", "从", "比", "较", "与", "同")
+#: Words after a year that make it a starting point, a period or a name.
+NOT_DEADLINE_SUFFIXES = ("以来", "起", "开始", "度", "版", "届", "的", "以前的", "同期")
+#: Labels of a responsibility bracket's completion line (完成时限：2025年基本建成).
+COMPLETION_LABELS = ("完成时限", "完成时间", "时限要求", "时间节点")

@@ -1,0 +1,496 @@
+"""Find the numeric and dated targets of a policy text.
+
+One pass per clause text: hide what can never hold a target (titles in 《》,
+names in quotes, document numbers, set phrases like 一张网), find dates and
+numbers with units, then read each number in its sentence: comparator from
+the words around it, ``per`` from an explicit 每… phrase, deadline from the
+date that scopes over it, modality from the nearest cue word. Dates that scope
+over no number of their own clause become deadline targets.
+
+Sentence structure drives the scoping rules of the gold annotation:
+sentences end at 。！？ (and at table-cell bars), 分句 at ；, and 小句 at
+，：. A fronted date followed by a comma ("到2029年年底，A…，B…") governs the
+rest of its sentence, across ；; a date inside a 小句 governs its own 分句;
+a trailing completion phrase ("…，到2027年年底前实现全覆盖") gives its date to
+the numbers before it in its 分句. A date never crosses a 。.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from tracker.extract import cues
+from tracker.extract.deadlines import DateMention, find_dates
+from tracker.extract.numbers import NUMBER, parse_number
+from tracker.model import Clause, Document, Target
+
+# ------------------------------------------------------------ compiled data
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UNIT_NAMES = dict(cues.UNITS)
+_UNIT = _alternation(_UNIT_NAMES) + "|％"
+_SEP = _alternation(cues.RANGE_SEPARATORS)
+QUANTITY_RE = re.compile(
+    rf"(?P<pct>百分之(?P<pa>{NUMBER})(?:(?:至|到)百分之(?P<pb>{NUMBER}))?)"
+    rf"|(?P<a>{NUMBER})(?P<ua>{_UNIT})?(?:（含）|\(含\))?(?:(?P<sep>{_SEP})(?P<b>{NUMBER}))?(?P<u>{_UNIT})?"
+)
+_AFTER_RE = re.compile("|".join(f"(?P<a{i}>{re.escape(w)})" for i, (w, _) in enumerate(cues.COMPARATOR_AFTER)))
+_BEFORE_RE = re.compile(_alternation(w for w, _ in cues.COMPARATOR_BEFORE))
+_BEFORE = dict(cues.COMPARATOR_BEFORE)
+_MODALITY_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(cues.MODALITY_CUES)))
+_PER_RE = re.compile("|".join(f"(?:{p})" for p in cues.PER_PATTERNS))
+_NOT_QUANTITY_RE = re.compile("|".join(cues.NOT_QUANTITY_PHRASES))
+_REQUIREMENT_RE = re.compile("(?:" + _alternation(cues.REQUIREMENT_VERBS) + ")$")
+_DURATION_BEFORE_RE = re.compile(_alternation(cues.DURATION_LIMIT_BEFORE))
+_BACKGROUND_RE = re.compile(_alternation(cues.BACKGROUND_SENTENCE_CUES))
+_DONE_RE = re.compile(cues.BACKGROUND_DONE)
+_OVERRIDE_RE = re.compile(_alternation(cues.BACKGROUND_OVERRIDES))
+_PERMISSION_RE = re.compile(_alternation(cues.PERMISSION_WORDS))
+_COMPLETION_LABEL_RE = re.compile("(?:" + "|".join(cues.COMPLETION_LABELS) + r")[：:]\s*$")
+
+#: Spans that can hold no target: titles, quoted names, document numbers,
+#: a bracketed (2024—2026年) period after a title.
+_HIDDEN_RE = re.compile(
+    r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|‘[^‘’\n]{0,40}’"
+    r"|〔[^〔〕\n]{0,12}〕\d*号?|[（(][^（）()\n]{0,30}〔\d{4}〕[^（）()\n]{0,12}[）)]"
+)
+_SENTENCE_END = "。！？!?|"
+_CLAUSE_END = "；;"
+_PHRASE_END = "，,：:\n"
+_BOUNDARY_RE = {
+    0: re.compile(f"[{re.escape(_SENTENCE_END)}]"),
+    1: re.compile(f"[{re.escape(_SENTENCE_END + _CLAUSE_END)}]"),
+    2: re.compile(f"[{re.escape(_SENTENCE_END + _CLAUSE_END + _PHRASE_END)}]"),
+}
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_LEAD_TRIM = "，,、；;：:和及与或并且以及 "
+_TAIL_TRIM = "，,、；;：:和及与或并且以及 "
+_LIST_SEP_RE = re.compile(r"[、；;]|以及|和|及|与")
+
+SENTENCE, CLAUSE, PHRASE = 0, 1, 2
+
+
+# ----------------------------------------------------------------- helpers
+
+
+class _Layout:
+    """Sentence (。), clause (；) and phrase (，) boundaries of one text."""
+
+    def __init__(self, masked: str):
+        self.n = len(masked)
+        self.bounds = {lvl: [m.start() for m in rx.finditer(masked)] for lvl, rx in _BOUNDARY_RE.items()}
+
+    def span(self, level: int, pos: int) -> tuple[int, int]:
+        """(start, end) of the segment of ``level`` holding ``pos``."""
+        b = self.bounds[level]
+        i = bisect_left(b, pos)
+        start = b[i - 1] + 1 if i > 0 else 0
+        end = b[i] if i < len(b) else self.n
+        return start, end
+
+    def same(self, level: int, a: int, b: int) -> bool:
+        return self.span(level, a) == self.span(level, b)
+
+
+@dataclass
+class _Quantity:
+    start: int  # the number
+    end: int  # after unit and trailing comparator words
+    value: Decimal
+    value_max: Decimal | None
+    unit: str
+    comparator: str
+    after_word: str = ""
+    deadline: DateMention | None = None
+    fields: dict = field(default_factory=dict)
+
+
+def _mask(text: str) -> str:
+    """The text with every span that cannot hold a target blanked out (same length)."""
+    out = list(text)
+    for rx in (_HIDDEN_RE, _NOT_QUANTITY_RE):
+        for m in rx.finditer(text):
+            out[m.start():m.end()] = "□" * (m.end() - m.start())
+    return "".join(out)
+
+
+def _blank(masked: str, spans) -> str:
+    out = list(masked)
+    for s, e in spans:
+        out[s:e] = "□" * (e - s)
+    return "".join(out)
+
+
+# -------------------------------------------------------------- quantities
+
+
+def _quantities(text: str, scan: str, layout: _Layout) -> list[_Quantity]:
+    """Numbers with a unit that state an amount (not an age, a name or a label)."""
+    found: list[_Quantity] = []
+    for m in QUANTITY_RE.finditer(scan):
+        q = _read_quantity(text, m, layout, found[-1].end if found else 0)
+        if q is not None:
+            found.append(q)
+    return found
+
+
+def _read_quantity(text: str, m: re.Match, layout: _Layout, prev_end: int) -> _Quantity | None:
+    if m.group("pct"):
+        value, value_max, unit, is_cn = parse_number(m.group("pa")), None, "%", False
+        if m.group("pb"):
+            value_max = parse_number(m.group("pb"))
+    else:
+        raw_unit = m.group("u") or m.group("ua")
+        if not raw_unit:
+            return None
+        unit = "%" if raw_unit == "％" else _UNIT_NAMES[raw_unit]
+        value = parse_number(m.group("a"))
+        value_max = parse_number(m.group("b")) if m.group("b") else None
+        is_cn = not m.group("a")[0].isdigit()
+        if m.group("sep") and value_max is None:
+            return None
+    if value is None:
+        return None
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 2):start]
+    if before[-1:] in cues.ORDINAL_BEFORE or (before and (before[-1].isdigit() or before[-1] in ".．")):
+        return None
+    if unit in cues.AGE_UNITS or (is_cn and unit in cues.ARABIC_ONLY_UNITS):
+        return None
+    if is_cn and unit == "次" and _CJK_RE.match(text[end:end + 1] or " "):
+        return None  # 二次开发, 一次性: not a count of times
+    after = _AFTER_RE.match(text, end)
+    after_word = after.group(0) if after else ""
+    if after_word == "内" and unit not in cues.DURATION_UNITS:
+        after_word = ""
+    phrase_start, _ = layout.span(PHRASE, start)
+    window = text[max(phrase_start, prev_end):start]
+    if unit in cues.DURATION_UNITS:
+        if after_word not in cues.DURATION_LIMIT_AFTER and not _DURATION_BEFORE_RE.search(window[-6:]):
+            return None  # 三年行动, 15分钟生活圈: a name, not a limit
+    q_end = end + len(after_word)
+    if unit in cues.DEFINING_UNITS and after_word in ("以上", "及以上", "以下", "及以下"):
+        nxt = text[q_end:q_end + 1]
+        if nxt and (_CJK_RE.match(nxt) or nxt == "的") and not _REQUIREMENT_RE.search(window):
+            return None  # 四星级以上民办养老机构: it defines the group
+    comparator = _comparator(window, after_word, value_max is not None)
+    return _Quantity(start, q_end, value, value_max, unit, comparator, after_word)
+
+
+def _comparator(window: str, after_word: str, is_range: bool) -> str:
+    """达到X以上 / 不低于X → >=; 不超过 / X以内 → <=; 左右 / 约 → ~; A至B → range; else =."""
+    if is_range:
+        return "range"
+    for word, comp in cues.COMPARATOR_AFTER:
+        if after_word == word:
+            return comp
+    cue = None
+    for m in _BEFORE_RE.finditer(window):
+        cue = m.group(0)
+    return _BEFORE[cue] if cue else "="
+
+
+# ------------------------------------------------------------------ scoping
+
+
+def _assign_deadlines(quantities: list[_Quantity], dates: list[DateMention], layout: _Layout) -> set[int]:
+    """Give each number the date that scopes over it; return the dates used up backwards."""
+    consumed: set[int] = set()
+    deadlines = [d for d in dates if d.deadline]
+    for q in quantities:
+        governing = None
+        for d in deadlines:
+            if d.end > q.start:
+                break
+            if layout.same(SENTENCE, d.start, q.start) and (d.topic or layout.same(CLAUSE, d.start, q.start)):
+                governing = d
+        if governing is None:
+            governing = _trailing_date(q, deadlines, quantities, layout)
+            if governing is not None:
+                consumed.add(governing.start)
+        q.deadline = governing
+    return consumed
+
+
+def _trailing_date(q: _Quantity, deadlines, quantities, layout: _Layout) -> DateMention | None:
+    """A completion phrase after the number in its 分句 ("…，到2027年年底前实现全覆盖")."""
+    for d in deadlines:
+        if d.start < q.end or not layout.same(CLAUSE, d.start, q.start):
+            continue
+        head = _head(d, layout)
+        if any(head[0] <= o.start < head[1] or layout.same(PHRASE, o.start, d.start) for o in quantities):
+            return None  # the date brings its own number: it stays with it
+        return d
+    return None
+
+
+def _head(d: DateMention, layout: _Layout) -> tuple[int, int]:
+    """What a date introduces: the next phrase after "到2027年，", else its own phrase."""
+    if d.topic:
+        return layout.span(PHRASE, d.end + 1) if d.end + 1 < layout.n else (d.end, d.end)
+    s, e = layout.span(PHRASE, d.start)
+    return d.end, e
+
+
+def _is_background(text: str, pos: int, layout: _Layout, dates: list[DateMention]) -> bool:
+    """截至2024年底…已建成… / 预计…: a report or a forecast, not a commitment."""
+    s_start, _ = layout.span(SENTENCE, pos)
+    last_cue = None
+    for m in _BACKGROUND_RE.finditer(text, s_start, pos):
+        last_cue = m.end()
+    if last_cue is not None and not any(d.deadline and last_cue <= d.start < pos for d in dates):
+        return True
+    p_start, _ = layout.span(PHRASE, pos)
+    done = None
+    for m in _DONE_RE.finditer(text, p_start, pos):
+        done = m.end()
+    return done is not None and not _OVERRIDE_RE.search(text, done, pos)
+
+
+def _modality(text: str, lo: int, hi: int, target_phrase_start: int, after: tuple[int, int] | None = None) -> str:
+    """The nearest cue word decides; 鼓励/支持 count only for the encouraged act itself."""
+    def accept(m: re.Match, kind: str) -> bool:
+        if kind != "encourage":
+            return True
+        return m.start() >= target_phrase_start or bool(_PERMISSION_RE.search(text, target_phrase_start, hi))
+
+    if after is not None:
+        for m in _MODALITY_RE.finditer(text, *after):
+            kind = cues.MODALITY_CUES[int(m.lastgroup[1:])][1]
+            if accept(m, kind):
+                return kind
+    found = [(m, cues.MODALITY_CUES[int(m.lastgroup[1:])][1]) for m in _MODALITY_RE.finditer(text, lo, hi)]
+    for m, kind in reversed(found):
+        if accept(m, kind):
+            return kind
+    return "must"
+
+
+def _per(text: str, lo: int, hi: int) -> str | None:
+    last = None
+    for m in _PER_RE.finditer(text, lo, hi):
+        last = m.group(0)
+    if last:
+        last = last.replace("(", "（").replace(")", "）")
+    return last
+
+
+# ------------------------------------------------------ indicator and scope
+
+_SCOPE_PREFIX_RE = re.compile(
+    r"^(?:全(?:省|市|区|县|国|州|盟)|(?:省|市|县|区|乡镇|村)级(?!以上)|新建住宅小区|已建成小区|城市|农村|各[^，、]{1,6}?(?=分别|均|都))"
+)
+_SCOPE_HEAD_RE = re.compile(r"^(.{2,30}?(?:机构|医院|小区|企业|单位|社区|街道|乡镇))(?:中|的|内)?(?=.{2,})")
+_VERB_SPLIT_RE = re.compile(
+    r"(?:全部达到|均达到|达到|达|为|不低于|不少于|不超过|不高于|至少|最高|控制在|保持在|提高到|提升到|建成|建有|培育|引进|打造|"
+    r"遴选|建设|完成|发放|提供|覆盖|配备|设置)"
+)
+_NOISE_LEAD_RE = re.compile(r"^(?:力争|争取|确保|原则上|要|应当|应|必须|推动|实现|在|按照|按|对|将|使|让)+")
+
+
+def _describe(text: str, q: _Quantity, lo: int, hi: int, per: str | None, dates) -> tuple[str | None, str | None]:
+    """(indicator, scope) for reading: what is measured, and where or for whom."""
+    after = text[q.end:hi].strip(_TAIL_TRIM)
+    before = text[lo:q.start]
+    for d in dates:
+        if lo <= d.start < q.start:
+            before = text[max(lo, d.end):q.start].lstrip(_LEAD_TRIM)
+    if per:
+        before = before.split(per)[0] + before.split(per)[-1] if per in before else before
+    verb = None
+    for m in _VERB_SPLIT_RE.finditer(before):
+        verb = m
+    subject = before[:verb.start()] if verb else before
+    subject = _NOISE_LEAD_RE.sub("", subject.strip(_LEAD_TRIM))
+    indicator = None
+    if after and _CJK_RE.match(after[0]) and not after.startswith(("的标准", "标准")):
+        indicator = re.split(r"[，。；,;]", after)[0][:40]
+    scope = None
+    m = _SCOPE_PREFIX_RE.match(subject)
+    if m:
+        scope = m.group(0)
+    if indicator is None:
+        rest = subject
+        head = _SCOPE_HEAD_RE.match(subject)
+        if head:
+            scope = head.group(1)
+            rest = subject[head.end():].lstrip("中的内")
+        elif scope:
+            rest = subject[len(scope):]
+        indicator = rest[:40] or None
+    elif scope is None and subject and len(subject) <= 20 and not _VERB_SPLIT_RE.search(subject):
+        scope = subject or None
+    return indicator, scope
+
+
+# ------------------------------------------------------------------ targets
+
+
+def extract_from_text(text: str, clause_id: str, *, indicator_hint: str | None = None) -> list[Target]:
+    """Every target in one clause text (or responsibility line, or table row).
+
+    ``Target.start`` is the offset of ``Target.text`` in ``text``; the caller
+    moves it into the document's coordinates.
+    """
+    masked = _mask(text)
+    dates = find_dates(text, masked)
+    scan = _blank(masked, [(d.start, d.end) for d in dates])
+    layout = _Layout(masked)
+    quantities = [q for q in _quantities(text, scan, layout) if not _is_background(text, q.start, layout, dates)]
+    consumed = _assign_deadlines(quantities, dates, layout)
+    targets = [_quantity_target(text, q, i, quantities, layout, dates, clause_id, indicator_hint)
+               for i, q in enumerate(quantities)]
+    targets += _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indicator_hint)
+    targets.sort(key=lambda t: t.start)
+    return targets
+
+
+def _quantity_target(text, q: _Quantity, i, quantities, layout, dates, clause_id, indicator_hint) -> Target:
+    p_start, p_end = layout.span(PHRASE, q.start)
+    c_start, _ = layout.span(CLAUSE, q.start)
+    prev = quantities[i - 1] if i > 0 else None
+    nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+    lo, hi = p_start, p_end
+    if prev and prev.end > p_start:  # several numbers in one phrase: cut at the list separator
+        cut = None
+        for cut in _LIST_SEP_RE.finditer(text, prev.end, q.start):
+            pass
+        lo = cut.end() if cut else prev.end
+    if nxt and nxt.start < p_end:
+        cut = _LIST_SEP_RE.search(text, q.end, nxt.start)
+        hi = cut.start() if cut else nxt.start
+    per = _per(text, lo, q.start)
+    window_lo = c_start
+    d = q.deadline
+    if d is not None and d.start < q.start and layout.same(CLAUSE, d.start, q.start):
+        window_lo = max(c_start, layout.span(PHRASE, d.start)[0])
+    modality = _modality(text, window_lo, q.start, p_start)
+    indicator, scope = _describe(text, q, lo, hi, per, dates)
+    if indicator_hint and (indicator is None or len(indicator) > 12):
+        indicator = indicator_hint
+    start = lo
+    if d is not None and d.topic and d.start < q.start and layout.span(PHRASE, d.end + 1)[0] == p_start and (
+        prev is None or prev.end < d.start
+    ):
+        start = layout.span(PHRASE, d.start)[0]
+    start = _trim_start(text, start, q.start)
+    end = _balance(text, start, _trim_end(text, start, max(hi, q.end), q.end), q.end)
+    return Target(
+        clause=clause_id, kind="quantity", indicator=indicator, scope=scope, comparator=q.comparator,
+        value=q.value, value_max=q.value_max, unit=q.unit, per=per, deadline=d.iso if d else None,
+        modality=modality, text=text[start:end], start=start,
+    )
+
+
+def _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indicator_hint) -> list[Target]:
+    """Dated commitments with no number of their own (到2029年，养老服务网络基本建成)."""
+    out = []
+    for d in dates:
+        if not d.deadline or d.start in consumed:
+            continue
+        if any(q.deadline is d and layout.same(CLAUSE, q.start, d.start) for q in quantities):
+            continue
+        head_lo, head_hi = _head(d, layout)
+        if d.completion:
+            head_hi = layout.span(CLAUSE, d.start)[1]
+        head = text[head_lo:head_hi].strip(_TAIL_TRIM + "。")
+        if not _CJK_RE.search(head) or _is_background(text, d.start, layout, dates):
+            continue
+        if _DONE_RE.search(head) and not _OVERRIDE_RE.search(head):
+            continue
+        start = layout.span(PHRASE, d.start)[0]
+        if d.completion:
+            label = _COMPLETION_LABEL_RE.search(text, max(0, d.start - 8), d.start)
+            start = label.start() if label else d.start
+        start = _trim_start(text, start, d.start)
+        end = _balance(text, start, _trim_end(text, start, head_hi, d.end), d.end)
+        p_start = layout.span(PHRASE, d.start)[0]
+        modality = _modality(text, p_start, d.start, p_start, after=(d.end, head_hi))
+        indicator = indicator_hint or (_NOISE_LEAD_RE.sub("", head)[:40] or None)
+        out.append(Target(
+            clause=clause_id, kind="deadline", indicator=indicator, scope=None, comparator=None, value=None,
+            value_max=None, unit=None, per=None, deadline=d.iso, modality=modality, text=text[start:end],
+            start=start,
+        ))
+    return out
+
+
+def _balance(text: str, start: int, end: int, limit: int) -> int:
+    """Cut a trailing unclosed parenthesis "（具体按…" and a stray closer "〕"."""
+    depth, open_at = 0, None
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "（(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+    if depth and open_at is not None and open_at >= limit:
+        end = open_at
+    while end > limit and text[end - 1] in "〕］]" :
+        end -= 1
+    return end
+
+
+def _trim_start(text: str, start: int, limit: int) -> int:
+    while start < limit and text[start] in _LEAD_TRIM:
+        start += 1
+    return start
+
+
+def _trim_end(text: str, start: int, end: int, limit: int) -> int:
+    while end > limit and text[end - 1] in _TAIL_TRIM + "。":
+        end -= 1
+    return end
+
+
+# --------------------------------------------------------------- documents
+
+
+def extract_targets(document: Document) -> list[Target]:
+    """Every numeric and dated target of a document, in document order.
+
+    Reads each clause's own text, its responsibility line (its 完成时限 is a
+    sentence of its own) and, for annex rows, the row; offsets are moved into
+    ``document.text`` so a reader can jump to each target.
+    """
+    out: list[Target] = []
+    for clause in document.walk():
+        hint = _row_indicator(clause)
+        out += _from_part(document, clause, clause.text, hint)
+        if clause.responsibility is not None and clause.responsibility.raw:
+            out += _from_part(document, clause, clause.responsibility.raw, hint)
+    return out
+
+
+def _from_part(document: Document, clause: Clause, part: str, hint: str | None) -> list[Target]:
+    targets = extract_from_text(part, clause.id, indicator_hint=hint)
+    if not targets:
+        return []
+    base = document.text.find(part, clause.span[0]) if part else -1
+    if base < 0:
+        base = document.text.find(part)
+    for t in targets:
+        if base >= 0:
+            t.start += base
+        else:
+            t.start = document.text.find(t.text, clause.span[0])
+    return targets
+
+
+def _row_indicator(clause: Clause) -> str | None:
+    """In an annex table row, the cell after the row number names the item (高龄津贴)."""
+    cells = clause.cells
+    if not cells:
+        return None
+    for i, cell in enumerate(cells[:-1]):
+        if cell.strip().isdigit() and cells[i + 1].strip() and not re.search(r"\d", cells[i + 1]):
+            return cells[i + 1].strip()
+    return None
