@@ -147,7 +147,7 @@ def test_a_long_run_of_unchanged_clauses_folds_into_one_group():
     result.clauses += [ClauseChange("unchanged", c.id, c.id, 1.0, c.text, c.text) for c in extra]
     soup = BeautifulSoup(render_html(result, old, new), "html.parser")
     runs = soup.select("tbody.run-unchanged")
-    assert [run["data-count"] for run in runs] == ["5"]
+    assert [run["data-rows"] for run in runs] == ["5"]
     assert len(runs[0].select("tr.row")) == 5
 
 

@@ -16,7 +16,7 @@
     run.classList.toggle("collapsed", collapsed);
     var button = run.querySelector("tr.fold button");
     if (button) {
-      button.textContent = (collapsed ? "▸ 展开 " : "▾ 收起 ") + run.getAttribute("data-count") + " 条未变条款";
+      button.textContent = (collapsed ? "▸ 展开 " : "▾ 收起 ") + run.getAttribute("data-rows") + " 条未变条款";
       button.setAttribute("aria-expanded", collapsed ? "false" : "true");
     }
   }
