@@ -22,10 +22,14 @@ candidates sharing rare character bigrams — see docs/decisions/0401.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from decimal import Decimal
+
+import cn2an
 from rapidfuzz import fuzz
 
 from tracker.model import Clause
@@ -57,8 +61,30 @@ def normalise(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PZC")
+    text = canonical_numbers(unicodedata.normalize("NFKC", text))
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PZC" or ch == "%")
+
+
+_PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
+_WAN = re.compile(r"(\d+(?:\.\d+)?)万(?=[张人个家户元所处床平方米亩])")
+
+
+def canonical_numbers(text: str) -> str:
+    """Write equal quantities one way: 百分之七十五 → 75%, 2万张 → 20000张.
+
+    A drafter switching between these spellings has not changed the clause, so
+    the alignment compares clauses with numbers written canonically.
+    """
+    text = _PERCENT_WORDS.sub(lambda m: f"{_cn(m.group(1))}%", text)
+    return _WAN.sub(lambda m: f"{Decimal(m.group(1)) * 10000:f}".rstrip("0").rstrip(".") if "." in m.group(1) else str(int(m.group(1)) * 10000), text)
+
+
+def _cn(words: str) -> str:
+    try:
+        value = cn2an.cn2an(words, "smart")
+    except ValueError:
+        return words
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
