@@ -153,8 +153,23 @@ def reportlab_pdf(pages: list[list[str]], *, font_size: float = 12, width_chars:
     return buf.getvalue()
 
 
-def ruled_table_pdf(before: str, rows: list[list[str]], after: str, font_size: float = 12) -> bytes:
-    """One page: a line of text, a table drawn with ruling lines, a line of text."""
+def encrypted_pdf(user_password: str = "secret") -> bytes:
+    """A PDF that needs a password to open."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, encrypt=pdfencrypt.StandardEncryption(user_password, ownerPassword="owner"))
+    c.drawString(100, 700, "Confidential")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def ruled_table_pdf(
+    before: str, rows: list[list[str]], after: str, font_size: float = 12, ruled: bool = True
+) -> bytes:
+    """One page: a line of text, a table (with ruling lines unless ``ruled`` is False), a line of text."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -169,7 +184,8 @@ def ruled_table_pdf(before: str, rows: list[list[str]], after: str, font_size: f
     col_w, row_h = 120, 24
     xs = [72 + i * col_w for i in range(len(rows[0]) + 1)]
     ys = [top - 20 - i * row_h for i in range(len(rows) + 1)]
-    c.grid(xs, ys)
+    if ruled:
+        c.grid(xs, ys)
     for r, row in enumerate(rows):
         for k, cell in enumerate(row):
             c.drawString(xs[k] + 4, ys[r] - row_h + 8, cell)
@@ -240,4 +256,4 @@ def _assemble_pdf(objects: list[bytes]) -> bytes:
     return bytes(out)
 
 
-__all__ = ["DocxBuilder", "TEXTBOX_RUN", "png_bytes", "reportlab_pdf", "ruled_table_pdf", "image_only_pdf", "cid_pdf"]
+__all__ = ["DocxBuilder", "TEXTBOX_RUN", "png_bytes", "reportlab_pdf", "encrypted_pdf", "ruled_table_pdf", "image_only_pdf", "cid_pdf"]

@@ -7,7 +7,13 @@ import pytest
 
 pytest.importorskip("reportlab", reason="reader tests generate PDFs with reportlab (pip install -e .[test])")
 
-from readers_support import cid_pdf, image_only_pdf, reportlab_pdf, ruled_table_pdf  # noqa: E402
+from readers_support import (  # noqa: E402
+    cid_pdf,
+    encrypted_pdf,
+    image_only_pdf,
+    reportlab_pdf,
+    ruled_table_pdf,
+)
 
 from tracker.errors import InputError  # noqa: E402
 from tracker.readers import read  # noqa: E402
@@ -133,3 +139,20 @@ def test_pdf_is_recognised_by_its_magic_bytes_whatever_the_extension(tmp_path):
     path.write_bytes(reportlab_pdf([["第一条　为了规范养老服务，制定本办法。"]]))
     raw = read(path)
     assert raw.format == "pdf" and raw.text == "第一条　为了规范养老服务，制定本办法。"
+
+
+def test_text_in_columns_without_ruling_lines_is_kept_as_text_and_warned_about():
+    rows = [["序号", "服务项目", "标准"], ["1", "高龄津贴", "每月100元"], ["2", "护理补贴", "每月200元"]]
+    raw = read_pdf(Path("t.pdf"), ruled_table_pdf("附件1：清单", rows, "以上标准动态调整。", ruled=False))
+    assert raw.text.split("\n") == ["附件1：清单", "序号\t服务项目\t标准", "1\t高龄津贴\t每月100元", "2\t护理补贴\t每月200元", "以上标准动态调整。"]
+    assert (
+        "page 1: 3 lines have column-like gaps (a table without ruling lines?); read as lines with tab-separated columns"
+        in raw.warnings
+    )
+
+
+def test_password_protected_pdf_is_refused_with_a_hint(tmp_path):
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(encrypted_pdf())
+    with pytest.raises(InputError, match="is password-protected; remove the password"):
+        read(path)

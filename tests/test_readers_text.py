@@ -124,3 +124,27 @@ def test_importing_the_readers_loads_no_heavy_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_web_page_saved_as_txt_is_read_as_html(tmp_path):
+    page = "<!DOCTYPE html>\n<html><body><nav><a href='/'>首页</a></nav><p>第一条　总则。</p></body></html>"
+    raw = read(write(tmp_path, "saved-page.txt", page.encode("utf-8")))
+    assert raw.format == "html" and raw.text == "第一条　总则。"
+
+
+def test_a_text_mentioning_html_is_still_text(tmp_path):
+    raw = read(write(tmp_path, "notes.txt", "第一条　网页以 <html> 开头。".encode("utf-8")))
+    assert raw.format == "txt"
+
+
+def test_an_unforeseen_reader_failure_is_still_one_line(tmp_path, monkeypatch):
+    import tracker.readers.text as text_reader
+
+    def broken(path, data):
+        raise KeyError("word/document.xml\nsecond line")
+
+    monkeypatch.setattr(text_reader, "read_text", broken)
+    path = write(tmp_path, "a.txt", b"hello")
+    with pytest.raises(InputError) as err:
+        read(path)
+    assert "\n" not in str(err.value) and str(err.value).startswith(f"{path}: could not be read as .txt (KeyError")

@@ -8,6 +8,7 @@ warning instead of dropping it in silence.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -27,6 +28,9 @@ REGISTRY: dict[str, str] = {
     ".pdf": "tracker.readers.pdf:read_pdf",
 }
 
+#: the start of a saved web page (UTF-8 BOM and whitespace allowed); UTF-16 pages go by extension
+HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+
 #: largest file tracker reads; larger inputs are refused with this limit named.
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -37,6 +41,8 @@ def sniff(data: bytes, suffix: str) -> str:
         return ".pdf"
     if data.startswith(b"PK\x03\x04") and suffix != ".docx":
         return ".docx"
+    if suffix not in (".html", ".htm") and HTML_START.match(data[:512]):
+        return ".html"  # a web page saved under another name
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         # OLE2: a legacy .doc, or a password-protected (encrypted) .docx
         raise InputError(
@@ -82,3 +88,8 @@ def read(path: str | os.PathLike) -> RawText:
         if exc.path is None:
             raise InputError(str(exc), path=name) from None
         raise
+    except (RecursionError, MemoryError):
+        raise InputError("is too deeply nested or too large to read", path=name) from None
+    except Exception as exc:  # a library failure a reader did not foresee: still one line, never a traceback
+        detail = (str(exc).splitlines() or [""])[0][:120]
+        raise InputError(f"could not be read as {key} ({type(exc).__name__}: {detail})", path=name) from None

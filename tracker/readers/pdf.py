@@ -93,8 +93,10 @@ def _page_lines(page, number: int, warnings: list[str]) -> list[Line]:
     for raw in text_page.extract_text_lines(return_chars=True, x_tolerance_ratio=0.5, keep_blank_chars=True):
         chars = raw.get("chars") or []
         size = _median([c.get("size", 0) for c in chars]) or 10.0
-        gaps = any(b["x0"] - a["x1"] > COLUMN_GAP * size for a, b in zip(chars, chars[1:]))
-        lines.append(Line(close_cjk_spaces(raw["text"]), number, raw["x0"], raw["x1"], raw["top"], size, wide_gaps=gaps))
+        ink = [c for c in chars if c.get("text", "").strip()]  # blank chars are kept in the text, not here
+        gaps = any(b["x0"] - a["x1"] > COLUMN_GAP * size for a, b in zip(ink, ink[1:]))
+        text = _columns_text(ink, size) if gaps else close_cjk_spaces(raw["text"])
+        lines.append(Line(text, number, raw["x0"], raw["x1"], raw["top"], size, wide_gaps=gaps))
     for table in tables:
         rows = [_pipe_row(row) for row in table.extract()]
         top = table.bbox[1]
@@ -104,6 +106,15 @@ def _page_lines(page, number: int, warnings: list[str]) -> list[Line]:
         warnings.append(f"page {number}: read {len(tables)} ruled table(s) as | cell | rows")
     lines.sort(key=lambda line: line.top)
     return lines
+
+
+def _columns_text(chars, size: float) -> str:
+    """A line laid out in columns: a tab where the gap is column-wide, so the columns stay apart."""
+    out = chars[0]["text"]
+    for a, b in zip(chars, chars[1:]):
+        gap = b["x0"] - a["x1"]
+        out += ("\t" if gap > COLUMN_GAP * size else " " if gap > 0.5 * size else "") + b["text"]
+    return close_cjk_spaces(out)
 
 
 def _pipe_row(row) -> str:
@@ -168,7 +179,11 @@ def _paragraphs(pages: list[list[Line]]) -> list[str]:
             text = line.text.strip()
             if not text:
                 continue
-            joined = prev is not None and not line.table and not prev.table and _continues(prev, prev_right, line, left, text)
+            joined = (
+                prev is not None
+                and not (line.table or prev.table or line.wide_gaps or prev.wide_gaps)
+                and _continues(prev, prev_right, line, left, text)
+            )
             if joined:
                 out[-1] = join_cjk(out[-1], text)
             else:
@@ -202,7 +217,8 @@ def _page_warnings(number: int, lines: list[Line]) -> list[str]:
     gapped = sum(1 for line in lines if line.wide_gaps)
     if gapped >= 3:
         warnings.append(
-            f"page {number}: {gapped} lines have column-like gaps (a table without ruling lines?); read as plain lines"
+            f"page {number}: {gapped} lines have column-like gaps (a table without ruling lines?);"
+            " read as lines with tab-separated columns"
         )
     return warnings
 
@@ -215,7 +231,9 @@ def _open(data: bytes):
 
 def _explain(exc: Exception) -> InputError:
     """One line for any pdfminer/pdfplumber failure."""
-    chain = f"{type(exc).__name__} {exc} {type(exc.__cause__).__name__ if exc.__cause__ else ''}"
+    # pdfplumber wraps pdfminer's exception as an argument of its own PdfminerException
+    inner = [a for a in exc.args if isinstance(a, BaseException)] + [exc.__cause__, exc.__context__]
+    chain = " ".join([type(exc).__name__, str(exc)] + [type(e).__name__ for e in inner if e is not None])
     if "Password" in chain or "Encrypt" in chain:
         return InputError("is password-protected; remove the password (e.g. qpdf --decrypt) and try again")
     return InputError("is not a valid PDF (damaged or not a PDF file)")
