@@ -100,6 +100,37 @@ TEXTBOX_RUN = (
 )
 
 
+FOOTNOTES_XML = (
+    f'<w:footnotes {W_NS}>'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="1"><w:p><w:r><w:t>注：数据截至2024年底。</w:t></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="2"><w:p><w:r><w:t>注：含农村互助幸福院。</w:t></w:r></w:p></w:footnote>'
+    "</w:footnotes>"
+)
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def add_docx_part(data: bytes, name: str, xml: str, content_type: str, reltype: str) -> bytes:
+    """Add a part (footnotes, comments...) that python-docx cannot create to a saved .docx."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                override = f'<Override PartName="/{name}" ContentType="{content_type}"/></Types>'
+                body = body.replace(b"</Types>", override.encode())
+            elif item.filename == "word/_rels/document.xml.rels":
+                rel = f'<Relationship Id="rIdTest1" Type="{reltype}" Target="{name.split("/", 1)[1]}"/></Relationships>'
+                body = body.replace(b"</Relationships>", rel.encode())
+            out.writestr(item, body)
+        out.writestr(name, xml)
+    return buf.getvalue()
+
+
 def png_bytes() -> bytes:
     """A 2x2 PNG for add_picture."""
     from PIL import Image
@@ -256,4 +287,5 @@ def _assemble_pdf(objects: list[bytes]) -> bytes:
     return bytes(out)
 
 
-__all__ = ["DocxBuilder", "TEXTBOX_RUN", "png_bytes", "reportlab_pdf", "encrypted_pdf", "ruled_table_pdf", "image_only_pdf", "cid_pdf"]
+__all__ = [
+    "DocxBuilder", "TEXTBOX_RUN", "FOOTNOTES_XML", "FOOTNOTES_TYPE", "FOOTNOTES_REL", "add_docx_part", "png_bytes", "reportlab_pdf", "encrypted_pdf", "ruled_table_pdf", "image_only_pdf", "cid_pdf"]

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from readers_support import TEXTBOX_RUN, DocxBuilder, png_bytes
+from readers_support import TEXTBOX_RUN, W_NS, DocxBuilder, png_bytes
 
 from tracker.errors import InputError
 from tracker.readers import read
@@ -228,3 +228,31 @@ def test_unknown_number_format_falls_back_to_decimal():
     assert format_number(7, "someFutureFormat") == "7"
     assert format_number(3, "ideographTraditional") == "丙"
     assert format_number(3, "decimalEnclosedCircle") == "③"
+
+
+def test_footnotes_are_reported_and_their_markers_leave_no_text():
+    from readers_support import FOOTNOTES_REL, FOOTNOTES_TYPE, FOOTNOTES_XML, add_docx_part
+
+    b = DocxBuilder()
+    p = b.para("全市养老床位达到1万张")
+    b.inject_run_xml(p, f'<w:r {W_NS}><w:footnoteReference w:id="1"/></w:r>')
+    data = add_docx_part(b.to_bytes(), "word/footnotes.xml", FOOTNOTES_XML, FOOTNOTES_TYPE, FOOTNOTES_REL)
+    raw = read_docx(Path("x.docx"), data)
+    assert raw.text == "全市养老床位达到1万张"
+    assert raw.warnings == ["skipped 2 footnote(s) (not part of the body text)"]
+
+
+def test_embedded_objects_hidden_runs_and_tracked_deletions_are_counted():
+    b = DocxBuilder()
+    p = b.para("保留")
+    b.inject_run_xml(p, f'<w:r {W_NS}><w:object/></w:r>')
+    b.inject_run_xml(p, f'<w:r {W_NS}><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>')
+    b.inject_run_xml(p, f'<w:del {W_NS} w:id="9" w:author="a"><w:r><w:delText>删去</w:delText></w:r></w:del>')
+    b.inject_run_xml(p, f'<w:ins {W_NS} w:id="8" w:author="a"><w:r><w:t>新增</w:t></w:r></w:ins>')
+    raw = read_docx(Path("x.docx"), b.to_bytes())
+    assert raw.text == "保留新增"
+    assert sorted(raw.warnings) == [
+        "skipped 1 embedded object(s) (OLE: spreadsheets, equations...)",
+        "skipped 1 hidden text run(s)",
+        "skipped 1 tracked deletion(s); the text is read as if all changes were accepted",
+    ]
