@@ -150,3 +150,64 @@ def test_diff_documents_summary_has_every_label_and_renumbered_clause_is_unchang
     assert r.summary["unchanged"] == 2 and sum(r.summary.values()) == 2
     assert [(c.change, c.old, c.new) for c in r.clauses] == [
         ("added", None, "二.1"), ("unchanged", "二.1", "二.2"), ("unchanged", "二.2", "二.3")]
+
+
+def test_generic_indicator_names_no_measure():
+    assert indicator_similarity("养老服务网络基本建成", "基本建成") <= 0.5
+
+
+# ------------------------------------------------------------ real seeds
+
+import pytest  # noqa: E402
+
+from conftest import seed_path  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    from tracker.api import extract_targets, read_document
+
+    try:
+        docs = {k: read_document(seed_path(k)) for k in ("heilongjiang", "youyi", "xinjiang")}
+        return {k: (d, extract_targets(d)) for k, d in docs.items()}
+    except ImportError:
+        pytest.skip("target extractor not installed")
+
+
+def _parent(seeds, parent, child):
+    (p, pt), (c, ct) = seeds[parent], seeds[child]
+    return diff_documents(p, c, mode="parent", old_targets=pt, new_targets=ct)
+
+
+def _find(result, indicator_word):
+    return [t for t in result.targets if t.old is not None and indicator_word in (t.old.indicator or t.old.text)]
+
+
+def test_youyi_against_heilongjiang_nursing_bed_share_is_mixed(seeds):
+    r = _parent(seeds, "heilongjiang", "youyi")
+    [share] = _find(r, "护理型床位")
+    assert share.change == "mixed" and share.new.value == 55 and share.new.deadline == "2025-12-31"
+    assert any("75% → 55%" in x and "looser" in x for x in share.reasons)
+    assert any("earlier is stricter" in x for x in share.reasons)
+
+
+def test_province_family_bed_total_is_never_loosened_against_a_county(seeds):
+    r = _parent(seeds, "heilongjiang", "youyi")
+    [beds] = _find(r, "家庭养老床位")
+    assert beds.change in ("changed", "dropped")
+    assert set(r.summary) == set(TARGET_LABELS) and r.summary["dropped"] >= 10
+
+
+def test_xinjiang_against_heilongjiang_siblings_nursing_share_75_vs_70_is_looser(seeds):
+    r = _parent(seeds, "heilongjiang", "xinjiang")
+    [share] = _find(r, "护理型床位")
+    assert (share.change, share.new.value, share.new.deadline) == ("loosened", 70, "2029-12-31")
+    [beds] = _find(r, "家庭养老床位")
+    assert beds.change == "changed" and any("not comparable" in x for x in beds.reasons)
+
+
+def test_a_seed_against_itself_is_all_unchanged(seeds):
+    doc, targets = seeds["youyi"]
+    r = diff_documents(doc, doc, old_targets=targets, new_targets=list(targets))
+    assert r.summary["unchanged"] == len(targets) and sum(r.summary.values()) == len(targets)
+    assert {c.change for c in r.clauses} == {"unchanged"}

@@ -104,7 +104,7 @@ def indicator_similarity(a: str | None, b: str | None) -> float | None:
     whole = max(similarity(ca, cb), _containment(ca, cb))
     da, db = _distinctive(ca), _distinctive(cb)
     if not da or not db:
-        return whole
+        return min(whole, 0.5)  # an indicator of generic words only (基本建成) names no measure
     return min(whole, max(similarity(da, db), _containment(da, db)))
 
 

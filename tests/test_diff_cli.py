@@ -1,0 +1,61 @@
+"""The diff command: a thin layer over tracker.api.diff, JSON per the contract, one-line errors."""
+import json
+
+from click.testing import CliRunner
+
+from tracker.cli import cli
+
+PLAN = """友谊县养老服务实施方案
+一、重点工作
+1.提升护理能力。到2025年，全县养老机构护理型床位占比达到55%。
+2.发展家庭养老床位。到2025年，全县家庭养老床位达到200张。
+"""
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_json_output_follows_the_contract_and_counts_every_label(tmp_path):
+    old = write(tmp_path, "old.txt", PLAN)
+    new = write(tmp_path, "new.txt", PLAN.replace("1.提升", "1.加强组织领导。成立专班。\n2.提升").replace("2.发展", "3.发展").replace("55%", "60%"))
+    result = CliRunner().invoke(cli, ["diff", old, new, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["schema"] == "tracker.diff/1" and data["mode"] == "version"
+    assert set(data["summary"]) == {"tightened", "loosened", "dropped", "added", "mixed", "changed", "unchanged"}
+    rows = {(c["change"], c["old"], c["new"]) for c in data["clauses"]}
+    assert ("unchanged", "一.2", "一.3") in rows  # renumbered only
+    assert ("modified", "一.1", "一.2") in rows
+    assert data["summary"]["tightened"] == 1
+
+
+def test_text_output_has_counts_then_one_line_per_target_change_without_colour_in_a_pipe(tmp_path):
+    old = write(tmp_path, "old.txt", PLAN)
+    new = write(tmp_path, "new.txt", PLAN.replace("2025年，全县养老机构", "2026年，全县养老机构"))
+    result = CliRunner().invoke(cli, ["diff", old, new])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[1].startswith("tightened 0  loosened 1")
+    assert any(line.strip().startswith("loosened") and "一.1" in line for line in lines)
+    assert "\x1b[" not in result.output
+
+
+def test_parent_flag_switches_to_parent_mode(tmp_path):
+    province = write(tmp_path, "p.txt", "黑龙江省若干措施\n一、重点任务\n（一）提升机构护理能力。到2029年年底，全省养老机构护理型床位占比达到75%以上。\n")
+    result = CliRunner().invoke(cli, ["diff", province, write(tmp_path, "c.txt", PLAN), "--parent", "--format", "json"])
+    data = json.loads(result.output)
+    assert data["mode"] == "parent"
+    assert [t["change"] for t in data["targets"] if t["old"]] == ["mixed"]
+
+
+def test_missing_file_is_one_line_error_exit_2(tmp_path):
+    from tracker.cli import main
+
+    import pytest
+
+    with pytest.raises(SystemExit) as exc:
+        main(["diff", str(tmp_path / "nope.txt"), str(tmp_path / "nope2.txt")])
+    assert exc.value.code == 2
