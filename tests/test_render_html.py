@@ -228,3 +228,13 @@ def test_report_without_targets_says_so():
     soup = BeautifulSoup(render_html(result, doc, doc2), "html.parser")
     assert "没有变化的指标" in soup.select_one("#dashboard").get_text()
     assert re.search(r"共 0 项指标", soup.select_one("#dashboard").get_text())
+
+
+def test_mode_words_fall_back_on_what_metadata_is_known():
+    from tracker.render.view import mode_words
+
+    assert mode_words("version", Metadata(status="draft"), Metadata()) == "征求意见稿 → 新版"
+    assert mode_words("version", Metadata(date="2024-01-02"), Metadata(date="2025-03-04")) == "2024-01-02 版 → 2025-03-04 版"
+    assert mode_words("version", Metadata(), Metadata()) == "旧版 → 新版"
+    assert mode_words("parent", Metadata(level="central", title="关于深化养老服务改革发展的意见"),
+                      Metadata(level="city", title="威海市推进养老服务高质量发展若干措施")) == "市级措施 对照 中央意见"

@@ -101,7 +101,10 @@ def mode_words(mode: str, old: Metadata, new: Metadata) -> str:
     new_word = STATUS_WORDS.get(new.status or "")
     if old_word and new_word and old_word != new_word:
         return f"{old_word} → {new_word}"
-    return "旧版 → 新版"
+    if old.date and new.date and old.date != new.date:
+        return f"{old.date} 版 → {new.date} 版"
+    # a known status on one side still tells the reader something (征求意见稿 → 新版)
+    return f"{old_word or '旧版'} → {new_word if new_word and new_word != old_word else '新版'}"
 
 
 # ------------------------------------------------------------------ targets
