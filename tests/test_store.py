@@ -348,3 +348,31 @@ def test_two_imports_at_the_same_time_both_land(root, tmp_path):
     assert sorted(row["id"] for row in store.list_documents(root)) == ["test/qitaihe", "test/weihai"]
     assert git(root, "status", "--porcelain") == ""
     git(root, "fsck", "--strict")
+
+
+def test_show_targets_and_diff_take_stored_references(youyi_store):
+    shown = tracker(youyi_store, "show", YOUYI_ID + "@draft", "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["metadata"]["status"] == "draft"
+    diffed = tracker(youyi_store, "diff", YOUYI_ID + "@draft", YOUYI_ID + "@final", "--format", "json")
+    assert diffed.returncode == 0, diffed.stderr
+    changes = [t for t in json.loads(diffed.stdout)["targets"] if t["change"] != "unchanged"]
+    assert [(t["change"], t["old"]["value"], t["new"]["value"]) for t in changes] == [("tightened", 55, 60)]
+
+
+def test_textconv_prefixes_each_sentence_with_its_clause(youyi_store):
+    done = tracker(youyi_store, "textconv", f"documents/{YOUYI_ID}/text.txt")
+    assert done.returncode == 0
+    assert any(line.startswith("二.(五).17 │ ") and "60%" in line for line in done.stdout.splitlines())
+
+
+def test_a_damaged_stored_text_is_a_one_line_store_error(youyi_store):
+    (youyi_store / "documents" / YOUYI_ID / "text.txt").write_text("not a canonical text\n")
+    with pytest.raises(StoreError, match="damaged"):
+        store.load_ref(YOUYI_ID, youyi_store)
+
+
+def test_init_on_the_command_line_creates_a_new_repository(tmp_path):
+    done = tracker(tmp_path, "init", "new-store")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "new-store" / ".git").is_dir() and (tmp_path / "new-store" / "documents").is_dir()

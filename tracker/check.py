@@ -165,9 +165,13 @@ def _check_blobs(top: Path, ids: list[str], prefix: str, base_prefix: str | None
 def check_files(files: list[str]) -> Report:
     """Document files named on the command line (pre-commit, CI), as they are on disk."""
     ids: dict[tuple[Path, str], None] = {}
+    roots: dict[Path, Path] = {}  # one `git rev-parse` per folder, not per file
     for name in files:
         path = Path(name).resolve()
-        top = store.find_root(path.parent if path.parent.exists() else Path.cwd())
+        folder = path.parent if path.parent.exists() else Path.cwd()
+        if folder not in roots:
+            roots[folder] = store.find_root(folder)
+        top = roots[folder]
         try:
             relative = path.relative_to(top.resolve()).as_posix()
         except ValueError:
