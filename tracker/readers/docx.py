@@ -254,7 +254,7 @@ class _Walker:
             elif tag == _w("noBreakHyphen"):
                 parts.append("-")
             elif tag == _w("r"):
-                if child.find("w:rPr/w:vanish", NS) is not None and child.find("w:t", NS) is not None:
+                if _is_hidden(child) and child.find("w:t", NS) is not None:
                     self.skipped["hidden"] += 1
                     continue
                 self._inline(child, parts)
@@ -273,13 +273,13 @@ class _Walker:
         """Count one drawing/VML object by what it holds; mc:Fallback duplicates are not counted."""
         choice = el.find("mc:Choice", NS)
         scope = choice if choice is not None else el
+        graphic = scope.find(".//a:graphicData", NS)
+        uri = (graphic.get("uri") or "") if graphic is not None else ""
         if scope.find(".//w:txbxContent", NS) is not None:
             self.skipped["textbox"] += 1
-        elif scope.find(".//pic:pic", {"pic": "http://schemas.openxmlformats.org/drawingml/2006/picture"}) is not None or scope.find(".//v:imagedata", NS) is not None:
+        elif uri.endswith("/picture") or scope.find(".//v:imagedata", NS) is not None:
             self.skipped["image"] += 1
-        elif scope.find(".//a:graphicData", NS) is not None and "chart" in (
-            scope.find(".//a:graphicData", NS).get("uri") or ""
-        ):
+        elif "chart" in uri:
             self.skipped["chart"] += 1
         else:
             self.skipped["shape"] += 1
@@ -308,6 +308,12 @@ class _Walker:
         for line in "\n".join(lines).split("\n"):
             text = join_cjk(text, line.replace("\t", " ").strip())
         return text.replace("|", "｜")
+
+
+def _is_hidden(run) -> bool:
+    """Run formatted as hidden text (w:vanish, unless switched off with val 0/false)."""
+    vanish = run.find("w:rPr/w:vanish", NS)
+    return vanish is not None and vanish.get(_w("val"), "true") not in ("0", "false", "off")
 
 
 def _children(el, tag: str):
@@ -365,16 +371,11 @@ def _side_warnings(document) -> list[str]:
 
 def _open(data: bytes):
     """Open the package with python-docx, turning every library failure into one InputError."""
-    import zipfile
-
     import docx
-    from lxml import etree
 
     try:
         return docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, EOFError, OSError) as exc:
-        raise InputError(NOT_DOCX) from exc
-    except Exception as exc:  # python-docx raises its own PackageNotFoundError and others
+    except Exception as exc:  # BadZipFile, KeyError, ValueError, XMLSyntaxError, PackageNotFoundError...
         raise InputError(NOT_DOCX) from exc
 
 
@@ -384,7 +385,7 @@ def read_docx(path: Path, data: bytes) -> RawText:
     try:
         body = document.element.body
         styles = document.styles.element
-        numbering_els = [el for el in _part_elements(document, _numbering_reltype())]
+        numbering_els = list(_part_elements(document, _numbering_reltype()))
         walker = _Walker(Numbering(numbering_els[0] if numbering_els else None, styles))
         lines: list[str] = []
         for child in body:

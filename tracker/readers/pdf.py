@@ -136,7 +136,8 @@ def _strip_running(pages: list[list[Line]]) -> int:
     """Remove page numbers near a page edge, and lines repeated at the same edge on most pages.
 
     A repeated line must be the first (or the last) line of at least half the
-    pages, two at least; digits are ignored in the comparison so "第3页" repeats.
+    pages, two at least, short and not a sentence end; digits are ignored in
+    the comparison so "第3页" repeats.
     Returns how many lines were removed.
     """
     def key(line: Line) -> str:
@@ -150,13 +151,19 @@ def _strip_running(pages: list[list[Line]]) -> int:
     for lines, body in zip(pages, bodies):
         drop = {id(line) for line in body[:EDGE_LINES] + body[-EDGE_LINES:] if PAGE_NUMBER.fullmatch(line.text.strip())}
         rest = [line for line in body if id(line) not in drop]
-        if rest and tops[key(rest[0])] >= enough:
+        if rest and tops[key(rest[0])] >= enough and _may_be_running(rest[0]):
             drop.add(id(rest[0]))
-        if len(rest) > 1 and bottoms[key(rest[-1])] >= enough:
+        if len(rest) > 1 and bottoms[key(rest[-1])] >= enough and _may_be_running(rest[-1]):
             drop.add(id(rest[-1]))
         removed += len(drop)
         lines[:] = [line for line in lines if id(line) not in drop]
     return removed
+
+
+def _may_be_running(line: Line) -> bool:
+    """Running headers and footers are short and never end a sentence."""
+    text = line.text.strip()
+    return len(text) <= 40 and not SENTENCE_END.search(text)
 
 
 def _margins(lines: list[Line]) -> tuple[float, float]:
