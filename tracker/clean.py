@@ -248,9 +248,7 @@ def fix_scrape_spacing(doc: CleanText) -> None:
     text = doc.text
     text = re.sub(r"[ \t]+\n", "\n", text)
     if _is_scrape(text):
-        text = re.sub(rf"(?<=[{SENTENCE_END}])[ \t]+", "\n", text)
-        text = re.sub(rf"[ \t]+(?={_LABEL_AHEAD})(?=[^\n]{{4}})", "\n", text)
-        text = re.sub(rf"(?<=[{CJK}{CJK_PUNCT}\d,.;:()%])[ \t]+(?=[{CJK}{CJK_PUNCT}\d,.;:()%])", _scrape_space, text)
+        text = "\n".join(line if line.startswith("|") else _unscrape_line(line) for line in text.split("\n"))
         doc.warnings.append("text looked like a PDF/preview scrape: spaces inside words were removed")
     text = re.sub(rf"(?<=[{CJK}])[ \t]+(?=\d)|(?<=\d)[ \t]+(?=[{CJK}%])", "", text)
     doc.text = _drop_spaces_at_punctuation(text)
@@ -259,6 +257,13 @@ def fix_scrape_spacing(doc: CleanText) -> None:
 def _drop_spaces_at_punctuation(text: str) -> str:
     """Spaces next to Chinese punctuation never separate anything (table pipes excepted)."""
     return re.sub(rf"(?<![|\s])[ \t]+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])[ \t]+(?=[^\s|])", "", text)
+
+
+def _unscrape_line(line: str) -> str:
+    """In a scrape line, spaces at sentence ends and before labels were line breaks; the rest go."""
+    line = re.sub(rf"(?<=[{SENTENCE_END}])[ \t]+", "\n", line)
+    line = re.sub(rf"[ \t]+(?={_LABEL_AHEAD})(?=[^\n]{{4}})", "\n", line)
+    return re.sub(rf"(?<=[{CJK}{CJK_PUNCT}\d,.;:()%])[ \t]+(?=[{CJK}{CJK_PUNCT}\d,.;:()%])", _scrape_space, line)
 
 
 def _scrape_space(m: re.Match) -> str:

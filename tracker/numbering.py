@@ -52,7 +52,7 @@ class Scheme:
     id_part: str
 
 
-CN = r"[一二三四五六七八九十百零〇两]{1,4}"
+CN = r"[一二三四五六七八九十百千零〇两]{1,7}"
 
 SCHEMES: tuple[Scheme, ...] = (
     Scheme("chapter", rf"第(?P<n>{CN}|\d{{1,3}})章", "第{n}章", "第{n}章"),

@@ -167,11 +167,10 @@ def _fill_texts(text: str, boundaries: list[tuple[int, int, Clause]]) -> None:
 
 def _split_responsibility(clause: Clause) -> None:
     """Keep a trailing 〔责任单位…〕 / （…牵头，…配合） apart from the clause's policy text."""
-    last_line_start = clause.text.rfind("\n") + 1
-    m = RESPONSIBILITY_RE.search(clause.text, last_line_start)
+    m = RESPONSIBILITY_RE.search(clause.text)
     if not m:
         return
-    clause.responsibility = parse_responsibility(m.group(0), m.group("body"))
+    clause.responsibility = parse_responsibility(m.group(0), m.group("body").replace("\n", ""))
     clause.text = clause.text[: m.start()].rstrip()
 
 
