@@ -97,7 +97,7 @@ PER_PATTERNS: tuple[str, ...] = (
     r"每一?个(?:[^\s，。；：、\d（(□]|[（(][^）)]{0,8}[）)]){0,14}(?:街道|乡镇|社区|村|中心|站点|站|机构|小区|县|市|区|"
     r"单位|企业|医院|学校)(?:[（(][^）)]{0,8}[）)])?",
     r"每(?:村|乡镇|社区|街道|县|小区|所|家)(?!级)",
-    r"人均|户均|床均",
+    r"人均|户均|床均|年均",
 )
 
 # ------------------------------------------------------------ not targets
@@ -118,7 +118,9 @@ ORDINAL_BEFORE = ("第", "每", "前", "近")
 BACKGROUND_SENTENCE_CUES = ("截至", "截止", "预计", "目前", "现有", "累计", "同比", "比上年", "较上年", "以来")
 #: 已/已经 + a verb of accomplishment reports what exists (全省已建成500家),
 #: unless a requirement word follows (已建成小区要按每百户…标准).
-BACKGROUND_DONE = r"已经?(?:建成|完成|达到|实现|有|覆盖|开展|培育|建设|发放|投入|改造|累计|惠及|为)"
+BACKGROUND_DONE = r"已经?(?:建成|完成|达到|实现|有|覆盖|开展|培育|建设|发放|投入|改造|累计|惠及|为)|共有|现有(?=[^，。；]{0,12}\d)"
+#: A number followed by these is the starting level of a change (从30%提高到55%).
+BASELINE_FOLLOWERS = r"(?:的?(?:基础上)?)(?:提高|提升|增加|增长|扩大|下降|降低|减少|上升)(?:到|至)"
 BACKGROUND_OVERRIDES = ("要", "应", "须", "确保", "力争", "争取", "不低于", "不少于", "至少", "按")
 
 # -------------------------------------------------------------- deadlines
@@ -130,6 +132,16 @@ NOT_DEADLINE_PREFIXES = ("截至", "截止到", "截止", "预计到", "预计")
 #: The same, but only right before the year (自2020年起, 与2020年相比).
 NOT_DEADLINE_ADJACENT = ("自", "从", "比", "较", "与", "同")
 #: Words after a year that make it a starting point, a period or a name.
-NOT_DEADLINE_SUFFIXES = ("以来", "起", "开始", "度", "版", "届", "的", "以前的", "同期")
+NOT_DEADLINE_SUFFIXES = ("以来", "起", "开始", "度", "版", "届", "同期")
+#: After a year with no deadline word before it, 的 makes it an attribute
+#: (2019年的数据); after 到 it does not (到2025年的目标值).
+NOT_DEADLINE_SOFT_SUFFIXES = ("的",)
+#: A dated commitment needs an act: a head like "到2025年，重点任务" is a heading.
+DEADLINE_ACTIONS = (
+    "建成", "建立", "建设", "完成", "实现", "出台", "制定", "印发", "健全", "完善", "形成", "覆盖", "达到", "提升", "提高",
+    "降低", "扩大", "推广", "培育", "开展", "落实", "设立", "启动", "转型", "纳入", "普及", "定型", "具备", "满足",
+    "享有", "改造", "配备", "消除", "解决", "增强", "优化", "构建", "打造", "推进", "推动", "全面", "基本", "确保",
+    "力争", "争取", "全部", "均", "更加",
+)
 #: Labels of a responsibility bracket's completion line (完成时限：2025年基本建成).
 COMPLETION_LABELS = ("完成时限", "完成时间", "时限要求", "时间节点")

@@ -17,6 +17,7 @@ from tracker.extract.cues import (
     DEADLINE_PREFIXES,
     NOT_DEADLINE_ADJACENT,
     NOT_DEADLINE_PREFIXES,
+    NOT_DEADLINE_SOFT_SUFFIXES,
     NOT_DEADLINE_SUFFIXES,
 )
 
@@ -33,6 +34,7 @@ _NOT_PREFIX_RE = re.compile(
     "|(?:" + "|".join(map(re.escape, NOT_DEADLINE_ADJACENT)) + ")$"
 )
 _NOT_SUFFIX_RE = re.compile("(?:" + "|".join(map(re.escape, NOT_DEADLINE_SUFFIXES)) + ")")
+_SOFT_SUFFIX_RE = re.compile("(?:" + "|".join(map(re.escape, NOT_DEADLINE_SOFT_SUFFIXES)) + ")")
 _COMPLETION_RE = re.compile("(?:" + "|".join(COMPLETION_LABELS) + r")[：:]\s*$")
 #: A date opens a clause when nothing but these stands before it.
 _CLAUSE_START = "，。；：\n,;:（(、"
@@ -76,10 +78,14 @@ def _is_deadline(m: re.Match, before: str, after: str) -> bool:
     """A date is a deadline when the sentence points to it as an end point."""
     if _NOT_PREFIX_RE.search(before) or _NOT_SUFFIX_RE.match(after):
         return False
+    if before[-1:] in "（(" and after[:1] in "）)":
+        return False  # 规划（2021—2025年）: the period a title covers
     if m.group("day") and not m.group("before"):
         return False  # 2025年1月5日: a date of issue or of an event
     if _PREFIX_RE.search(before) or _COMPLETION_RE.search(before):
         return True
+    if _SOFT_SUFFIX_RE.match(after):
+        return False
     if m.group("end") or m.group("before") or m.group("span") or m.group("y2"):
         return True
     # A bare year opening a clause (2022年社区日间照料机构覆盖率达到90%以上).

@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from tracker.extract import cues
+from tracker.extract import cues, tables
 from tracker.extract.deadlines import DateMention, find_dates
 from tracker.extract.numbers import NUMBER, parse_number
 from tracker.model import Clause, Document, Target
@@ -52,6 +52,8 @@ _BACKGROUND_RE = re.compile(_alternation(cues.BACKGROUND_SENTENCE_CUES))
 _DONE_RE = re.compile(cues.BACKGROUND_DONE)
 _OVERRIDE_RE = re.compile(_alternation(cues.BACKGROUND_OVERRIDES))
 _PERMISSION_RE = re.compile(_alternation(cues.PERMISSION_WORDS))
+_BASELINE_RE = re.compile(cues.BASELINE_FOLLOWERS)
+_ACTION_RE = re.compile(_alternation(cues.DEADLINE_ACTIONS))
 _COMPLETION_LABEL_RE = re.compile("(?:" + "|".join(cues.COMPLETION_LABELS) + r")[：:]\s*$")
 
 #: Spans that can hold no target: titles, quoted names, document numbers,
@@ -120,10 +122,10 @@ def _mask(text: str) -> str:
     return "".join(out)
 
 
-def _blank(masked: str, spans) -> str:
+def _blank(masked: str, spans, fill: str = "□") -> str:
     out = list(masked)
     for s, e in spans:
-        out[s:e] = "□" * (e - s)
+        out[s:e] = fill * (e - s)
     return "".join(out)
 
 
@@ -175,10 +177,12 @@ def _read_quantity(text: str, m: re.Match, layout: _Layout, prev_end: int) -> _Q
         if after_word not in cues.DURATION_LIMIT_AFTER and not _DURATION_BEFORE_RE.search(window[-6:]):
             return None  # 三年行动, 15分钟生活圈: a name, not a limit
     q_end = end + len(after_word)
-    if unit in cues.DEFINING_UNITS and after_word in ("以上", "及以上", "以下", "及以下"):
+    if after_word in ("以上", "及以上", "以下", "及以下") and not _REQUIREMENT_RE.search(window):
         nxt = text[q_end:q_end + 1]
-        if nxt and (_CJK_RE.match(nxt) or nxt == "的") and not _REQUIREMENT_RE.search(window):
-            return None  # 四星级以上民办养老机构: it defines the group
+        if nxt == "的" or (unit in cues.DEFINING_UNITS and nxt and _CJK_RE.match(nxt)):
+            return None  # 四星级以上民办养老机构, 床位100张以上的机构: it defines the group
+    if _BASELINE_RE.match(text, q_end):
+        return None  # 从30%提高到55%: 30% is where it starts
     comparator = _comparator(window, after_word, value_max is not None)
     return _Quantity(start, q_end, value, value_max, unit, comparator, after_word)
 
@@ -332,12 +336,20 @@ def _describe(text: str, q: _Quantity, lo: int, hi: int, per: str | None, dates)
 # ------------------------------------------------------------------ targets
 
 
-def extract_from_text(text: str, clause_id: str, *, indicator_hint: str | None = None) -> list[Target]:
+def extract_from_text(
+    text: str, clause_id: str, *, indicator_hint: str | None = None, header: list[str] | None = None
+) -> list[Target]:
     """Every target in one clause text (or responsibility line, or table row).
 
     ``Target.start`` is the offset of ``Target.text`` in ``text``; the caller
-    moves it into the document's coordinates.
+    moves it into the document's coordinates. ``header`` is the header row of
+    the table ``text`` is a row of, if it is one.
     """
+    table, rows = _table_targets(text, clause_id, header)
+    if rows:  # indicator rows are read by column, not as sentences
+        text_for_sentences = _blank(text, rows, " ")
+        return sorted(table + extract_from_text(text_for_sentences, clause_id, indicator_hint=indicator_hint),
+                      key=lambda t: t.start)
     masked = _mask(text)
     dates = find_dates(text, masked)
     scan = _blank(masked, [(d.start, d.end) for d in dates])
@@ -372,7 +384,8 @@ def _quantity_target(text, q: _Quantity, i, quantities, layout, dates, clause_id
         window_lo = max(c_start, layout.span(PHRASE, d.start)[0])
     modality = _modality(text, window_lo, q.start, p_start)
     indicator, scope = _describe(text, q, lo, hi, per, dates)
-    if indicator_hint and (indicator is None or len(indicator) > 12):
+    if indicator_hint:  # an annex row names its item (高龄津贴); the sentence names who gets it
+        scope = scope or (indicator if indicator != indicator_hint else None)
         indicator = indicator_hint
     start = lo
     if d is not None and d.topic and d.start < q.start and layout.span(PHRASE, d.end + 1)[0] == p_start and (
@@ -402,7 +415,9 @@ def _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indi
         head = text[head_lo:head_hi].strip(_TAIL_TRIM + "。")
         if not _CJK_RE.search(head) or _is_background(text, d.start, layout, dates):
             continue
-        if _DONE_RE.search(head) and not _OVERRIDE_RE.search(head):
+        if (_DONE_RE.search(head) and not _OVERRIDE_RE.search(head)) or not (
+            _ACTION_RE.search(head) or _MODALITY_RE.search(text, layout.span(PHRASE, d.start)[0], d.start)
+        ):
             continue
         start = layout.span(PHRASE, d.start)[0]
         if d.completion:
@@ -439,6 +454,38 @@ def _balance(text: str, start: int, end: int, limit: int) -> int:
     return end
 
 
+def _table_targets(text: str, clause_id: str, header: list[str] | None) -> tuple[list[Target], list]:
+    """Targets of the indicator-table rows in ``text`` (rows ``a | b | c``), and those rows' spans.
+
+    A row that is a sentence with a unit (每人每月150元) is left to the
+    sentence reader: only rows of bare numbers under a 属性 or year column
+    are read by column.
+    """
+    if "|" not in text:
+        return [], []
+    out: list[Target] = []
+    used = []
+    offset, rows = 0, []
+    for line in text.split("\n"):
+        if line.count("|") >= 2 or (header is not None and "|" in line):
+            rows.append((offset, line))
+        offset += len(line) + 1
+    if not rows:
+        return [], []
+    hdr = header
+    for off, line in rows:
+        cells = tables.split_row(line)
+        if tables.is_header(cells):
+            hdr = cells
+            continue
+        t = tables.indicator_target(cells, hdr, line, clause_id)
+        if t is not None:
+            t.start += off
+            out.append(t)
+            used.append((off, off + len(line)))
+    return out, used
+
+
 def _trim_start(text: str, start: int, limit: int) -> int:
     while start < limit and text[start] in _LEAD_TRIM:
         start += 1
@@ -462,16 +509,25 @@ def extract_targets(document: Document) -> list[Target]:
     ``document.text`` so a reader can jump to each target.
     """
     out: list[Target] = []
+    header: list[str] | None = None
     for clause in document.walk():
+        if clause.cells is None:
+            header = _table_header(clause.text)
         hint = _row_indicator(clause)
-        out += _from_part(document, clause, clause.text, hint)
+        out += _from_part(document, clause, clause.text, hint, header if clause.cells is not None else None)
         if clause.responsibility is not None and clause.responsibility.raw:
-            out += _from_part(document, clause, clause.responsibility.raw, hint)
+            out += _from_part(document, clause, clause.responsibility.raw, hint, None)
     return out
 
 
-def _from_part(document: Document, clause: Clause, part: str, hint: str | None) -> list[Target]:
-    targets = extract_from_text(part, clause.id, indicator_hint=hint)
+def _table_header(text: str) -> list[str] | None:
+    """The last pipe row of a clause's own text: the header of the table rows that follow it."""
+    rows = [line for line in text.split("\n") if line.count("|") >= 2]
+    return tables.split_row(rows[-1]) if rows else None
+
+
+def _from_part(document: Document, clause: Clause, part: str, hint: str | None, header) -> list[Target]:
+    targets = extract_from_text(part, clause.id, indicator_hint=hint, header=header)
     if not targets:
         return []
     base = document.text.find(part, clause.span[0]) if part else -1

@@ -1,0 +1,334 @@
+"""Target extraction on single sentences.
+
+The sentences are copied from the seed documents with the cleaning applied by
+hand (spaces the PDF scrape left inside words removed, Chinese punctuation
+full-width), so each test pins one form the extractor must read the way the
+gold annotation rules say. Forms no seed uses (百分之…, 截至…, 预计…) are
+written in the seeds' own style and say so.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tracker.extract import extract_from_text
+from tracker.extract.deadlines import find_dates
+from tracker.extract.numbers import parse_number
+
+
+def targets(text: str, clause: str = "x"):
+    return extract_from_text(text, clause)
+
+
+def only(text: str):
+    found = targets(text)
+    assert len(found) == 1, [t.text for t in found]
+    return found[0]
+
+
+def quantities(text: str):
+    return [t for t in targets(text) if t.kind == "quantity"]
+
+
+# ------------------------------------------------------------------ numbers
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("75", "75"), ("1.5", "1.5"), ("3000", "3000"), ("3,000", "3000"), ("2万", "20000"), ("3000万", "30000000"),
+     ("1.5万", "15000"), ("一万", "10000"), ("两", "2"), ("十五", "15"), ("两千", "2000"), ("二", "2")],
+)
+def test_numbers_are_read_exactly_in_every_written_form(written, value):
+    result = parse_number(written)
+    assert isinstance(result, Decimal)
+    assert result == Decimal(value)
+    assert str(result) == value  # no 1.5E+4, no 15000.0
+
+
+def test_values_are_decimals_never_floats():
+    t = only("严格按照人均用地不少于0.1平方米的标准分区分级规划设置社区养老服务设施。")
+    assert t.value == Decimal("0.1") and isinstance(t.value, Decimal)
+
+
+def test_scale_word_multiplies_the_value_and_leaves_the_unit():
+    t = only("符合条件的养老服务类小微企业，可按规定申请稳岗扩岗专项贷款，单户授信额度最高3000万元。")
+    assert (t.value, t.unit, t.comparator) == (Decimal(30000000), "元", "<=")
+
+
+def test_wan_with_a_measure_word_is_counted_in_that_measure():
+    t = only("到2027年年底，全省家庭养老床位总量达到2万张左右。")
+    assert (t.value, t.unit, t.comparator, t.deadline) == (Decimal(20000), "张", "~", "2027-12-31")
+
+
+def test_chinese_numeral_before_a_measure_word_is_a_count():
+    t = only("到2021年力争所有街道至少建有一个具备综合功能的社区养老服务机构。")
+    assert (t.value, t.unit, t.comparator, t.per) == (1, "个", ">=", None)
+
+
+def test_percentage_written_out_in_words():
+    # Not in the seeds: 百分之七十五 is how older documents write 75%.
+    t = only("到2029年年底，全省养老机构护理型床位占比达到百分之七十五以上。")
+    assert (t.value, t.unit, t.comparator) == (75, "%", ">=")
+
+
+def test_full_width_percent_sign_is_the_same_unit():
+    assert only("县级公办养老机构建有率达到100％。").unit == "%"
+
+
+# -------------------------------------------------------------- comparators
+
+
+@pytest.mark.parametrize(
+    ("sentence", "comparator", "value"),
+    [
+        ("到2029年年底，全省养老机构护理型床位占比达到75%以上。", ">=", 75),
+        ("2025年底前，养老机构护理员持证上岗率不低于90%。", ">=", 90),
+        ("2029年底前建成家庭养老床位不少于1万张。", ">=", 10000),
+        ("省级至少培育1家以普惠养老为主业或具有康养业务的省属国有企业。", ">=", 1),
+        ("2027年底前，培育社区嵌入式、分布式、小型化养老服务机构20家以上。", ">=", 20),
+        ("给予原则上不超过4%的优惠贷款利率。", "<=", 4),
+        ("单户授信额度最高3000万元。", "<=", 30000000),
+        ("可在5年内实行继续按土地原用途和权利类型适用过渡期政策。", "<=", 5),
+        ("农村原则上按照每个区域性幸福养老服务中心服务覆盖辖区常住老年人口1万人左右的标准因地制宜设置。", "~", 10000),
+        ("到2025年护理型床位占比达到55%。", "=", 55),
+        ("2029年底前全区养老机构护理型床位比例达70%。", "=", 70),
+        ("到2022年配建的养老服务设施达标率为100%。", "=", 100),
+        ("遴选50家省、市级公办养老机构或四星级以上优质民办养老机构。", "=", 50),
+        ("争取2027年底前建成服务站点90个。", "=", 90),
+    ],
+)
+def test_comparator_comes_from_the_words_around_the_number(sentence, comparator, value):
+    t = quantities(sentence)[0]
+    assert (t.comparator, t.value) == (comparator, value)
+
+
+def test_words_after_the_number_override_the_verb_before_it():
+    t = only("到2027年年底，每个县（市、区）至少引进或培育2家以上品牌龙头养老服务机构（企业）。")
+    assert (t.comparator, t.value, t.unit) == (">=", 2, "家")
+
+
+@pytest.mark.parametrize("sep", ["至", "-", "～"])
+def test_a_to_b_is_a_range_with_both_bounds(sep):
+    t = only(f"新建住宅小区每百户20{sep}30平方米配套建设社区居家养老服务用房。")
+    assert (t.comparator, t.value, t.value_max, t.unit, t.per) == ("range", 20, 30, "平方米", "每百户")
+
+
+def test_star_level_after_a_requirement_verb_is_the_target():
+    t = only("到2027年年底，全省公办养老机构全部达到二星级以上等级评定标准。")
+    assert (t.value, t.unit, t.comparator, t.deadline) == (2, "星级", ">=", "2027-12-31")
+
+
+# ------------------------------------------------------------------- per
+
+
+def test_per_phrase_is_kept_as_written_with_full_width_parentheses():
+    t = only("在2027年年底前，实现每个县(市、区)建有1个综合养老服务管理平台。")
+    assert t.per == "每个县（市、区）"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "per"),
+    [
+        ("城市按照每个街道至少建有1处区域性幸福养老服务中心设置。", "每个街道"),
+        ("农村原则上按照每个区域性幸福养老服务中心服务覆盖辖区常住老年人口1万人左右的标准因地制宜设置。",
+         "每个区域性幸福养老服务中心"),
+        ("对具有友谊县户籍，年龄在80（含）至89周岁的经济收入正常的老年人每人每年发放不低于300元高龄津贴。", "每人每年"),
+        ("每年为辖区内65周岁及以上常住居民提供1次生活方式和健康状况评估。", "每年"),
+        ("严格按照人均用地不少于0.1平方米的标准分区分级规划设置社区养老服务设施。", "人均"),
+    ],
+)
+def test_per_is_the_explicit_denominator(sentence, per):
+    assert quantities(sentence)[0].per == per
+
+
+def test_no_per_without_a_mei_phrase_even_when_the_meaning_is_per_unit():
+    t = only("2025年底前，力争各区市、开发区分别打造不少于2处符合国家标准的示范性老年友好型社区。")
+    assert t.per is None and t.modality == "strive"
+
+
+def test_several_amounts_in_one_sentence_are_separate_targets_each_with_its_per():
+    found = quantities("补贴标准为：低保家庭失能老年人每人每月150元、半失能老年人每人每月100元；"
+                       "低保边缘家庭失能老年人每人每月100元、半失能老年人每人每月50元。")
+    assert [t.value for t in found] == [150, 100, 100, 50]
+    assert {t.per for t in found} == {"每人每月"} and {t.comparator for t in found} == {"="}
+    assert found[1].text == "半失能老年人每人每月100元"
+
+
+def test_two_counts_joined_by_he_are_two_targets_with_the_fronted_date():
+    found = quantities("到2027年年底，城市社区家门口的幸福养老服务驿站布局实现全覆盖；"
+                       "村家门口的幸福养老服务驿站率先在全省100个精品村（场）和1000个示范村（场）以及有需要的边境抵边村布局。")
+    assert [(t.value, t.unit, t.deadline) for t in found] == [(100, "个", "2027-12-31"), (1000, "个", "2027-12-31")]
+
+
+# --------------------------------------------------------------- not targets
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "为深入贯彻落实《关于推进基本养老服务体系建设的意见》（中办发〔2022〕42号）文件精神。",
+        "深入贯彻党的二十大和二十届二中、三中全会精神。",
+        "65周岁以上的老年人免费乘坐公共汽车等城市公共交通工具，60周岁（含）至65周岁的老年人享受半价优惠。",
+        "利用建筑面积1000平方米以下独栋建筑改造为养老服务设施的，可不再出具近期动迁计划说明。",
+        "到2027年，建成一批示范性养老服务网络。",
+        "“十四五”时期，重点聚焦老年人面临家庭和个人难以应对的失能、残疾等困难。",
+        "在中心城区打造“15分钟养老服务圈”。",
+        "在城市以社区养老服务设施为基础，建设15分钟“助老生活圈”。",
+        "依据民政部等9部门印发的《老年人居家适老化改造项目和老年用品配置推荐清单》。",
+        "将养老护理员培训作为《七台河职业技能提升行动实施方案（2019-2021年）》重要内容。",
+        "对符合条件的给予一次性奖补。",
+        "黑龙江省老龄工作委员会2025年4月2日",
+    ],
+)
+def test_numbers_that_name_define_or_date_something_are_not_quantities(sentence):
+    assert quantities(sentence) == []
+
+
+def test_threshold_that_only_defines_the_group_is_not_a_target_but_the_share_is():
+    t = only("到2025年，评定为二级以上的县级公办养老机构均达到50%。")
+    assert (t.value, t.unit) == (50, "%")
+
+
+def test_background_figures_are_not_targets():
+    # Not in the seeds: the usual 截至 opening of a document's situation section.
+    assert targets("截至2024年底，全省已建成养老机构500家，床位3万张。") == []
+
+
+def test_forecasts_are_not_targets():
+    # Not in the seeds: a 预计 sentence of a plan's background section.
+    assert targets("预计到2030年，全省60周岁及以上老年人口将达到1200万人。") == []
+
+
+def test_a_new_dated_goal_after_a_background_figure_is_a_target():
+    found = targets("截至2024年底，全省已建成养老机构500家，到2027年达到800家。")
+    assert [(t.value, t.deadline) for t in found] == [(800, "2027-12-31")]
+
+
+def test_starting_level_of_a_change_is_not_a_target():
+    found = quantities("护理型床位占比从2020年的30%提高到2025年的55%。")
+    assert [(t.value, t.deadline) for t in found] == [(55, "2025-12-31")]
+
+
+# ---------------------------------------------------------------- deadlines
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [("到2027年年底", "2027-12-31"), ("2025年底前", "2025-12-31"), ("在2027年年底前", "2027-12-31"),
+     ("到2029年", "2029-12-31"), ("2020-2022年分三年", "2022-12-31"), ("2020年和2021年分两年", "2021-12-31"),
+     ("到2025年6月底前", "2025-06-30")],
+)
+def test_deadline_forms_are_read_as_the_end_of_their_period(written, iso):
+    dates = [d for d in find_dates(written + "完成建设任务。") if d.deadline]
+    assert [d.iso for d in dates] == [iso]
+
+
+def test_fronted_date_governs_every_number_after_it_in_the_sentence():
+    found = targets("到2029年年底，全省养老机构护理型床位占比达到75%以上，"
+                    "县级公办养老机构失能照护专区和认知障碍照护专区建有率达到100%。")
+    assert [(t.value, t.deadline) for t in found] == [(75, "2029-12-31"), (100, "2029-12-31")]
+
+
+def test_date_in_another_sentence_does_not_carry_over():
+    found = targets("在2027年年底前，实现每个县（市、区）建有1个综合养老服务管理平台。"
+                    "加快推动优质养老服务资源下沉，遴选50家省、市级公办养老机构或四星级以上优质民办养老机构。")
+    assert [(t.value, t.deadline) for t in found] == [(1, "2027-12-31"), (50, None)]
+
+
+def test_trailing_coverage_phrase_gives_its_date_to_the_standard_and_is_not_recorded_again():
+    found = targets("城市按照每个街道至少建有1处区域性幸福养老服务中心设置，到2027年年底前实现设施布局建设全覆盖；"
+                    "农村原则上按照每个区域性幸福养老服务中心服务覆盖辖区常住老年人口1万人左右的标准因地制宜设置，"
+                    "林区、边境地区可考虑服务半径等因素适当增设，到2029年年底基本实现服务全覆盖。")
+    assert [(t.kind, t.value, t.deadline, t.modality) for t in found] == [
+        ("quantity", 1, "2027-12-31", "must"), ("quantity", 10000, "2029-12-31", "strive")]
+
+
+def test_date_that_brings_its_own_number_stays_with_it():
+    found = targets("对新建住宅小区按每百户20至30平方米配套建设社区居家养老服务用房，对具备条件的已建成小区按每百户"
+                    "15至20平方米的标准，通过政府回购、租赁、改造或开发商补齐等方式因地制宜补足养老服务设施，"
+                    "到2022年配建的养老服务设施达标率为100%。")
+    assert [(t.value, t.deadline) for t in found] == [(20, None), (15, None), (100, "2022-12-31")]
+
+
+def test_dated_commitment_without_a_number_is_a_deadline_target():
+    t = only("2025年底前，出台失能失智老年人照护服务措施。")
+    assert (t.kind, t.deadline, t.value, t.comparator, t.unit) == ("deadline", "2025-12-31", None, None, None)
+
+
+def test_dated_overall_goals_are_one_deadline_target_per_date():
+    found = targets("主要目标是：到2027年，建成一批示范性养老服务网络，培育一批品牌化、专业化、连锁化市场运营主体；"
+                    "到2029年，养老服务网络基本建成，服务能力和水平显著增强；到2035年，养老服务网络更加健全。")
+    assert [(t.kind, t.deadline, t.modality) for t in found] == [
+        ("deadline", "2027-12-31", "must"), ("deadline", "2029-12-31", "strive"), ("deadline", "2035-12-31", "must")]
+
+
+def test_full_coverage_without_a_rate_is_a_deadline_not_100_percent():
+    t = only("逐步将覆盖范围扩大到城乡居民，2025年底前实现城乡居民长期护理保险全覆盖。")
+    assert (t.kind, t.deadline) == ("deadline", "2025-12-31")
+
+
+def test_undated_full_coverage_is_not_a_target():
+    assert targets("在城市以社区养老服务设施为基础，实现城市主城区助老服务全覆盖。") == []
+
+
+def test_completion_line_of_a_responsibility_bracket_is_a_deadline_target():
+    t = only("〔责任单位：县民政局、县发改局；完成时限：2025年基本建成〕")
+    assert (t.kind, t.deadline, t.modality, t.text) == ("deadline", "2025-12-31", "strive", "完成时限：2025年基本建成")
+
+
+def test_ongoing_completion_line_is_not_a_target():
+    assert targets("〔责任单位：县民政局、县财政局；完成时限：持续推进〕") == []
+
+
+def test_span_of_years_governs_the_yearly_rate_in_its_clause():
+    found = quantities("2020-2022年分三年完成城市社区居家养老服务站建设任务，每年完成比例不低于城市社区总数33%。")
+    assert [(t.value, t.per, t.comparator, t.deadline) for t in found] == [(33, "每年", ">=", "2022-12-31")]
+
+
+# ----------------------------------------------------------------- modality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("确保《养老机构服务质量基本规范》《养老机构服务安全基本规范》达标率达到100%。", "must"),
+        ("推动“智慧消防”“智慧燃气”“互联网+明厨亮灶”覆盖率达到100%。", "must"),
+        ("支持社区服务设施设置康复辅具体验租赁点，争取2027年底前建成服务站点90个。", "strive"),
+        ("给予原则上不超过4%的优惠贷款利率。", "strive"),
+        ("鼓励利用仓储存量房屋及社区用房等设立养老服务机构，所使用存量房屋在符合详细规划且不改变用地主体的条件下，"
+         "可在5年内实行继续按土地原用途和权利类型适用过渡期政策。", "encourage"),
+        ("鼓励国有企业按市场化原则积极参与养老服务，采取多元化方式盘活具备开展养老服务条件的资产，"
+         "省级至少培育1家以普惠养老为主业或具有康养业务的省属国有企业。", "must"),
+        ("支持适老住宅建设和引导家庭开展适老化改造，2029年底前完成适老化改造不少于1万户。", "must"),
+    ],
+)
+def test_modality_comes_from_the_nearest_cue_and_encouragement_only_covers_what_is_encouraged(sentence, modality):
+    assert quantities(sentence)[0].modality == modality
+
+
+def test_jiben_as_part_of_a_noun_is_not_strive():
+    t = only("到2025年建立起全覆盖、全方位、全过程的基本养老服务综合监管格局。")
+    assert t.modality == "must"
+
+
+# --------------------------------------------------------------------- text
+
+
+def test_text_is_an_exact_substring_holding_number_unit_comparator_and_adjacent_date():
+    sentence = "着力加强残疾、失能老年人照护服务，到2029年年底，全省养老机构护理型床位占比达到75%以上，县级公办养老机构建有率达到100%。"
+    for t in targets(sentence):
+        assert sentence[t.start:t.start + len(t.text)] == t.text
+    assert targets(sentence)[0].text == "到2029年年底，全省养老机构护理型床位占比达到75%以上"
+
+
+def test_indicator_table_rows_are_read_by_column():
+    # Not in the seeds: the 主要指标 table of a 十四五 plan, as readers render tables.
+    table = ("| 指标 | 单位 | 2020年 | 2025年 | 属性 |\n"
+             "| 养老机构护理型床位占比 | % | 35 | 55 | 约束性 |\n"
+             "| 家庭养老床位（万张） | | 0.5 | 2 | 预期性 |")
+    found = targets(table)
+    assert [(t.indicator, t.value, t.unit, t.deadline, t.modality) for t in found] == [
+        ("养老机构护理型床位占比", 55, "%", "2025-12-31", "must"), ("家庭养老床位", 20000, "张", "2025-12-31", "strive")]
+    for t in found:
+        assert table[t.start:t.start + len(t.text)] == t.text
