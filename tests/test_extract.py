@@ -332,3 +332,15 @@ def test_indicator_table_rows_are_read_by_column():
         ("养老机构护理型床位占比", 55, "%", "2025-12-31", "must"), ("家庭养老床位", 20000, "张", "2025-12-31", "strive")]
     for t in found:
         assert table[t.start:t.start + len(t.text)] == t.text
+
+
+def test_a_year_before_the_document_date_is_history_not_a_deadline():
+    # Not in the seeds: a plan's review of the past year before its new goal.
+    found = extract_from_text("2019年，全市新增养老床位2000张。到2025年，护理型床位占比达到55%。", "x", issued="2020-11-04")
+    assert [(t.value, t.deadline) for t in found] == [(55, "2025-12-31")]
+
+
+def test_per_bed_and_per_square_metre_subsidies_keep_their_denominator():
+    # Not in the seeds: construction subsidies as provincial measures write them.
+    found = quantities("对新建养老机构按每张床位1万元给予一次性建设补贴，补助标准为每平方米800元。")
+    assert [(t.value, t.unit, t.per) for t in found] == [(10000, "元", "每张床位"), (800, "元", "每平方米")]

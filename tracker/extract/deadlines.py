@@ -52,6 +52,7 @@ class DateMention:
     deadline: bool  # a deadline (到2027年), not history, a forecast or a date of issue
     topic: bool  # followed by a comma: it scopes over what follows (到2029年年底，A…，B…)
     completion: bool = False  # the 完成时限：… line of a responsibility bracket
+    past: bool = False  # a year before the document's own date: history
 
 
 def find_dates(text: str, masked: str | None = None) -> list[DateMention]:

@@ -248,6 +248,9 @@ def _is_background(text: str, pos: int, layout: _Layout, dates: list[DateMention
     last_cue = None
     for m in _BACKGROUND_RE.finditer(text, s_start, pos):
         last_cue = m.end()
+    for d in dates:  # a past year opening the sentence: "2019年，全市新增养老床位2000张"
+        if d.past and s_start <= d.start < pos and (last_cue is None or d.end > last_cue):
+            last_cue = d.end
     if last_cue is not None and not any(d.deadline and last_cue <= d.start < pos for d in dates):
         return True
     p_start, _ = layout.span(PHRASE, pos)
@@ -337,21 +340,28 @@ def _describe(text: str, q: _Quantity, lo: int, hi: int, per: str | None, dates)
 
 
 def extract_from_text(
-    text: str, clause_id: str, *, indicator_hint: str | None = None, header: list[str] | None = None
+    text: str, clause_id: str, *, indicator_hint: str | None = None, header: list[str] | None = None,
+    issued: str | None = None,
 ) -> list[Target]:
     """Every target in one clause text (or responsibility line, or table row).
 
     ``Target.start`` is the offset of ``Target.text`` in ``text``; the caller
     moves it into the document's coordinates. ``header`` is the header row of
-    the table ``text`` is a row of, if it is one.
+    the table ``text`` is a row of, if it is one. ``issued`` (ISO) is the
+    document's date: a year before it is history ("2019年，全市新增…"), not a
+    deadline.
     """
     table, rows = _table_targets(text, clause_id, header)
     if rows:  # indicator rows are read by column, not as sentences
         text_for_sentences = _blank(text, rows, " ")
-        return sorted(table + extract_from_text(text_for_sentences, clause_id, indicator_hint=indicator_hint),
-                      key=lambda t: t.start)
+        rest = extract_from_text(text_for_sentences, clause_id, indicator_hint=indicator_hint, issued=issued)
+        return sorted(table + rest, key=lambda t: t.start)
     masked = _mask(text)
     dates = find_dates(text, masked)
+    if issued and issued[:4].isdigit():
+        for d in dates:
+            if d.year < int(issued[:4]) and d.deadline:
+                d.deadline, d.past = False, True
     scan = _blank(masked, [(d.start, d.end) for d in dates])
     layout = _Layout(masked)
     quantities = [q for q in _quantities(text, scan, layout) if not _is_background(text, q.start, layout, dates)]
@@ -514,7 +524,8 @@ def extract_targets(document: Document) -> list[Target]:
         if clause.cells is None:
             header = _table_header(clause.text)
         hint = _row_indicator(clause)
-        out += _from_part(document, clause, clause.text, hint, header if clause.cells is not None else None)
+        row_header = header if clause.cells is not None else None
+        out += _from_part(document, clause, clause.text, hint, row_header)
         if clause.responsibility is not None and clause.responsibility.raw:
             out += _from_part(document, clause, clause.responsibility.raw, hint, None)
     return out
@@ -527,7 +538,7 @@ def _table_header(text: str) -> list[str] | None:
 
 
 def _from_part(document: Document, clause: Clause, part: str, hint: str | None, header) -> list[Target]:
-    targets = extract_from_text(part, clause.id, indicator_hint=hint, header=header)
+    targets = extract_from_text(part, clause.id, indicator_hint=hint, header=header, issued=document.metadata.date)
     if not targets:
         return []
     base = document.text.find(part, clause.span[0]) if part else -1
