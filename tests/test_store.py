@@ -376,3 +376,26 @@ def test_init_on_the_command_line_creates_a_new_repository(tmp_path):
     done = tracker(tmp_path, "init", "new-store")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "new-store" / ".git").is_dir() and (tmp_path / "new-store" / "documents").is_dir()
+
+
+def test_version_labels_resolve_in_a_clone_without_tags(tmp_path):
+    """A fresh clone may not carry tags: ID@LABEL falls back to the commit trailers."""
+    import subprocess
+
+    from tracker import store
+
+    origin = tmp_path / "origin"
+    store.init(origin)
+    source = tmp_path / "plan.txt"
+    source.write_text("一、总体要求\n到2025年护理型床位占比达到55%。\n", encoding="utf-8")
+    store.import_document(source, "county/plan", version="draft", root=origin)
+    source.write_text("一、总体要求\n到2025年护理型床位占比达到60%。\n", encoding="utf-8")
+    store.import_document(source, "county/plan", version="final", root=origin)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--no-tags", str(origin), str(clone)], check=True)
+    assert subprocess.run(["git", "tag"], cwd=clone, capture_output=True, text=True).stdout == ""
+    draft = store.load_ref("county/plan@draft", root=clone)
+    final = store.load_ref("county/plan@final", root=clone)
+    assert "55%" in draft.text and "60%" in final.text
+    assert store.versions(clone)["county/plan"] == ["draft", "final"]
+    assert [v.labels for v in store.log("county/plan", root=clone)] == [["final"], ["draft"]]

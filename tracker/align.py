@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 
 from decimal import Decimal
 
-import cn2an
 from rapidfuzz import fuzz
 
 from tracker.model import Clause
@@ -80,6 +79,8 @@ def canonical_numbers(text: str) -> str:
 
 
 def _cn(words: str) -> str:
+    import cn2an  # lazy: costs ~90 ms, and the pre-commit check rarely needs it
+
     try:
         value = cn2an.cn2an(words, "smart")
     except ValueError:

@@ -239,10 +239,15 @@ def document_from_bytes(text: bytes, meta: bytes | None, source: str):
 
 def resolve_version(root: Path, doc_id: str, version: str) -> str:
     """The commit of ``ID@VERSION``: a tracker label first, then any git revision."""
-    for rev in (f"refs/tags/{tag_name(doc_id, version)}", version):
-        commit = rev_commit(root, rev)
-        if commit:
-            return commit
+    commit = rev_commit(root, f"refs/tags/{tag_name(doc_id, version)}")
+    if commit:
+        return commit
+    for sha, (trailer_id, label) in trailer_labels(root).items():  # newest first
+        if trailer_id == doc_id and label == version:
+            return sha
+    commit = rev_commit(root, version)
+    if commit:
+        return commit
     labels = ", ".join(versions(root).get(doc_id, [])) or "none"
     raise StoreError(f"{doc_id}@{version}: no such version or git revision (labels: {labels})")
 
@@ -293,14 +298,35 @@ def resolve_against_parent(doc_id: str, root=None) -> tuple[str, str]:
 
 
 def versions(root: Path) -> dict[str, list[str]]:
-    """Tracker's tags grouped by document id, oldest first."""
+    """Version labels grouped by document id, oldest first: tags, then commit trailers.
+
+    A clone does not always bring the tags along, so the ``Tracker-Version``
+    trailer each import commit carries is read as well.
+    """
     out = git(root, "for-each-ref", "--sort=creatordate", "--format=%(refname:strip=2)", "refs/tags/").decode()
     grouped: dict[str, list[str]] = {}
     for name in out.splitlines():
         doc_id, at, label = name.partition("@")
         if at and ID_PATTERN.fullmatch(doc_id):
             grouped.setdefault(doc_id, []).append(label)
+    for _, (doc_id, label) in reversed(list(trailer_labels(root).items())):
+        if label not in grouped.setdefault(doc_id, []):
+            grouped[doc_id].append(label)
     return grouped
+
+
+def trailer_labels(root: Path) -> dict[str, tuple[str, str]]:
+    """commit → (document id, version label) from the trailers of import commits, newest first."""
+    if head(root) is None:
+        return {}
+    fmt = "%H%x1f%(trailers:key=Tracker-Document,valueonly,separator=)%x1f%(trailers:key=Tracker-Version,valueonly,separator=)"
+    out = git(root, "log", f"--format={fmt}", "--grep=^Tracker-Version: ", "HEAD", check=False).decode("utf-8")
+    found: dict[str, tuple[str, str]] = {}
+    for line in out.splitlines():
+        parts = line.split("\x1f")
+        if len(parts) == 3 and parts[1].strip() and parts[2].strip():
+            found[parts[0]] = (parts[1].strip(), parts[2].strip())
+    return found
 
 
 def list_documents(root=None) -> list[dict]:
@@ -338,6 +364,9 @@ def log(doc_id: str, root=None) -> list[Version]:
     for line in git(top, "for-each-ref", "--format=%(objectname) %(refname:strip=2)", f"refs/tags/{doc_id}@*").decode().splitlines():
         sha, name = line.split(" ", 1)
         tags.setdefault(sha, []).append(name.partition("@")[2])
+    for sha, (trailer_id, label) in trailer_labels(top).items():
+        if trailer_id == doc_id and label not in tags.setdefault(sha, []):
+            tags[sha].append(label)
     result = []
     for record in out.split("\x1e"):
         record = record.strip("\n")

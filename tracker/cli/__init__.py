@@ -60,7 +60,7 @@ def cli():
 def main(argv=None):
     """Entry point: run the CLI, turning every user error into one line and exit 2."""
     try:
-        cli.main(args=argv, standalone_mode=False)
+        code = cli.main(args=argv, standalone_mode=False)
     except TrackerError as exc:
         click.echo(f"tracker: error: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -81,4 +81,5 @@ def main(argv=None):
             raise
         click.echo(f"tracker: error: unexpected {type(exc).__name__}: {exc} (set TRACKER_DEBUG=1 for details)", err=True)
         sys.exit(2)
-    sys.exit(0)
+    # with standalone_mode=False click returns ctx.exit()'s code instead of exiting
+    sys.exit(code if isinstance(code, int) else 0)
