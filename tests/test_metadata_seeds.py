@@ -49,3 +49,8 @@ def test_xinjiang_issuer_from_news_lead_and_date_from_page(seed_documents):
     assert meta.issuer == "自治区党委、自治区人民政府"
     assert meta.level == "province"
     assert meta.date == "2025-09-16"
+
+
+def test_a_forwarding_notice_does_not_make_the_document_its_own_parent(seed_documents):
+    meta = seed_documents["xinjiang"].metadata
+    assert meta.title not in "".join(meta.implements)

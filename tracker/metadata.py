@@ -33,7 +33,7 @@ def read_metadata(text: str, preamble: str, cleaned: CleanText) -> Metadata:
     meta.issuer = _issuer(head)
     meta.status = _status(head, draft, meta)
     meta.level = _level(meta, head)
-    meta.implements = _implements(head)
+    meta.implements = _implements(head, meta.title)
     return meta
 
 
@@ -128,19 +128,25 @@ def _level(meta: Metadata, head: str) -> str | None:
     return None
 
 
-def _implements(head: str) -> list[str]:
-    """The documents the opening says it implements: 为贯彻落实《…》（…号） / 按照《…》."""
+def _implements(head: str, own_title: str | None) -> list[str]:
+    """The documents the opening says it implements: 为贯彻落实《…》（…号） / 按照《…》.
+
+    A notice that forwards the document (印发《X》…贯彻落实) names the document
+    itself, not a parent: its own title is never a parent.
+    """
     found: list[str] = []
     for sentence in re.split(r"(?<=。)", head):
         if not re.search(IMPLEMENTS_CUES, sentence):
             continue
-        if re.search(r"现(将|印发)|印发给你们", sentence):
+        if re.search(r"现(将|印发)|印发给你们|印发《", sentence):
             continue
         sentence = re.sub(r"（以下简称[^（）]*）", "", sentence)
         for m in BOOK_TITLE_RE.finditer(sentence):
             after = sentence[m.end() :]
             num = re.match(r"[（(]([^（）()]*?号)[）)]", after)
             ref = f"《{m.group(1)}》" + (f"（{num.group(1)}）" if num else "")
+            if m.group(1) == own_title:
+                continue
             if ref not in found:
                 found.append(ref)
     return found

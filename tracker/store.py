@@ -608,6 +608,27 @@ def sha256_of(path) -> str:
     return digest.hexdigest()
 
 
+#: metadata fields an import may set by hand when the text does not state them (or states them wrongly)
+OVERRIDABLE = ("title", "issuer", "level", "date", "number", "implements")
+
+
+def apply_overrides(meta, overrides: dict) -> None:
+    """Metadata given on the command line wins over what was read from the text."""
+    for key, value in overrides.items():
+        if key not in OVERRIDABLE:
+            raise StoreError(f"metadata field {key!r} cannot be set; settable: {', '.join(OVERRIDABLE)}")
+        if value in (None, (), []):
+            continue
+        if key == "implements":
+            meta.implements = list(dict.fromkeys([*meta.implements, *value]))
+        elif key == "level" and value not in ("central", "province", "city", "county"):
+            raise StoreError(f"level {value!r} is not central, province, city or county")
+        elif key == "date" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise StoreError(f"date {value!r} is not an ISO date (YYYY-MM-DD)")
+        else:
+            setattr(meta, key, value)
+
+
 def metadata_record(document, doc_id: str, label: str, source, parent: str | None, region: str | None) -> dict:
     meta = document.metadata
     return {
@@ -672,6 +693,7 @@ def import_document(
     version: str | None = None,
     parent: str | None = None,
     region: str | None = None,
+    overrides: dict | None = None,
     root=None,
 ) -> tuple[str, str]:
     """Read ``source``, store its canonical text, metadata and targets, commit and tag.
@@ -693,6 +715,7 @@ def import_document(
     document = read_document(source)
     if status is not None:
         document.metadata.status = status
+    apply_overrides(document.metadata, overrides or {})
     text = canonical.dumps(document).encode("utf-8")
     with locked(top):
         label = version or default_label(top, doc_id, document.metadata.status)

@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from tracker.cli.common import load, store_option
-from tracker.errors import InputError, StoreError
+from tracker.errors import InputError
+from tracker.reporting import EXTENSIONS, render, report_name, write_atomic, write_index
 
 DEFAULT_DIR = "reports"
-EXTENSIONS = {"html": ".html", "md": ".md", "docx": ".docx"}
 
 
 @click.command()
@@ -59,74 +59,3 @@ def report(old, new, output, parent, against_parent, fmt, build_index, reports_d
     path = Path(output) if output else Path(reports_dir) / (report_name(old_ref, new_ref) + EXTENSIONS[fmt])
     write_atomic(path, data if isinstance(data, bytes) else data.encode("utf-8"))
     click.echo(f"wrote {path}")
-
-
-def render(fmt: str, result, old_doc, new_doc) -> str | bytes:
-    from tracker import render as renderers
-
-    if fmt == "md":
-        return renderers.render_markdown(result, old_doc, new_doc)
-    if fmt == "docx":
-        return renderers.render_docx(result, old_doc, new_doc)
-    return renderers.render_html(result, old_doc, new_doc)
-
-
-def slug(ref: str) -> str:
-    """A file-name-safe short name for a file path or a stored reference."""
-    path = Path(ref)
-    base = path.stem if path.suffix else ref
-    return re.sub(r"[^\w@.-]+", "-", base).strip("-.") or "doc"
-
-
-def report_name(old_ref: str, new_ref: str) -> str:
-    return f"{slug(old_ref)}__{slug(new_ref)}"
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder: never a half-written report."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as exc:
-        raise InputError(f"cannot write there: {exc.strerror}", path=str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def stored_documents(store) -> list:
-    """The store's documents as index rows; none (with a note) when there is no store here."""
-    from tracker import store as _store
-    from tracker.render.index import IndexDocument, IndexVersion
-
-    try:
-        rows = _store.list_documents(store)
-    except StoreError as exc:
-        click.echo(f"tracker: note: {exc}; listing reports only", err=True)
-        return []
-    documents = []
-    for row in rows:
-        try:
-            dates = {label: v.source_date or v.committed for v in _store.log(row["id"], store) for label in v.labels}
-        except StoreError:
-            dates = {}
-        documents.append(IndexDocument(
-            id=row["id"], title=row.get("title") or row["id"], level=row.get("level") or "",
-            status=row.get("status") or "", issuer=row.get("issuer") or "", parent=row.get("parent"),
-            versions=[IndexVersion(rev=label, date=dates.get(label, "")) for label in row.get("versions", [])],
-        ))
-    return documents
-
-
-def write_index(path: Path, reports_dir: Path, store) -> None:
-    from tracker.render.index import render_index, scan_reports
-
-    reports = scan_reports(reports_dir) if reports_dir.is_dir() else []
-    for report_ in reports:  # links relative to where the index is written
-        report_.href = Path(os.path.relpath(reports_dir / report_.href, path.parent)).as_posix()
-    write_atomic(path, render_index(stored_documents(store), reports).encode("utf-8"))

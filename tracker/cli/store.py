@@ -29,8 +29,14 @@ def init(path):
 @click.option("--version", "version", default=None, help="Version label for the tag ID@LABEL (default: the status, else vN).")
 @click.option("--parent", default=None, help="Id of the stored document this one implements.")
 @click.option("--region", default=None, help="Region (default: the id without its last segment).")
+@click.option("--title", default=None, help="Override the title read from the text.")
+@click.option("--issuer", default=None, help="Override the issuer read from the text.")
+@click.option("--level", type=click.Choice(["central", "province", "city", "county"]), default=None, help="Override the administrative level.")
+@click.option("--date", default=None, help="Override the date of issue (YYYY-MM-DD).")
+@click.option("--number", default=None, help="Override the document number (文号).")
+@click.option("--implements", multiple=True, help="A document it implements, e.g. 《…意见》（…号）; repeatable, added to those read from the text.")
 @store_option
-def import_(file, doc_id, status, version, parent, region, store):
+def import_(file, doc_id, status, version, parent, region, title, issuer, level, date, number, implements, store):
     """Read FILE (txt, docx, html, pdf) and commit it as a new version of ID.
 
     \b
@@ -41,7 +47,8 @@ def import_(file, doc_id, status, version, parent, region, store):
     from tracker import store as _store
 
     commit, tag = _store.import_document(
-        file, doc_id, status=status, version=version, parent=parent, region=region, root=store
+        file, doc_id, status=status, version=version, parent=parent, region=region, root=store,
+        overrides={"title": title, "issuer": issuer, "level": level, "date": date, "number": number, "implements": implements},
     )
     click.echo(f"{tag} {commit[:12]}")
 
