@@ -58,3 +58,13 @@ def test_lead_sentence_is_the_heading_up_to_the_first_full_stop():
     doc = doc_of("一、任务\n1.推进养老服务设施规划建设。编制专项规划，到2025年护理型床位占比达到55%。\n")
     assert doc.clause("一.1").title == "推进养老服务设施规划建设。"
     assert doc.clause("一.1").text.startswith("推进养老服务设施规划建设。编制")
+
+
+def test_annex_rows_are_numbered_by_their_number_column_not_by_data_cells():
+    text = ("一、目标\n到2025年完成。\n附件\n主要指标表\n| 指标 | 2020年 | 2025年 | 属性 |\n"
+            "| 护理型床位占比 | 35 | 55 | 约束性 |\n| 家庭养老床位 | 100 | 2000 | 预期性 |\n")
+    doc = doc_of(text)
+    assert [c.id for c in doc.clause("附件").children] == ["附件.1", "附件.2"]
+    seq = doc_of("一、目标\n完成。\n附件：\n| 序号 | 项目 | 标准 |\n| 1 | 高龄津贴 | 300元 |\n| 2 | 护理补贴 | 150元 |\n")
+    assert [c.id for c in seq.clause("附件").children] == ["附件.1", "附件.2"]
+    assert seq.clause("附件.2").title == "护理补贴"

@@ -43,6 +43,7 @@ class _State:
     roots: list[Clause] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     annex: Clause | None = None
+    annex_header: bool = False
 
 
 def segment(cleaned: CleanText) -> Document:
@@ -129,6 +130,7 @@ def _annex_heading(m: re.Match, line: str, offset: int, state: _State) -> tuple[
     state.stack = [_Open(clause, "annex", cn_number(number) if number else 1)]
     state.last_value.clear()
     state.annex = clause
+    state.annex_header = False
     rest_start = line.find(m.group("rest")) if m.group("rest") else len(line)
     return offset, offset + rest_start, clause
 
@@ -137,10 +139,11 @@ def _annex_row(line: str, offset: int, state: _State) -> tuple[int, int, Clause]
     """A ``| cell | cell |`` row of an annex table: a clause ``附件.N`` where N is its number cell."""
     annex = state.annex
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
-    number = next((c for c in cells if c.isascii() and c.isdigit()), None)
     rows = [c for c in annex.children if c.cells is not None]
+    number = _row_number(cells, len(rows) + 1)
     if number is None:
-        if not rows:
+        if not rows and not state.annex_header:
+            state.annex_header = True
             return None  # the header row stays in the annex's own text
         number = str(len(rows) + 1)
     if any(r.label == number for r in rows):
@@ -150,6 +153,19 @@ def _annex_row(line: str, offset: int, state: _State) -> tuple[int, int, Clause]
     clause = Clause(id=f"{annex.id}.{number}", label=number, title=title, text="", scheme="annex_row", cells=cells)
     annex.children.append(clause)
     return offset, offset + 2 if line.startswith("| ") else offset + 1, clause
+
+
+def _row_number(cells: list[str], expected: int) -> str | None:
+    """The row's own number: a 序号 first cell, or the running number in the second cell.
+
+    A number elsewhere in the row is data (an indicator table's base value 35),
+    never the row's number.
+    """
+    if cells and cells[0].isascii() and cells[0].isdigit():
+        return cells[0]
+    if len(cells) > 1 and cells[1] == str(expected):
+        return cells[1]
+    return None
 
 
 def _fill_texts(text: str, boundaries: list[tuple[int, int, Clause]]) -> None:
