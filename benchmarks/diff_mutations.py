@@ -41,7 +41,7 @@ ITEM_LABEL = {
     "arabic": (re.compile(r"(?m)^(\d{1,3})([.．、])"), lambda n: str(n)),
     "paren_cn": (re.compile(r"(?m)^（([一二三四五六七八九十]{1,4})）"), lambda n: cn2an.an2cn(n)),
 }
-PLACEHOLDER = {"arabic": "0.", "paren_cn": "（零）"}
+PLACEHOLDER = {"arabic": "\ue000", "paren_cn": "\ue000"}  # private-use sentinel: where a new item label goes
 NEW_ITEMS = [  # (text, number of targets it adds): plain policy sentences a drafter might add
     ("发展老年助餐服务。到2026年，老年助餐服务点达到30个以上。", 1),
     ("推进智慧养老。到2027年年底，智慧养老服务平台覆盖率达到80%以上。", 1),
@@ -49,7 +49,17 @@ NEW_ITEMS = [  # (text, number of targets it adds): plain policy sentences a dra
     ("强化督促检查。建立工作台账，定期调度工作进展，对工作不力的予以通报。", 0),
 ]
 REWORDS = [("推进", "推动"), ("加强", "强化"), ("建立", "建设"), ("完善", "健全"), ("提升", "提高"), ("鼓励", "引导")]
-COMPARATOR_EDITS = [("以上", "左右", ">=", "loosened"), ("左右", "以上", "~", "tightened"), ("不超过", "约", "<=", "loosened")]
+# (word, replacement, comparator, expected label, where the word stands: after or before the number)
+COMPARATOR_EDITS = [
+    ("以上", "左右", ">=", "loosened", "after"),
+    ("左右", "以上", "~", "tightened", "after"),
+    ("不超过", "约", "<=", "loosened", "before"),
+    ("不低于", "约", ">=", "loosened", "before"),
+    ("不少于", "约", ">=", "loosened", "before"),
+]
+# Modal words a must-target may carry in its own text, and what they become when the drafter softens it.
+MUST_WORDS = re.compile(r"确保|必须|应当|要(?=达到|实现|完成|建成|保持)")
+SOFT_WORDS = re.compile(r"力争|争取|原则上|基本|鼓励|支持|探索|有条件的")
 
 
 @dataclass
@@ -87,12 +97,17 @@ def start_of(base: Base, t) -> int:
 
 
 def renumber(text: str, scheme: str) -> str:
-    pattern, render = ITEM_LABEL[scheme]
-    text = text.replace("\n" + PLACEHOLDER[scheme], "\n" + ("0." if scheme == "arabic" else "（零）"))
+    """Number the items 1, 2, 3 … again after an edit, the sentinel of a new item included.
+
+    The sentinel is matched on its own, so a new item whose text starts with a
+    digit (a split before "2026年底前…") is numbered like any other.
+    """
+    _, render = ITEM_LABEL[scheme]
     counter = iter(range(1, 10_000))
+    mark = re.escape(PLACEHOLDER[scheme])
     if scheme == "arabic":
-        return re.sub(r"(?m)^(\d{1,3})([.．、])(?!\d)", lambda m: f"{next(counter)}{m.group(2)}", text)
-    return re.sub(r"(?m)^（([零一二三四五六七八九十]{1,4})）", lambda m: f"（{render(next(counter))}）", text)
+        return re.sub(rf"(?m)^(?:{mark}|(\d{{1,3}})([.．、])(?!\d))", lambda m: f"{next(counter)}{m.group(2) or '.'}", text)
+    return re.sub(rf"(?m)^(?:{mark}|（[零一二三四五六七八九十]{{1,4}}）)", lambda m: f"（{render(next(counter))}）", text)
 
 
 def own(base: Base, c) -> tuple[int, int]:
@@ -118,6 +133,17 @@ def targets_in(base: Base, a: int, b: int) -> list[int]:
     return [k for k, t in enumerate(base.targets) if a <= start_of(base, t) < b]
 
 
+def value_spans(t) -> list[re.Match]:
+    """The numbers in the target's text that ARE its value (2万 counts as 20000)."""
+    return [m for m in re.finditer(r"\d+(?:\.\d+)?(万)?", t.text) if Decimal(m.group(0).rstrip("万")) * (10000 if m.group(1) else 1) == t.value]
+
+
+def own_start(base: Base, c) -> int:
+    """Where the clause's own text (lead sentence and body, no responsibility note) starts, or -1."""
+    s, e = c.span
+    return base.doc.text.find(c.text, s, e) if c.text else -1
+
+
 def edit_value(base: Base, rng, up: bool):
     text = base.doc.text
     for k in rng.sample(range(len(base.targets)), len(base.targets)):
@@ -125,7 +151,7 @@ def edit_value(base: Base, rng, up: bool):
         if t.kind != "quantity" or t.value is None or t.comparator not in VALUE_DIRECTION or t.comparator == "range":
             continue
         s = start_of(base, t)
-        nums = [m for m in re.finditer(r"\d+(?:\.\d+)?(万)?", t.text) if Decimal(m.group(0).rstrip("万")) * (10000 if m.group(1) else 1) == t.value]
+        nums = value_spans(t)
         if s < 0 or len(nums) != 1 or t.value <= 1 and not up:
             continue
         m = nums[0]
@@ -153,6 +179,9 @@ def edit_deadline(base: Base, rng, later: bool):
         s = start_of(base, t)
         if s < 0 or t.text.count(year) != 1:
             continue
+        issued = base.doc.metadata.date
+        if not later and issued and int(year) - 1 < int(issued[:4]):
+            continue  # a deadline moved before the document's own date is history, not an earlier commitment
         pos = s + t.text.index(year)
         new = text[:pos] + str(int(year) + (1 if later else -1)) + text[pos + 4 :]
         a, b = sentence_bounds(text, pos)
@@ -164,17 +193,51 @@ def edit_deadline(base: Base, rng, later: bool):
     return None
 
 
+def comparator_word(t, word: str, side: str) -> int:
+    """Offset in ``t.text`` of the comparator word bound to the target's value, or -1.
+
+    Only the word next to the value counts: in "90周岁及以上的老年人每人每年发放不低于1200元"
+    the target's comparator is 不低于, and 以上 belongs to the age group.
+    """
+    nums = value_spans(t) if t.value is not None else []
+    if len(nums) != 1:
+        return -1
+    m = nums[0]
+    if side == "before":
+        return m.start() - len(word) if t.text[: m.start()].endswith(word) else -1
+    after = re.match(rf"[^\d，。；、,;（）()]{{0,3}}?{word}", t.text[m.end() :])
+    return m.end() + after.end() - len(word) if after else -1
+
+
 def edit_comparator(base: Base, rng):
     text = base.doc.text
     for k in rng.sample(range(len(base.targets)), len(base.targets)):
         t = base.targets[k]
-        for old, new_word, cmp_, label in COMPARATOR_EDITS:
-            s = start_of(base, t)
-            if t.comparator == cmp_ and t.text.count(old) == 1 and s >= 0:
-                pos = s + t.text.index(old)
+        s = start_of(base, t)
+        for old, new_word, cmp_, label, side in COMPARATOR_EDITS:
+            at = comparator_word(t, old, side) if t.comparator == cmp_ and s >= 0 else -1
+            if at >= 0:
                 truth = default_truth(base)
                 truth.targets[k] = label
-                return text[:pos] + new_word + text[pos + len(old) :], truth
+                return text[: s + at] + new_word + text[s + at + len(old) :], truth
+    return None
+
+
+def edit_range(base: Base, rng):
+    """每百户20至30平方米 → 每百户不少于30平方米: a range became a hard lower bound at its top, stricter."""
+    text = base.doc.text
+    for k in rng.sample(range(len(base.targets)), len(base.targets)):
+        t = base.targets[k]
+        s = start_of(base, t)
+        if t.comparator != "range" or t.value_max is None or s < 0:
+            continue
+        hits = list(re.finditer(r"(\d+(?:\.\d+)?)\s*(?:至|到|-|—|～|~)\s*(\d+(?:\.\d+)?)", t.text))
+        if len(hits) != 1 or Decimal(hits[0].group(2)) != t.value_max:
+            continue
+        m = hits[0]
+        truth = default_truth(base)
+        truth.targets[k] = "tightened"
+        return text[: s + m.start()] + "不少于" + m.group(2) + text[s + m.end() :], truth
     return None
 
 
@@ -190,9 +253,17 @@ def edit_modality(base: Base, rng):
             continue
         sentence = text[a:b]
         truth = default_truth(base)
-        if t.modality == "must" and not re.search(r"力争|争取|原则上|基本|鼓励|支持|探索", sentence):
+        if t.modality == "must" and not SOFT_WORDS.search(sentence):
+            # soften the target's own modal word; with none, put 力争 right before the target's own words
+            # (at the sentence start it could govern an earlier verb: "力争推进…建设，到2027年…达到…")
             truth.targets[k] = "loosened"
-            return text[:a] + "力争" + text[a:], truth
+            musts = list(MUST_WORDS.finditer(t.text))
+            if len(musts) > 1 or len(MUST_WORDS.findall(sentence)) != len(musts):
+                continue  # another 确保/要 in the sentence would still bind it
+            if musts:
+                m = musts[0]
+                return text[: s + m.start()] + "力争" + text[s + m.end() :], truth
+            return text[:s] + "力争" + text[s:], truth
         if t.modality == "strive" and sentence.count("力争") == 1 and not re.search(r"争取|原则上|基本", sentence):
             pos = a + sentence.index("力争")
             truth.targets[k] = "tightened"
@@ -261,10 +332,10 @@ def edit_move(base: Base, rng):
 
 def edit_split(base: Base, rng):
     for c in rng.sample(base.items, len(base.items)):
-        s, e = own(base, c)
-        body = base.doc.text[s:e]
+        s = own_start(base, c)  # cut the provision's own text, never between it and its responsibility note
+        body = c.text
         cuts = [m.end() for m in re.finditer("。", body) if 0.3 * len(body) < m.end() < 0.8 * len(body)]
-        if not cuts or body.find("〔") >= 0 and body.find("〔") < cuts[0]:
+        if s < 0 or not cuts:
             continue
         cut = s + cuts[0]
         text = base.doc.text
@@ -298,7 +369,10 @@ def edit_merge(base: Base, rng):
 def edit_reword(base: Base, rng):
     text = base.doc.text
     for c in rng.sample(base.items, len(base.items)):
-        s, e = own(base, c)
+        s = own_start(base, c)  # the provision's own words, not its responsibility note (完成时限：持续推进)
+        if s < 0:
+            continue
+        e = s + len(c.text)
         for old, new_word in REWORDS:
             for m in re.finditer(old, text[s:e]):
                 pos = s + m.start()
@@ -307,7 +381,8 @@ def edit_reword(base: Base, rng):
                     continue
                 truth = default_truth(base)
                 truth.clause_change = (c.id, "modified")
-                truth.clauses[c.id] = normalise(c.text.replace(old, new_word, 1)) if old in c.text else truth.clauses[c.id]
+                at = pos - s
+                truth.clauses[c.id] = normalise(c.text[:at] + new_word + c.text[at + len(old) :])
                 return text[:pos] + new_word + text[pos + len(old) :], truth
     return None
 
@@ -317,8 +392,11 @@ def edit_equivalent(base: Base, rng, kind: str):
     truth = default_truth(base)
     truth.equivalent = True
     if kind == "wan":
-        m = re.search(r"(?<![\d.])(\d+)万(?=[张人个家户元])", text)
-        return (text[: m.start()] + str(int(m.group(1)) * 10000) + text[m.end() :], truth) if m else None
+        hits = list(re.finditer(r"(?<![\d.])(\d+)万(?=[张人个家户元])", text))
+        if not hits:
+            return None
+        m = rng.choice(hits)
+        return text[: m.start()] + str(int(m.group(1)) * 10000) + text[m.end() :], truth
     if kind == "percent":
         hits = list(re.finditer(r"(?<![\d.])(\d{1,2})%", text))
         if not hits:
@@ -350,6 +428,7 @@ EDITS = {
     "deadline earlier": lambda b, r: edit_deadline(b, r, False),
     "comparator": edit_comparator,
     "modality": edit_modality,
+    "range → bound": edit_range,
     "clause drop": edit_drop,
     "clause add": lambda b, r: edit_add(b, r, True) if b.items else None,
     "renumber (insert)": lambda b, r: edit_add(b, r, False) if b.items else None,
@@ -441,7 +520,6 @@ def _score_clauses(base: Base, result, truth: Truth, sc: Score, tag: str) -> Non
 
 
 def run(trials: int, seed: int, verbose: bool) -> Score:
-    rng = random.Random(seed)
     total = Score()
     per_edit: dict[str, Score] = defaultdict(Score)
     tmp = Path(tempfile.mkdtemp(prefix="tracker-bench-"))
@@ -450,6 +528,7 @@ def run(trials: int, seed: int, verbose: bool) -> Score:
     for base in bases:
         for name, edit in EDITS.items():
             for n in range(trials):
+                rng = random.Random(f"{seed}/{base.name}/{name}/{n}")  # one stream per trial: adding an edit kind changes no other trial
                 made = edit(base, rng)
                 if made is None:
                     continue
