@@ -116,3 +116,25 @@ def test_parent_clause_gets_several_child_clauses_by_content():
     al = align_by_content(parent, child)
     p = al.pairs[0]
     assert p.old == [0] and p.new == [1, 2] and p.change == "split" and p.rule == "content"
+
+
+def test_long_clause_absorbing_a_short_neighbour_is_merged_though_still_similar_to_itself():
+    # the merged clause keeps its lead sentence and resembles its old self (≥ 0.85): it must still be a merge
+    long_ = TEXTS[4] + "推动公建民营改革，引导社会力量参与公办养老机构运营，提升服务质量和运营效率，强化安全监管。" * 2
+    short = "推进无障碍环境建设。优化老年人出行环境。"
+    old = flat(TEXTS[:4] + [long_, short] + TEXTS[5:])
+    new = flat(TEXTS[:4] + [long_ + short] + TEXTS[5:])
+    al = align_versions(old, new)
+    p = next(p for p in al.pairs if 4 in p.old)
+    assert p.change == "merged" and p.old == [4, 5] and p.new == [4]
+    assert not al.unpaired_old
+
+
+def test_edited_clause_next_to_a_removed_one_is_not_a_merge():
+    # the removed neighbour's words are nowhere in the new clause: modified + removed, not merged
+    edited = TEXTS[2].replace("提高服务标准", "提高服务水平")
+    new = flat(TEXTS[:2] + [edited] + TEXTS[4:])
+    al = align_versions(flat(TEXTS), new)
+    p = next(p for p in al.pairs if 2 in p.old)
+    assert p.change == "modified" and p.old == [2]
+    assert 3 in al.unpaired_old

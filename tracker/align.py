@@ -246,13 +246,17 @@ def extend_pass(pairs: list[Pairing], old: _Side, new: _Side) -> None:
 
     The lead sentence or position may pair the first piece of a split clause;
     the rest then sits unpaired next to it.  The pieces are joined only when
-    their concatenation matches clearly better than the single piece.
+    their concatenation matches clearly better than the single piece.  A
+    long clause that absorbed a short neighbour still resembles its old self
+    (≥ 0.85), so any 1:1 pairing short of identical is tried, not only weak
+    ones, and the join must win split_gain or half the distance left to 1.0.
     """
     score = _Scorer(old, new)
     for p in pairs:
-        if len(p.old) != 1 or len(p.new) != 1 or p.similarity >= THRESHOLDS["split"]:
+        if len(p.old) != 1 or len(p.new) != 1 or p.similarity >= 1.0:
             continue
-        best = (p.similarity + THRESHOLDS["split_gain"], None, None)
+        # the joined pieces must explain a clear share of what the single pairing leaves unexplained
+        best = (p.similarity + min(THRESHOLDS["split_gain"], (1.0 - p.similarity) / 2), None, None)
         for run in _runs(new, p.new[0]):
             sim = score(tuple(p.old), tuple(run))
             if sim >= THRESHOLDS["split"] and sim > best[0]:
