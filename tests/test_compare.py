@@ -211,3 +211,36 @@ def test_a_seed_against_itself_is_all_unchanged(seeds):
     r = diff_documents(doc, doc, old_targets=targets, new_targets=list(targets))
     assert r.summary["unchanged"] == len(targets) and sum(r.summary.values()) == len(targets)
     assert {c.change for c in r.clauses} == {"unchanged"}
+
+
+def test_target_words_changed_only_by_layout_spaces_is_unchanged():
+    # "每人 每月" / "不 低于" are layout spaces: the words did not change, so neither did the target
+    old = target(150, unit="元", comparator="=", per="每人每月", indicator="护理补贴", deadline=None, text="低保家庭失能老年人每人每月150元")
+    new = target(150, unit="元", comparator="=", per="每月", indicator="护理补贴", deadline=None, text="低保家庭失能老年人每人 每月150元")
+    assert judge(old, new).change == "unchanged"
+    old = target(1200, unit="元", comparator=">=", per="每人每年", indicator="高龄津贴", deadline=None, text="每人每年发放不低于1200元高龄津贴")
+    new = target(1200, unit="元", comparator="<", per="每人每年", indicator="高龄津贴", deadline=None, text="每人每年发放不 低于1200元高龄津贴")
+    assert judge(old, new).change == "unchanged"
+
+
+def test_layout_only_change_still_judges_a_fronted_deadline_and_modality():
+    # the words held the same, but a 力争 or an edited fronted date outside them still counts
+    text, spaced = "全市养老机构护理型床位占比不低于50%", "全市养老机构护理型 床位占比不低于50%"
+    assert judge(target(50, text=text), target(50, text=spaced, modality="strive")).change == "loosened"
+    assert judge(target(50, text=text), target(50, text=spaced, deadline="2030-12-31")).change == "loosened"
+
+
+def test_modal_word_glued_to_the_indicator_is_not_part_of_the_measure():
+    assert indicator_similarity("覆盖率要", "覆盖率力争") == 1.0
+    c = judge(target(90, indicator="覆盖率要"), target(90, indicator="覆盖率力争", modality="strive"))
+    assert c.change == "loosened"
+
+
+def test_indicator_of_function_words_alone_names_no_measure():
+    assert indicator_similarity("已", "要按") is None
+    old = target(15, unit="平方米", comparator="range", value_max=20, per="每百户", indicator="已", deadline=None,
+                 text="已建成小区要按每百户15至20平方米的标准调剂解决")
+    new = target(20, unit="平方米", comparator=">=", per="每百户", indicator="要按", deadline=None,
+                 text="已建成小区要按每百户不少于20平方米的标准调剂解决")
+    [c] = compare_targets([old], [new])
+    assert c.change == "tightened"

@@ -49,6 +49,9 @@ INDICATOR_SYNONYMS: list[tuple[str, ...]] = [
 INDICATOR_COMMON_WORDS: tuple[str, ...] = (
     "养老服务", "养老", "服务", "基本", "建成", "实现", "完成", "全面", "进一步", "建立", "健全", "完善", "体系",
 )
+# Modal and function words that are no part of a measure's name: "覆盖率要达到" gives the measure 覆盖率,
+# and an "indicator" of these words alone (已, 要按) names no measure at all.
+INDICATOR_NOISE_WORDS: tuple[str, ...] = ("力争", "争取", "确保", "必须", "应当", "要", "将", "已", "按")
 UNIT_ALIASES: dict[str, str] = {"平米": "平方米", "㎡": "平方米", "m2": "平方米", "间": "个", "座": "个", "元/人": "元"}
 # Units that are already rates or per-item measures: comparable between a parent and its implementer.
 RATE_UNITS: frozenset[str] = frozenset({"%", "‰", "星级", "年", "岁", "周岁", "天", "小时", "分钟"})
@@ -86,19 +89,36 @@ _NUM = re.compile(r"百分之[零〇一二两三四五六七八九十百点]+|[0
 
 
 def canonical_indicator(text: str | None) -> str:
-    """An indicator with synonyms folded onto one spelling (护理型床位比例 → 护理型床位占比)."""
-    text = normalise(text)
+    """An indicator with synonyms folded onto one spelling (护理型床位比例 → 护理型床位占比).
+
+    Trailing modal words go (覆盖率要 / 覆盖率力争 → 覆盖率): softening 要 to 力争 changes the
+    commitment, not the measure; an indicator of such words alone comes back empty.
+    """
+    text = _strip_noise(normalise(text))
     for group in INDICATOR_SYNONYMS:
         for word in sorted(group[1:], key=len, reverse=True):
             text = text.replace(word, group[0])
     return text
 
 
+def _strip_noise(text: str) -> str:
+    words = sorted(INDICATOR_NOISE_WORDS, key=len, reverse=True)
+    while True:
+        end = next((w for w in words if text.endswith(w)), None)
+        if end is None:
+            break
+        text = text[: -len(end)]
+    rest = text
+    for w in words:
+        rest = rest.replace(w, "")
+    return text if rest else ""
+
+
 def indicator_similarity(a: str | None, b: str | None) -> float | None:
-    """Similarity of two indicators after synonym folding, or None when one is missing."""
-    if not a or not b:
-        return None
+    """Similarity of two indicators after synonym folding, or None when one is missing or names no measure."""
     ca, cb = canonical_indicator(a), canonical_indicator(b)
+    if not ca or not cb:
+        return None
     if ca == cb:
         return 1.0
     whole = max(similarity(ca, cb), _containment(ca, cb))
@@ -175,11 +195,26 @@ class _Verdict:
         return "changed" if self.neutral else "unchanged"
 
 
+def layout_only(old: Target, new: Target) -> bool:
+    """The target's own words changed only in layout (spaces, widths, line breaks, 、 vs ,).
+
+    What is read from those words (indicator, comparator, value, unit, per,
+    scope) cannot have changed then: a different reading of "不 低于1200元" or
+    "每人 每月50元" is an artefact of the layout, not an edit.  Deadline and
+    modality are still judged: a fronted 到2027年 or a 力争 before the words
+    governs them.  Identical words are not enough: a comparator standing after
+    the target's words (…分别达到50%、60%以上) can change while they stay the same.
+    """
+    return bool(old.text) and old.text != new.text and normalise(old.text) == normalise(new.text)
+
+
 def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
     """Label one paired target dimension by dimension, with a reason for each dimension that moved."""
     v = _Verdict([], False, False, [])
-    _judge_identity(old, new, v)
-    comparable = not v.undecided
+    words_same = mode == "version" and layout_only(old, new)
+    if not words_same:
+        _judge_identity(old, new, v)
+    comparable = not v.undecided and not words_same
     if comparable and mode == "parent":
         comparable = _judge_scale(old, new, v)
     if comparable:
@@ -187,7 +222,8 @@ def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
         _judge_value(old, new, v)
     _judge_deadline(old, new, v)
     _judge_modality(old, new, v)
-    _judge_scope(old, new, v)
+    if not words_same:
+        _judge_scope(old, new, v)
     return TargetChange(v.label(), old, new, v.reasons)
 
 
