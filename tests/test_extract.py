@@ -344,3 +344,98 @@ def test_per_bed_and_per_square_metre_subsidies_keep_their_denominator():
     # Not in the seeds: construction subsidies as provincial measures write them.
     found = quantities("对新建养老机构按每张床位1万元给予一次性建设补贴，补助标准为每平方米800元。")
     assert [(t.value, t.unit, t.per) for t in found] == [(10000, "元", "每张床位"), (800, "元", "每平方米")]
+
+
+# ------------------------------------------------- forms of the held-out set
+# Written for issue 3 in the style of national and provincial plans; none is a
+# held-out sentence, so these pin the rules and the held-out set measures them.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("二〇二六年底前，全省养老机构护理型床位占比达到60%。", "2026-12-31"),
+        ("力争二〇二八年年底前，城市社区养老服务设施覆盖率达到95%。", "2028-12-31"),
+        ("到“十四五”末，全省家庭养老床位达到3万张。", "2025-12-31"),
+        ("“十五五”期间，全区每年新增护理型床位500张。", "2030-12-31"),
+        ("十三五末，全市社区日间照料中心覆盖率达到80%。", "2020-12-31"),
+    ],
+)
+def test_years_in_numeral_characters_and_plan_periods_are_deadlines(sentence, deadline):
+    assert quantities(sentence)[0].deadline == deadline
+
+
+def test_a_plan_period_alone_frames_the_text_and_is_no_deadline_target():
+    assert targets("“十四五”时期，重点聚焦失能老年人的照护需求。") == []
+
+
+def test_a_plan_name_in_a_title_is_no_date():
+    assert targets("认真落实《“十四五”国家老龄事业发展和养老服务体系规划》。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "comparator"),
+    [
+        ("养老机构年度安全事故率控制在千分之三以内。", 3, "‰", "<="),
+        ("公办养老机构用于失能老年人的床位不低于三分之二。", Decimal("66.67"), "%", ">="),
+        ("社区养老服务设施社会化运营比例达到七成以上。", 70, "%", ">="),
+        ("到2035年，全省银发经济规模翻两番。", 4, "倍", "="),
+    ],
+)
+def test_fractions_and_multiples_written_as_words(sentence, value, unit, comparator):
+    t = only(sentence)
+    assert (t.value, t.unit, t.comparator) == (value, unit, comparator)
+
+
+def test_cheng_inside_a_verb_is_no_fraction():
+    assert quantities("到2025年，全面建成覆盖城乡的养老服务网络。") == []
+
+
+def test_de_chao_guo_is_an_upper_bound_also_for_durations():
+    t = only("养老机构一次性收取的服务费用不得超过6个月的标准。")
+    assert (t.value, t.unit, t.comparator) == (6, "个月", "<=")
+
+
+def test_a_scale_word_and_its_unit_leave_the_next_character_alone():
+    t = only("市级财政安排2.5亿元支持农村养老服务设施建设。")
+    assert (t.value, t.unit) == (Decimal(250000000), "元")
+
+
+def test_a_grade_outside_a_requirement_names_a_class():
+    found = quantities("对新评定为三星级、四星级的养老机构，分别给予10万元、15万元奖励。")
+    assert [(t.value, t.unit) for t in found] == [(100000, "元"), (150000, "元")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["全县户籍人口32.6万人，其中60周岁以上老年人口8.1万人。",
+     "全区老年人口中失能老年人占比约为8%。",
+     "65周岁以上老年人口占总人口的16.2%。"],
+)
+def test_population_figures_describe_the_place_and_are_not_targets(sentence):
+    assert quantities(sentence) == []
+
+
+def test_a_service_reaching_a_population_is_a_target():
+    t = only("家庭医生签约服务覆盖农村老年人口5万人以上。")
+    assert (t.value, t.unit, t.comparator) == (50000, "人", ">=")
+
+
+def test_xian_you_inside_shi_xian_you_is_no_background_cue():
+    t = only("到2026年，实现有需求的失能老年人照护服务覆盖率达到90%。")
+    assert (t.value, t.deadline) == (90, "2026-12-31")
+
+
+def test_percentage_followed_by_yishang_de_after_a_verb_is_the_target():
+    t = only("社区助餐服务覆盖70%以上的城市社区。")
+    assert (t.value, t.comparator) == (70, ">=")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "per"),
+    [("老年人能力评估补贴每人次150元。", "每人次"),
+     ("每个试点项目补助不超过50万元。", "每个试点项目"),
+     ("每名养老护理员每年培训不少于40学时，岗位补贴每月不低于300元。", "每月")],
+)
+def test_more_explicit_denominators(sentence, per):
+    assert quantities(sentence)[-1].per == per

@@ -32,7 +32,7 @@ ARABIC_ONLY_UNITS = frozenset({"支", "座", "米", "周", "间", "套", "辆", 
 #: 不超过3个月); otherwise it names a plan (三年行动) or a circle (15分钟生活圈).
 DURATION_UNITS = frozenset({"年", "个月", "天", "小时", "分钟", "周", "工作日"})
 DURATION_LIMIT_AFTER = ("以内", "之内", "内")
-DURATION_LIMIT_BEFORE = ("不超过", "最长", "最多", "不少于", "至少", "为期", "满")
+DURATION_LIMIT_BEFORE = ("不得超过", "不超过", "最长", "最多", "不少于", "至少", "为期", "满", "期限为")
 
 #: Ages only ever define a group of people (65周岁及以上老年人): never a target.
 AGE_UNITS = frozenset({"周岁", "岁"})
@@ -42,7 +42,24 @@ AGE_UNITS = frozenset({"周岁", "岁"})
 #: requirement. They are targets only right after a requirement verb
 #: (全部达到二星级以上).
 DEFINING_UNITS = frozenset({"星级", "平方米", "米", "公里", "平方公里"})
-REQUIREMENT_VERBS = ("全部达到", "均达到", "达到", "不低于", "不少于", "至少", "达", "为")
+REQUIREMENT_VERBS = ("全部达到", "均达到", "达到", "不低于", "不少于", "至少", "达", "为", "覆盖", "惠及", "占")
+
+#: Grades: a grade is a target only right after a requirement verb (全部达到二星级
+#: 以上); anywhere else it names a class (对获评四星级、五星级的养老机构).
+GRADE_UNITS = frozenset({"星级"})
+#: Rating verbs: a grade after them says how a thing was rated (新评定为三星级的
+#: 养老机构), a class again, even though 为 alone can state a requirement.
+GRADE_RATING_VERBS = ("评定为", "认定为", "评为", "获评", "评定", "定为")
+
+#: Fractions written in words, with the unit they are counted in and the
+#: factor that turns the written figure into it: 千分之五 → 5 ‰, 三成 → 30 %,
+#: 二分之一 → 50 % (the denominator is read from the text).
+FRACTION_WORDS: dict[str, tuple[str, int]] = {"百分之": ("%", 1), "千分之": ("‰", 1)}
+#: N成 is N tenths (三成 → 30 %) only when a comparator word, a punctuation mark
+#: or the end follows: 建成, 形成, 成为 are words of their own.
+TENTHS_FOLLOWERS = r"(?=以上|以下|左右|上下|及以上|[，。；、：）)]|$)"
+#: Multiples written as words: 翻一番 doubles, 翻两番 quadruples.
+MULTIPLE_WORDS: dict[str, int] = {"翻一番": 2, "翻两番": 4, "翻番": 2}
 
 #: Scale words after a number: 2万张, 3000万元, 1.5亿元.
 MULTIPLIERS: dict[str, int] = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "亿": 10**8}
@@ -51,6 +68,8 @@ MULTIPLIERS: dict[str, int] = {"万亿": 10**12, "千万": 10**7, "百万": 10**
 
 #: Words before the number. Nearest one wins.
 COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
+    ("不得低于", ">="), ("不得少于", ">="), ("不应低于", ">="), ("不应少于", ">="),
+    ("不得超过", "<="), ("不得高于", "<="), ("不应超过", "<="), ("不宜超过", "<="), ("不得大于", "<="),
     ("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("至少", ">="), ("最低", ">="), ("最少", ">="), ("≥", ">="),
     ("不超过", "<="), ("不高于", "<="), ("不大于", "<="), ("不多于", "<="), ("最高", "<="), ("最多", "<="),
     ("最长", "<="), ("控制在", "<="), ("≤", "<="),
@@ -92,10 +111,11 @@ PERMISSION_WORDS = ("可以", "可")
 
 #: Explicit denominators. ``每个`` phrases end at a place or body noun.
 PER_PATTERNS: tuple[str, ...] = (
-    r"(?:每(?:人|户|年|月|季度|季|日|天|周|张床位|床位|张床|床|平方米|次|家))+",
+    r"(?:每(?:人次|人|户|年|月|季度|季|日|天|周|张床位|床位|张床|床|平方米|次|家))+",
+    r"每(?:名|位)[\u4e00-\u9fff]{0,6}?(?:员|者|师|生|士|工|老年人|老人)",
     r"每[十百千万\d]+(?:名|位|个)?(?:老年人|老人|常住人口|户籍人口|人口|居民|户|人|张床位|床位)",
     r"每一?个(?:[^\s，。；：、\d（(□]|[（(][^）)]{0,8}[）)]){0,14}(?:街道|乡镇|社区|村|中心|站点|站|机构|小区|县|市|区|"
-    r"单位|企业|医院|学校)(?:[（(][^）)]{0,8}[）)])?",
+    r"单位|企业|医院|学校|项目|村庄|园区|乡|镇)(?:[（(][^）)]{0,8}[）)])?",
     r"每(?:村|乡镇|社区|街道|县|小区|所|家)(?!级)",
     r"人均|户均|床均|年均",
 )
@@ -115,15 +135,36 @@ ORDINAL_BEFORE = ("第", "每", "前", "近")
 
 #: Background and forecast markers: figures after them describe the past or a
 #: prediction, not a commitment (截至2024年底，全省已建成…; 预计到2030年…).
-BACKGROUND_SENTENCE_CUES = ("截至", "截止", "预计", "目前", "现有", "累计", "同比", "比上年", "较上年", "以来")
+BACKGROUND_SENTENCE_CUES = (
+    "截至", "截止", "预计", r"(?<![实出体表发呈再展])现有", "目前", "同比", "比上年", "较上年", "以来",
+)
+#: 累计 is not a cue by itself: "到2025年累计建成500个" is a target; "已累计" is in BACKGROUND_DONE.
 #: 已/已经 + a verb of accomplishment reports what exists (全省已建成500家),
 #: unless a requirement word follows (已建成小区要按每百户…标准).
-BACKGROUND_DONE = r"已经?(?:建成|完成|达到|实现|有|覆盖|开展|培育|建设|发放|投入|改造|累计|惠及|为)|共有|现有(?=[^，。；]{0,12}\d)"
+BACKGROUND_DONE = r"已经?(?:建成|完成|达到|实现|有|覆盖|开展|培育|建设|发放|投入|改造|累计|惠及|为)|共有|(?<![实出体表发呈再展])现有(?=[^，。；]{0,12}\d)"
 #: A number followed by these is the starting level of a change (从30%提高到55%).
 BASELINE_FOLLOWERS = r"(?:的?(?:基础上)?)(?:提高|提升|增加|增长|扩大|下降|降低|减少|上升)(?:到|至)"
 BACKGROUND_OVERRIDES = ("要", "应", "须", "确保", "力争", "争取", "不低于", "不少于", "至少", "按")
 
+#: Population statistics describe the place (全市60周岁以上老年人口18.6万人，占总
+#: 人口的23.5%): a number whose subject is a population is a target only when a
+#: verb of service comes between (服务覆盖辖区常住老年人口1万人左右, 惠及…).
+POPULATION_SUBJECT = r"(?:老年|常住|户籍|农村|城镇|城市)?(?:人口|总人口)(?!密度)"
+POPULATION_SERVICE_VERBS = ("覆盖", "服务", "惠及", "照护", "帮扶", "救助", "受益", "保障", "签约", "管理", "培训")
+
 # -------------------------------------------------------------- deadlines
+
+#: Years written in numeral characters (二〇二五年): each character is a digit.
+CHINESE_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+                  "六": "6", "七": "7", "八": "8", "九": "9"}
+#: Five-year plan periods and the year each ends: “十四五”期间 / 十四五末 → 2025-12-31.
+PLAN_PERIOD_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+#: What follows a plan name when it is a period, not a title (“十四五”养老服务体系规划).
+PLAN_PERIOD_SUFFIXES = ("期间", "时期末", "时期", "期末", "末期", "末", "内")
+#: Of those, the ones naming the whole period rather than its end: a period dates
+#: the numbers it governs (“十四五”期间新增2万张) but alone is framing, not a
+#: dated commitment (“十四五”时期，重点聚焦…).
+PLAN_PERIOD_SPANS = ("期间", "时期", "内")
 
 #: Words before a year that make it a deadline (到2027年, 在2027年年底前).
 DEADLINE_PREFIXES = ("到", "至", "在", "于", "力争", "争取", "确保", "计划", "完成时限：", "时限：", "完成时间：")
@@ -137,10 +178,11 @@ NOT_DEADLINE_SUFFIXES = ("以来", "起", "开始", "度", "版", "届", "同期
 #: (2019年的数据); after 到 it does not (到2025年的目标值).
 NOT_DEADLINE_SOFT_SUFFIXES = ("的",)
 #: A dated commitment needs an act: a head like "到2025年，重点任务" is a heading.
+#: (基本 is no act: it is the noun 基本养老服务 unless a verb of completion follows.)
 DEADLINE_ACTIONS = (
     "建成", "建立", "建设", "完成", "实现", "出台", "制定", "印发", "健全", "完善", "形成", "覆盖", "达到", "提升", "提高",
     "降低", "扩大", "推广", "培育", "开展", "落实", "设立", "启动", "转型", "纳入", "普及", "定型", "具备", "满足",
-    "享有", "改造", "配备", "消除", "解决", "增强", "优化", "构建", "打造", "推进", "推动", "全面", "基本", "确保",
+    "享有", "改造", "配备", "消除", "解决", "增强", "优化", "构建", "打造", "推进", "推动", "全面", "确保",
     "力争", "争取", "全部", "均", "更加",
 )
 #: Labels of a responsibility bracket's completion line (完成时限：2025年基本建成).

@@ -13,15 +13,28 @@ import re
 from dataclasses import dataclass
 
 from tracker.extract.cues import (
+    CHINESE_DIGITS,
     COMPLETION_LABELS,
     DEADLINE_PREFIXES,
     NOT_DEADLINE_ADJACENT,
     NOT_DEADLINE_PREFIXES,
     NOT_DEADLINE_SOFT_SUFFIXES,
     NOT_DEADLINE_SUFFIXES,
+    PLAN_PERIOD_END,
+    PLAN_PERIOD_SPANS,
+    PLAN_PERIOD_SUFFIXES,
 )
 
 _YEAR = r"(?:19|20)\d{2}"
+_CN_ZERO = "〇零○Ｏ"
+#: A year in numeral characters (二〇二五年), rewritten digit for digit before DATE_RE reads it.
+_CN_YEAR_RE = re.compile(rf"[一二][{_CN_ZERO}九][{_CN_ZERO}一二三四五六七八九]{{2}}(?=年)")
+_CN_YEAR_TABLE = str.maketrans(CHINESE_DIGITS)
+#: A five-year plan period: “十四五”期间, 十四五末, “十五五”时期.
+_PLAN_RE = re.compile(
+    r"[“\"]?(?P<plan>" + "|".join(PLAN_PERIOD_END) + r")[”\"]?(?:规划)?(?P<suffix>" + "|".join(PLAN_PERIOD_SUFFIXES) + ")"
+)
+_TITLE_RE = re.compile(r"《[^《》\n]{0,80}》")
 DATE_RE = re.compile(
     rf"(?P<y1>{_YEAR})年?(?:(?:和|、|至|到|-|－|—|–|~|～)(?P<y2>{_YEAR}))?年"
     r"(?:(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-3]?\d)日)?份?|(?P<half>上半年|下半年))?"
@@ -53,15 +66,28 @@ class DateMention:
     topic: bool  # followed by a comma: it scopes over what follows (到2029年年底，A…，B…)
     completion: bool = False  # the 完成时限：… line of a responsibility bracket
     past: bool = False  # a year before the document's own date: history
+    period: bool = False  # a whole plan period (“十四五”期间): dates numbers, is no target alone
 
 
 def find_dates(text: str, masked: str | None = None) -> list[DateMention]:
     """Every date in ``text``; ``masked`` (same length) hides titles and quotes."""
-    scan = text if masked is None else masked
-    out = []
-    for m in DATE_RE.finditer(scan):
-        out.append(_mention(text, m))
-    return out
+    scan = _CN_YEAR_RE.sub(lambda m: m.group(0).translate(_CN_YEAR_TABLE), text if masked is None else masked)
+    out = [_mention(text, m) for m in DATE_RE.finditer(scan)]
+    titles = [m.span() for m in _TITLE_RE.finditer(text)]
+    for m in _PLAN_RE.finditer(text):
+        if not any(s <= m.start() < e for s, e in titles):
+            out.append(_plan_mention(text, m))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _plan_mention(text: str, m: re.Match) -> DateMention:
+    """“十四五”期间 / 十四五末: the plan's last year ends the period (unless 截至 makes it history)."""
+    year = PLAN_PERIOD_END[m.group("plan")]
+    before = text[max(0, m.start() - 8):m.start()]
+    deadline = not _NOT_PREFIX_RE.search(before)
+    topic = text[m.end():m.end() + 1] in ("，", ",")
+    period = m.group("suffix") in PLAN_PERIOD_SPANS
+    return DateMention(m.start(), m.end(), f"{year:04d}-12-31", year, deadline, topic, period=period)
 
 
 def _mention(text: str, m: re.Match) -> DateMention:

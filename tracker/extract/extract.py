@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from tracker.extract import cues, tables
 from tracker.extract.deadlines import DateMention, find_dates
-from tracker.extract.numbers import NUMBER, parse_number
+from tracker.extract.numbers import NUMBER, parse_number, plain
 from tracker.model import Clause, Document, Target
 
 # ------------------------------------------------------------ compiled data
@@ -36,9 +36,13 @@ def _alternation(words) -> str:
 _UNIT_NAMES = dict(cues.UNITS)
 _UNIT = _alternation(_UNIT_NAMES) + "|％"
 _SEP = _alternation(cues.RANGE_SEPARATORS)
+_FRACTION = _alternation(cues.FRACTION_WORDS)
 QUANTITY_RE = re.compile(
-    rf"(?P<pct>百分之(?P<pa>{NUMBER})(?:(?:至|到)百分之(?P<pb>{NUMBER}))?)"
-    rf"|(?P<a>{NUMBER})(?P<ua>{_UNIT})?(?:（含）|\(含\))?(?:(?P<sep>{_SEP})(?P<b>{NUMBER}))?(?P<u>{_UNIT})?"
+    rf"(?P<pct>(?P<fw>{_FRACTION})(?P<pa>{NUMBER})(?:(?:至|到)(?:{_FRACTION})?(?P<pb>{NUMBER}))?)"
+    rf"|(?P<frac>(?P<den>{NUMBER})分之(?P<num>{NUMBER}))"
+    rf"|(?P<tenths>(?P<ta>[一二三四五六七八九]|\d)成){cues.TENTHS_FOLLOWERS}"
+    rf"|(?P<fan>{_alternation(cues.MULTIPLE_WORDS)})"
+    rf"|(?P<a>{NUMBER})(?P<ua>{_UNIT})?(?:（含）|\(含\))?(?:(?P<sep>{_SEP})(?P<b>{NUMBER})(?P<u>{_UNIT})?)?"
 )
 _AFTER_RE = re.compile("|".join(f"(?P<a{i}>{re.escape(w)})" for i, (w, _) in enumerate(cues.COMPARATOR_AFTER)))
 _BEFORE_RE = re.compile(_alternation(w for w, _ in cues.COMPARATOR_BEFORE))
@@ -47,8 +51,16 @@ _MODALITY_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(c
 _PER_RE = re.compile("|".join(f"(?:{p})" for p in cues.PER_PATTERNS))
 _NOT_QUANTITY_RE = re.compile("|".join(cues.NOT_QUANTITY_PHRASES))
 _REQUIREMENT_RE = re.compile("(?:" + _alternation(cues.REQUIREMENT_VERBS) + ")$")
+_RATING_RE = re.compile("(?:" + _alternation(cues.GRADE_RATING_VERBS) + ")$")
 _DURATION_BEFORE_RE = re.compile(_alternation(cues.DURATION_LIMIT_BEFORE))
-_BACKGROUND_RE = re.compile(_alternation(cues.BACKGROUND_SENTENCE_CUES))
+_BACKGROUND_RE = re.compile("|".join(cues.BACKGROUND_SENTENCE_CUES))
+_POP = cues.POPULATION_SUBJECT
+#: A population figure: 老年人口18.6万人, 占总人口的23.5%, 老年人口中…占比约为15%.
+_POPULATION_STAT_RE = re.compile(
+    rf"占{_POP}的?$|{_POP}(?:总数|总量|数量|规模)?(?:将|已|约|为|达到|达|共|有)*$"
+    rf"|{_POP}中[^，。；]{{0,16}}(?:占比|比重|比例)(?:将|已|约|为|达到|达)*$"
+)
+_POPULATION_SERVICE_RE = re.compile(_alternation(cues.POPULATION_SERVICE_VERBS))
 _DONE_RE = re.compile(cues.BACKGROUND_DONE)
 _OVERRIDE_RE = re.compile(_alternation(cues.BACKGROUND_OVERRIDES))
 _PERMISSION_RE = re.compile(_alternation(cues.PERMISSION_WORDS))
@@ -142,11 +154,31 @@ def _quantities(text: str, scan: str, layout: _Layout) -> list[_Quantity]:
     return found
 
 
-def _read_quantity(text: str, m: re.Match, layout: _Layout, prev_end: int) -> _Quantity | None:
+def _word_quantity(m: re.Match) -> tuple[Decimal | None, Decimal | None, str] | None:
+    """Amounts written as words: 百分之十五, 千分之五, 二分之一, 三成, 翻一番 (value, value_max, unit)."""
     if m.group("pct"):
-        value, value_max, unit, is_cn = parse_number(m.group("pa")), None, "%", False
-        if m.group("pb"):
-            value_max = parse_number(m.group("pb"))
+        unit, factor = cues.FRACTION_WORDS[m.group("fw")]
+        value_max = parse_number(m.group("pb")) if m.group("pb") else None
+        return parse_number(m.group("pa")), value_max, unit
+    if m.group("frac"):
+        den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+        if not den or num is None:
+            return None
+        return plain((num * 100 / den).quantize(Decimal("0.01"))), None, "%"
+    if m.group("tenths"):
+        tenths = parse_number(m.group("ta"))
+        return (tenths * 10 if tenths is not None else None), None, "%"
+    if m.group("fan"):
+        return Decimal(cues.MULTIPLE_WORDS[m.group("fan")]), None, "倍"
+    return None
+
+
+def _read_quantity(text: str, m: re.Match, layout: _Layout, prev_end: int) -> _Quantity | None:
+    if m.group("a") is None:
+        read = _word_quantity(m)
+        if read is None:
+            return None
+        (value, value_max, unit), is_cn = read, False
     else:
         raw_unit = m.group("u") or m.group("ua")
         if not raw_unit:
@@ -173,6 +205,8 @@ def _read_quantity(text: str, m: re.Match, layout: _Layout, prev_end: int) -> _Q
         after_word = ""
     phrase_start, _ = layout.span(PHRASE, start)
     window = text[max(phrase_start, prev_end):start]
+    if unit in cues.GRADE_UNITS and (not _REQUIREMENT_RE.search(window) or _RATING_RE.search(window)):
+        return None  # 对获评四星级、五星级的养老机构: the grade names a class
     if unit in cues.DURATION_UNITS:
         if after_word not in cues.DURATION_LIMIT_AFTER and not _DURATION_BEFORE_RE.search(window[-6:]):
             return None  # 三年行动, 15分钟生活圈: a name, not a limit
@@ -254,10 +288,20 @@ def _is_background(text: str, pos: int, layout: _Layout, dates: list[DateMention
     if last_cue is not None and not any(d.deadline and last_cue <= d.start < pos for d in dates):
         return True
     p_start, _ = layout.span(PHRASE, pos)
+    if _is_population_statistic(text, p_start, pos):
+        return True
     done = None
     for m in _DONE_RE.finditer(text, p_start, pos):
         done = m.end()
     return done is not None and not _OVERRIDE_RE.search(text, done, pos)
+
+
+def _is_population_statistic(text: str, lo: int, pos: int) -> bool:
+    """全市60周岁以上老年人口18.6万人: a figure about the population, unless a service verb
+    makes it the reach of a service (服务覆盖辖区常住老年人口1万人左右)."""
+    window = _PER_RE.sub(lambda m: "□" * len(m.group(0)), text[lo:pos])
+    stat = _POPULATION_STAT_RE.search(window)
+    return bool(stat) and not _POPULATION_SERVICE_RE.search(window, 0, stat.start() + 2)
 
 
 def _modality(text: str, lo: int, hi: int, target_phrase_start: int, after: tuple[int, int] | None = None) -> str:
@@ -415,7 +459,7 @@ def _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indi
     """Dated commitments with no number of their own (到2029年，养老服务网络基本建成)."""
     out = []
     for d in dates:
-        if not d.deadline or d.start in consumed:
+        if not d.deadline or d.period or d.start in consumed:
             continue
         if any(q.deadline is d and layout.same(CLAUSE, q.start, d.start) for q in quantities):
             continue
