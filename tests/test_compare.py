@@ -244,3 +244,25 @@ def test_indicator_of_function_words_alone_names_no_measure():
                  text="已建成小区要按每百户不少于20平方米的标准调剂解决")
     [c] = compare_targets([old], [new])
     assert c.change == "tightened"
+
+
+def test_chinese_reasons_say_the_same_judgement_in_a_reviewers_words():
+    assert judge(target(55), target(60)).reasons_zh == ["数值 55% → 60%：不低于类指标数值提高，要求收紧"]
+    assert judge(target(modality="must"), target(modality="strive")).reasons_zh == ["约束力 确保 → 力争：由约束性改为预期性，要求放宽"]
+    old = target(20, unit="平方米", comparator="range", value_max=30, per="每百户", indicator="养老服务用房")
+    new = target(30, unit="平方米", comparator=">=", per="每百户", indicator="养老服务用房")
+    c = judge(old, new)
+    assert c.change == "tightened"
+    assert c.reasons_zh == ["比较方式 区间20至30 → 不少于30：由区间改为硬性下限，要求收紧",
+                            "数值 20至30平方米 → 30平方米：不低于类指标数值提高，要求收紧"]
+    assert len(c.reasons_zh) == len(c.reasons)
+
+
+def test_chinese_reasons_for_parent_totals_and_targets_not_carried_down():
+    province = target(20000, unit="张", comparator="~", scope="全省", indicator="家庭养老床位总量")
+    county = target(3000, unit="张", comparator=">=", scope="全县", indicator="家庭养老床位总量", text="全县家庭养老床位总量达到3000张以上")
+    c = judge(province, county, "parent")
+    assert c.change == "changed"
+    assert c.reasons_zh[0].startswith("县级总量与省级总量不可比：上级文件 20000张 是省级总量")
+    [dropped] = compare_targets([target()], [], "parent")
+    assert dropped.reasons_zh == ["上级指标在本级文件中未找到对应：护理型床位占比 不少于75%，期限2029年12月31日（条款 三.(六)）"]

@@ -59,3 +59,19 @@ def test_missing_file_is_one_line_error_exit_2(tmp_path):
     with pytest.raises(SystemExit) as exc:
         main(["diff", str(tmp_path / "nope.txt"), str(tmp_path / "nope2.txt")])
     assert exc.value.code == 2
+
+
+def test_reasons_come_in_chinese_in_text_and_both_languages_in_json(tmp_path):
+    old = write(tmp_path, "old.txt", PLAN)
+    new = write(tmp_path, "new.txt", PLAN.replace("到2025年，全县养老机构", "到2026年，全县养老机构").replace("55%", "60%"))
+    text = CliRunner().invoke(cli, ["diff", old, new])
+    assert "数值 55% → 60%：目标值类指标数值提高，要求收紧" in text.output  # 达到55% is a target value (=)
+    assert "期限 2025年12月31日 → 2026年12月31日：期限推后，要求放宽" in text.output
+    english = CliRunner().invoke(cli, ["diff", old, new, "--lang", "en"])
+    assert "deadline 2025-12-31 → 2026-12-31: later is looser" in english.output
+    data = json.loads(CliRunner().invoke(cli, ["diff", old, new, "--format", "json"]).output)
+    [change] = [t for t in data["targets"] if t["change"] != "unchanged"]
+    assert change["change"] == "mixed"
+    assert len(change["reasons"]) == len(change["reasons_zh"]) == 2
+    assert change["reasons"][1] == "deadline 2025-12-31 → 2026-12-31: later is looser"
+    assert change["reasons_zh"][1] == "期限 2025年12月31日 → 2026年12月31日：期限推后，要求放宽"

@@ -9,7 +9,7 @@ the rules are the tables below, the code only walks them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tracker.align import Alignment, align_by_content, align_versions, normalise, similarity
@@ -62,10 +62,65 @@ SCALE_WORDS: dict[str, str] = {
     "全国": "country", "全省": "province", "全区": "region", "自治区": "province", "全市": "city",
     "全县": "county", "全旗": "county", "全乡": "township", "全镇": "township",
 }
-LEVEL_WORDS: dict[str, str] = {
-    "central": "national", "country": "national", "province": "province-wide", "region": "region-wide",
-    "city": "city-wide", "county": "county", "township": "township",
+# (English, Chinese) name of the area a total counts, per level.
+LEVEL_WORDS: dict[str, tuple[str, str]] = {
+    "central": ("national", "全国"), "country": ("national", "全国"), "province": ("province-wide", "省级"),
+    "region": ("region-wide", "自治区级"), "city": ("city-wide", "市级"), "county": ("county", "县级"),
+    "township": ("township", "乡镇级"), "": ("whole-document", "本文件范围"),
 }
+
+# Chinese words of the judgement: how a bound reads, what kind of bound it is, what a modality binds.
+BOUND_WORDS_ZH: dict[str, str] = {
+    ">=": "不少于{lo}{u}", "<=": "不超过{lo}{u}", ">": "超过{lo}{u}", "<": "低于{lo}{u}", "=": "达到{lo}{u}",
+    "~": "{lo}{u}左右", "range": "区间{lo}至{hi}{u}",
+}
+BOUND_KIND_ZH: dict[str, str] = {
+    "~": "约数", "range": "区间", "=": "确定值", ">=": "硬性下限", "<=": "硬性上限", ">": "严格下限", "<": "严格上限",
+}
+VALUE_CLASS_ZH: dict[str, str] = {
+    ">=": "不低于类指标", ">": "高于类指标", "<=": "不高于类指标", "<": "低于类指标", "=": "目标值类指标", "~": "约数类指标", "range": "区间类指标",
+}
+MODALITY_ZH: dict[str, tuple[str, str]] = {"must": ("确保", "约束性"), "strive": ("力争", "预期性"), "encourage": ("鼓励", "倡导性")}
+DIRECTION_WORDS: dict[int, tuple[str, str]] = {1: ("stricter", "收紧"), -1: ("looser", "放宽")}
+
+# Every reason a judgement gives, as (English, Chinese) templates filled from the SAME facts: the
+# English is the JSON contract's ``reasons``, the Chinese (``reasons_zh``) the words a Chinese legal
+# reviewer uses.  A fact given as a (English, Chinese) pair is read in each language's own words.
+REASONS: dict[str, tuple[str, str]] = {
+    "indicator": ("indicator {a} → {b}: a different measure, no direction", "指标 {a} → {b}：衡量的不是同一事项，无法判断宽严"),
+    "unit": ("unit {a} → {b}: different units, no direction", "单位 {a} → {b}：计量单位不同，无法判断宽严"),
+    "per": ("per {a} → {b}: a different denominator, no direction", "计量基准 {a} → {b}：计量基准不同，无法判断宽严"),
+    "scale": (
+        "value {a} → {b}: the parent's figure is a {old_scale} total, the implementing document's a {new_scale} figure; "
+        "totals of different areas are not comparable",
+        "{new_scale}{new_kind}与{old_scale}总量不可比：上级文件 {a} 是{old_scale}总量，本级文件 {b} 是{new_scale}{new_kind}，"
+        "不同区域的总量不能相互比较",
+    ),
+    "comparator_side": ("comparator {a} → {b}: the bound changed side, no direction", "比较方式 {a} → {b}：由下限改为上限或相反，无法判断宽严"),
+    "comparator_same": ("comparator {a} → {b}: worded differently, same strength", "比较方式 {a} → {b}：表述不同，约束强度相同"),
+    "comparator_harder": ("comparator {a} → {b}: a harder bound is stricter", "比较方式 {a} → {b}：由{kind_a}改为{kind_b}，要求收紧"),
+    "comparator_softer": ("comparator {a} → {b}: a softer bound is looser", "比较方式 {a} → {b}：由{kind_a}改为{kind_b}，要求放宽"),
+    "value_missing": ("value {a} → {b}", "数值 {a} → {b}"),
+    "value_both_ends": ("value {a} → {b}: the range widened or narrowed on both ends", "数值 {a} → {b}：区间一端收紧、一端放宽"),
+    "value": ("value {a} → {b}: {word} is stricter for {cmp}, so {verdict}", "数值 {a} → {b}：{cmp}数值{moved}，要求{verdict}"),
+    "deadline_earlier": ("deadline {a} → {b}: earlier is stricter", "期限 {a} → {b}：期限提前，要求收紧"),
+    "deadline_later": ("deadline {a} → {b}: later is looser", "期限 {a} → {b}：期限推后，要求放宽"),
+    "deadline_set": ("deadline none → {b}: a deadline was set, stricter", "期限 无 → {b}：新设完成期限，要求收紧"),
+    "deadline_removed": ("deadline {a} → none: the deadline was removed, looser", "期限 {a} → 无：取消完成期限，要求放宽"),
+    "modality": ("modality {a} → {b}: {verdict}", "约束力 {a} → {b}：由{kind_a}改为{kind_b}，要求{verdict}"),
+    "scope": ("scope {a} → {b}", "适用范围 {a} → {b}（不单独决定宽严）"),
+    "dropped": ("no counterpart in the new text: {what}", "新文本中未找到对应指标：{what}"),
+    "dropped_parent": ("the parent's target is not carried into the implementing document: {what}", "上级指标在本级文件中未找到对应：{what}"),
+    "added": ("new target: {what}", "新增指标：{what}"),
+}
+
+
+def say(key: str, **facts) -> tuple[str, str]:
+    """The (English, Chinese) reason ``key`` filled with ``facts``; a (en, zh) pair fact is read per language."""
+    en, zh = REASONS[key]
+    def words(lang: int) -> dict:
+        return {k: (v[lang] if isinstance(v, tuple) else v) for k, v in facts.items()}
+    return en.format(**words(0)), zh.format(**words(1))
 
 # Pairing weights and thresholds (scores are 0..~1.4).
 PAIR_WEIGHTS: dict[str, float] = {
@@ -165,6 +220,31 @@ def fmt_value(t: Target) -> str:
     return f"{lo}{unit}"
 
 
+def value_zh(t: Target) -> str:
+    """The value in Chinese: 75%, 20000张, 20至30平方米; 无 when there is none."""
+    if t.value is None:
+        return "无"
+    if t.comparator == "range" and t.value_max is not None:
+        return f"{_plain(t.value)}至{_plain(t.value_max)}{t.unit or ''}"
+    return f"{_plain(t.value)}{t.unit or ''}"
+
+
+def bound_zh(t: Target, unit: bool = False) -> str:
+    """How the bound reads to a reviewer: 不少于30, 区间20至30, 2万左右 (with the unit when asked)."""
+    if t.value is None:
+        return BOUND_KIND_ZH.get(t.comparator or "", "")
+    lo, hi = _plain(t.value), _plain(t.value_max) if t.value_max is not None else ""
+    return BOUND_WORDS_ZH.get(t.comparator or "=", "{lo}{u}").format(lo=lo, hi=hi, u=(t.unit or "") if unit else "")
+
+
+def date_zh(iso: str | None) -> str:
+    """2025-12-31 → 2025年12月31日."""
+    if not iso:
+        return "无"
+    y, m, d = iso.split("-")
+    return f"{y}年{int(m)}月{int(d)}日"
+
+
 def _plain(v: Decimal) -> str:
     v = Decimal(v)
     return str(v.quantize(Decimal(1))) if v == v.to_integral_value() else format(v.normalize(), "f")
@@ -181,6 +261,12 @@ class _Verdict:
     undecided: bool
     neutral: bool
     reasons: list[str]
+    reasons_zh: list[str] = field(default_factory=list)
+
+    def say(self, key: str, **facts) -> None:
+        en, zh = say(key, **facts)
+        self.reasons.append(en)
+        self.reasons_zh.append(zh)
 
     def label(self) -> str:
         if self.undecided:
@@ -224,7 +310,7 @@ def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
     _judge_modality(old, new, v)
     if not words_same:
         _judge_scope(old, new, v)
-    return TargetChange(v.label(), old, new, v.reasons)
+    return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
 
 
 def _judge_identity(old: Target, new: Target, v: _Verdict) -> None:
@@ -232,13 +318,13 @@ def _judge_identity(old: Target, new: Target, v: _Verdict) -> None:
     ind = indicator_similarity(old.indicator, new.indicator)
     if ind is not None and ind < INDICATOR_SAME:
         v.undecided = True
-        v.reasons.append(f"indicator {old.indicator} → {new.indicator}: a different measure, no direction")
+        v.say("indicator", a=old.indicator, b=new.indicator)
     if old.kind == "quantity" and new.kind == "quantity" and unit_of(old) != unit_of(new):
         v.undecided = True
-        v.reasons.append(f"unit {old.unit or 'none'} → {new.unit or 'none'}: different units, no direction")
+        v.say("unit", a=(old.unit or "none", old.unit or "无"), b=(new.unit or "none", new.unit or "无"))
     if per_of(old) != per_of(new):
         v.undecided = True
-        v.reasons.append(f"per {old.per or 'none'} → {new.per or 'none'}: a different denominator, no direction")
+        v.say("per", a=(old.per or "none", old.per or "无"), b=(new.per or "none", new.per or "无"))
 
 
 def is_absolute_total(t: Target) -> bool:
@@ -249,10 +335,11 @@ def is_absolute_total(t: Target) -> bool:
     return not any(m in words for m in PER_MARKERS)
 
 
-def _scale(t: Target, fallback: str | None) -> str:
+def _scale(t: Target, fallback: str | None) -> tuple[str, str]:
+    """(English, Chinese) name of the area the target's figure counts: 全省 → province-wide / 省级."""
     words = normalise((t.scope or "") + t.text)
     level = next((lvl for w, lvl in SCALE_WORDS.items() if w in words), fallback)
-    return LEVEL_WORDS.get(level or "", "whole-document")
+    return LEVEL_WORDS.get(level or "", LEVEL_WORDS[""])
 
 
 def _judge_scale(old: Target, new: Target, v: _Verdict, levels=(None, None)) -> bool:
@@ -260,10 +347,9 @@ def _judge_scale(old: Target, new: Target, v: _Verdict, levels=(None, None)) -> 
     if not (is_absolute_total(old) or is_absolute_total(new)) or old.kind != "quantity":
         return True
     v.undecided = True
-    v.reasons.append(
-        f"value {fmt_value(old)} → {fmt_value(new)}: the parent's figure is a {_scale(old, levels[0])} total, "
-        f"the implementing document's a {_scale(new, levels[1])} figure; totals of different areas are not comparable"
-    )
+    v.say("scale", a=(fmt_value(old), value_zh(old)), b=(fmt_value(new), value_zh(new)),
+          old_scale=_scale(old, levels[0]), new_scale=_scale(new, levels[1]),
+          new_kind="总量" if is_absolute_total(new) else "数值")
     return False
 
 
@@ -273,15 +359,16 @@ def _judge_comparator(old: Target, new: Target, v: _Verdict) -> None:
         return
     if COMPARATOR_SIDE.get(a, 0) * COMPARATOR_SIDE.get(b, 0) < 0:
         v.undecided = True
-        v.reasons.append(f"comparator {a} → {b}: the bound changed side, no direction")
+        v.say("comparator_side", a=(a, bound_zh(old)), b=(b, bound_zh(new)))
         return
     ha, hb = COMPARATOR_HARDNESS[a], COMPARATOR_HARDNESS[b]
+    facts = {"a": (a, bound_zh(old)), "b": (b, bound_zh(new)), "kind_a": BOUND_KIND_ZH[a], "kind_b": BOUND_KIND_ZH[b]}
     if ha == hb:
         v.neutral = True
-        v.reasons.append(f"comparator {a} → {b}: worded differently, same strength")
+        v.say("comparator_same", **facts)
     else:
         v.directions.append(1 if hb > ha else -1)
-        v.reasons.append(f"comparator {a} → {b}: {'a harder' if hb > ha else 'a softer'} bound is {'stricter' if hb > ha else 'looser'}")
+        v.say("comparator_harder" if hb > ha else "comparator_softer", **facts)
 
 
 def _direction(old: Target, new: Target) -> int:
@@ -296,7 +383,7 @@ def _judge_value(old: Target, new: Target, v: _Verdict) -> None:
     if old.value is None or new.value is None:
         if (old.value is None) != (new.value is None) and old.kind == new.kind == "quantity":
             v.neutral = True
-            v.reasons.append(f"value {fmt_value(old)} → {fmt_value(new)}")
+            v.say("value_missing", a=(fmt_value(old), value_zh(old)), b=(fmt_value(new), value_zh(new)))
         return
     d = _direction(old, new)
     moves = []
@@ -313,27 +400,30 @@ def _judge_value(old: Target, new: Target, v: _Verdict) -> None:
     cmp_ = next((c for c in (new.comparator, old.comparator) if c in COMPARATOR_SIDE), new.comparator or old.comparator or "=")
     for m in sorted(set(moves), reverse=True):
         v.directions.append(m)
+    values = {"a": (fmt_value(old), value_zh(old)), "b": (fmt_value(new), value_zh(new))}
     if len(set(moves)) > 1:
-        v.reasons.append(f"value {fmt_value(old)} → {fmt_value(new)}: the range widened or narrowed on both ends")
+        v.say("value_both_ends", **values)
     else:
-        verdict = "stricter" if moves[0] > 0 else "looser"
-        v.reasons.append(f"value {fmt_value(old)} → {fmt_value(new)}: {word} is stricter for {cmp_}, so {verdict}")
+        went_up = moves[0] * d > 0
+        v.say("value", **values, word=word, cmp=(cmp_, VALUE_CLASS_ZH.get(cmp_, "")),
+              moved="提高" if went_up else "降低", verdict=DIRECTION_WORDS[moves[0]])
 
 
 def _judge_deadline(old: Target, new: Target, v: _Verdict) -> None:
     a, b = old.deadline, new.deadline
     if a == b:
         return
+    dates = {"a": (a, date_zh(a)), "b": (b, date_zh(b))}
     if a and b:
         earlier = b < a
         v.directions.append(1 if earlier else -1)
-        v.reasons.append(f"deadline {a} → {b}: {'earlier is stricter' if earlier else 'later is looser'}")
+        v.say("deadline_earlier" if earlier else "deadline_later", **dates)
     elif b:
         v.directions.append(1)
-        v.reasons.append(f"deadline none → {b}: a deadline was set, stricter")
+        v.say("deadline_set", **dates)
     else:
         v.directions.append(-1)
-        v.reasons.append(f"deadline {a} → none: the deadline was removed, looser")
+        v.say("deadline_removed", **dates)
 
 
 def _judge_modality(old: Target, new: Target, v: _Verdict) -> None:
@@ -342,14 +432,15 @@ def _judge_modality(old: Target, new: Target, v: _Verdict) -> None:
         return
     up = MODALITY_RANK[b] > MODALITY_RANK[a]
     v.directions.append(1 if up else -1)
-    v.reasons.append(f"modality {MODALITY_WORDS[a]} → {MODALITY_WORDS[b]}: {'stricter' if up else 'looser'}")
+    v.say("modality", a=(MODALITY_WORDS[a], MODALITY_ZH[a][0]), b=(MODALITY_WORDS[b], MODALITY_ZH[b][0]),
+          kind_a=MODALITY_ZH[a][1], kind_b=MODALITY_ZH[b][1], verdict=DIRECTION_WORDS[1 if up else -1])
 
 
 def _judge_scope(old: Target, new: Target, v: _Verdict) -> None:
     """A changed scope is reported, but (contract) does not by itself make a target changed."""
     a, b = normalise(old.scope), normalise(new.scope)
     if a and b and a != b and similarity(a, b) < SCOPE_SAME:
-        v.reasons.append(f"scope {old.scope} → {new.scope}")
+        v.say("scope", a=old.scope, b=new.scope)
 
 
 # ---------------------------------------------------------------- pairing
@@ -422,25 +513,24 @@ def compare_targets(old: list[Target], new: list[Target], mode: str = "version",
     changes = []
     for i, j in pair_targets(old, new, links, mode):
         if j is None:
-            changes.append(TargetChange("dropped", old[i], None, [_dropped_reason(old[i], mode)]))
+            en, zh = say("dropped_parent" if mode == "parent" else "dropped", what=_describe(old[i]))
+            changes.append(TargetChange("dropped", old[i], None, [en], reasons_zh=[zh]))
         elif i is None:
-            changes.append(TargetChange("added", None, new[j], [f"new target: {_describe(new[j])}"]))
+            en, zh = say("added", what=_describe(new[j]))
+            changes.append(TargetChange("added", None, new[j], [en], reasons_zh=[zh]))
         else:
             changes.append(judge(old[i], new[j], mode))
     return changes
 
 
-def _describe(t: Target) -> str:
+def _describe(t: Target) -> tuple[str, str]:
+    """(English, Chinese) one-line description of a target: what, how much, by when, where."""
     what = t.indicator or normalise(t.text)[:20]
     value = f" {t.comparator or ''} {fmt_value(t)}" if t.value is not None else ""
     due = f" by {t.deadline}" if t.deadline else ""
-    return f"{what}{value}{due} (clause {t.clause})"
-
-
-def _dropped_reason(t: Target, mode: str) -> str:
-    if mode == "parent":
-        return f"the parent's target is not carried into the implementing document: {_describe(t)}"
-    return f"no counterpart in the new text: {_describe(t)}"
+    value_zh_ = f" {bound_zh(t, unit=True)}" if t.value is not None else ""
+    due_zh = f"，期限{date_zh(t.deadline)}" if t.deadline else ""
+    return f"{what}{value}{due} (clause {t.clause})", f"{what}{value_zh_}{due_zh}（条款 {t.clause}）"
 
 
 # ---------------------------------------------------- responsibility changes

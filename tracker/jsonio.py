@@ -106,6 +106,7 @@ def target_change_to_dict(t: TargetChange) -> dict:
         "old": target_to_dict(t.old) if t.old else None,
         "new": target_to_dict(t.new) if t.new else None,
         "reasons": list(t.reasons),
+        "reasons_zh": list(t.reasons_zh),
     }
 
 

@@ -166,6 +166,7 @@ class TargetChange:
     old: Target | None
     new: Target | None
     reasons: list[str] = field(default_factory=list)
+    reasons_zh: list[str] = field(default_factory=list)  # the same judgement in a Chinese legal reviewer's words
 
 
 @dataclass

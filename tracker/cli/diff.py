@@ -5,7 +5,7 @@ import click
 
 from tracker.cli.common import load, store_option
 from tracker.errors import InputError
-from tracker.model import TARGET_LABELS, DiffResult, Target
+from tracker.model import TARGET_LABELS, DiffResult, Target, TargetChange
 
 # Colour of each label in the terminal (click.style names); dropped is the line a reviewer must see.
 LABEL_STYLE: dict[str, dict] = {
@@ -33,8 +33,10 @@ TARGET_ORDER = ("dropped", "loosened", "mixed", "changed", "tightened", "added",
 @click.option("--against-parent", is_flag=True, help="Diff the stored document OLD against its recorded parent.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Also list unchanged targets and clauses.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the reasons in text output (JSON always carries both: reasons, reasons_zh).")
 @store_option
-def diff(old, new, parent, against_parent, fmt, show_all, store):
+def diff(old, new, parent, against_parent, fmt, show_all, lang, store):
     """Compare OLD with NEW (files or stored ID[@VERSION]): clauses, then targets.
 
     \b
@@ -52,7 +54,7 @@ def diff(old, new, parent, against_parent, fmt, show_all, store):
 
         click.echo(dumps(diff_to_dict(result)))
     else:
-        click.echo(render(result, show_all=show_all, color=None))
+        click.echo(render(result, show_all=show_all, color=None, lang=lang))
 
 
 def _refs(old: str, new: str | None, parent: bool, against_parent: bool, store) -> tuple[str, str, str]:
@@ -100,8 +102,10 @@ def _target_line(t: Target | None) -> str:
     return (value + due).strip() or "—"
 
 
-def render(result: DiffResult, *, show_all: bool = False, color: bool | None = None) -> str:
+def render(result: DiffResult, *, show_all: bool = False, color: bool | None = None, lang: str = "zh") -> str:
     """Counts per label, each target change on one line, then the clause changes.
+
+    Reasons are printed in Chinese (the reviewer's words) unless ``lang`` is "en".
 
     Colour codes are always produced here; click.echo strips them when stdout
     is not a terminal, so pipes and files get plain text.
@@ -118,7 +122,7 @@ def render(result: DiffResult, *, show_all: bool = False, color: bool | None = N
         where = " → ".join(x.clause for x in (change.old, change.new) if x is not None)
         head = f"  {_style(change.change.ljust(9), change.change, color)} {where}  {t.indicator or t.text[:24]}"
         lines.append(f"{head}  {_target_line(change.old)} → {_target_line(change.new)}")
-        for reason in change.reasons:
+        for reason in _reasons(change, lang):
             lines.append(f"      {reason}")
     lines.append("")
     lines.append("clauses:")
@@ -132,6 +136,13 @@ def render(result: DiffResult, *, show_all: bool = False, color: bool | None = N
         for r in c.responsibility:
             lines.append(f"      {r}")
     return "\n".join(lines)
+
+
+def _reasons(change: TargetChange, lang: str) -> list[str]:
+    """Chinese reasons one for one with the English ones; an untranslated extra reason shows as written."""
+    if lang == "en":
+        return list(change.reasons)
+    return list(change.reasons_zh) + list(change.reasons[len(change.reasons_zh) :])
 
 
 def _ids(ids) -> str:

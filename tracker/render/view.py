@@ -180,6 +180,12 @@ def target_anchor(change: TargetChange) -> tuple[str, str]:
     return "", ""
 
 
+def reviewer_reasons(change: TargetChange) -> list[str]:
+    """The reasons in Chinese (``reasons_zh`` translates ``reasons`` one for one); a reason added without
+    a Chinese counterpart is still shown, as written."""
+    return list(change.reasons_zh) + list(change.reasons[len(change.reasons_zh) :])
+
+
 def dashboard_rows(result: DiffResult) -> list[DashboardRow]:
     """One row per target change, worst news first, document order within a label."""
     words = target_words(result.mode)
@@ -199,7 +205,7 @@ def dashboard_rows(result: DiffResult) -> list[DashboardRow]:
             new=format_target(change.new),
             old_text=change.old.text if change.old else "",
             new_text=change.new.text if change.new else "",
-            reasons=list(change.reasons),
+            reasons=reviewer_reasons(change),
         ))
     return rows
 
