@@ -103,3 +103,67 @@ def test_bad_option_is_a_usage_error_with_exit_2(tmp_path):
     result = run("show", "--format", "yaml", str(tmp_path))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_scanned_pdf_without_text_layer_says_to_run_ocr(tmp_path):
+    from readers_support import image_only_pdf
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(image_only_pdf())
+    assert_one_line_error(run("targets", str(scan)), "scan.pdf", "OCR")
+
+
+def test_encrypted_pdf_is_refused_in_one_line(tmp_path):
+    from readers_support import encrypted_pdf
+
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(encrypted_pdf())
+    assert_one_line_error(run("show", str(locked)), "locked.pdf")
+
+
+@pytest.mark.parametrize("bad_id", ["../evil", "/etc/passwd", "a/../../b", "x" * 300, "Upper/Case", "a\tb"])
+def test_bad_document_id_on_import_is_one_line(tmp_path, bad_id):
+    source = tmp_path / "plan.txt"
+    source.write_text("一、总体要求\n坚持以人民为中心。\n", encoding="utf-8")
+    store = tmp_path / "store"
+    assert run("init", str(store)).returncode == 0
+    assert_one_line_error(run("import", str(source), "--id", bad_id, "--store", str(store)), "id")
+
+
+def test_a_folder_that_is_not_a_git_repository_is_not_a_store(tmp_path):
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    assert_one_line_error(run("list", "--store", str(plain)), "git")
+
+
+def test_an_unknown_stored_reference_is_one_line(tmp_path):
+    store = tmp_path / "store"
+    assert run("init", str(store)).returncode == 0
+    assert_one_line_error(run("show", "county/plan@draft", "--store", str(store)), "county/plan")
+
+
+def test_hostile_html_source_shows_as_text_in_every_report_format(tmp_path):
+    page = tmp_path / "hostile.html"
+    page.write_text(
+        "<html><body><div><p>一、总体要求</p>"
+        "<p>到2025年护理型床位占比达到55%。&lt;script&gt;alert(1)&lt;/script&gt;"
+        "&lt;img src=x onerror=alert(2)&gt;&lt;a href=\"javascript:alert(3)\"&gt;链接&lt;/a&gt;"
+        "&lt;div style=\"width:expression(alert(4))\"&gt;</p></div></body></html>",
+        encoding="utf-8",
+    )
+    clean = tmp_path / "clean.txt"
+    clean.write_text("一、总体要求\n到2025年护理型床位占比达到60%。\n", encoding="utf-8")
+    html = tmp_path / "r.html"
+    assert run("report", str(clean), str(page), "-o", str(html)).returncode == 0
+    text = html.read_text("utf-8")
+    for live in ("<script>alert", "<img src=x", 'href="javascript:', "<div style=\"width:expression"):
+        assert live not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    md = run("report", str(clean), str(page), "--format", "md")
+    assert md.returncode == 0 and "<script>alert" not in md.stdout and "<img src=x" not in md.stdout
+    docx = tmp_path / "r.docx"
+    assert run("report", str(clean), str(page), "--format", "docx", "-o", str(docx)).returncode == 0
+    import docx as python_docx
+
+    body = "\n".join(cell.text for table in python_docx.Document(docx).tables for row in table.rows for cell in row.cells)
+    assert "<script>alert(1)</script>" in body  # inert text in a Word cell

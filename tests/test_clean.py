@@ -124,3 +124,10 @@ def test_segmentation_loses_no_text_and_invents_no_labels(text):
             assert doc.text.startswith(clause.label.replace("（", "（"), clause.span[0]) or doc.text[clause.span[0]:].startswith(clause.label[:1])
     lost = "".join(ch for ch, c in zip(doc.text, covered) if not c and not ch.isspace() and ch != "|")
     assert lost == ""
+
+
+def test_policy_text_with_angle_brackets_is_not_taken_for_a_breadcrumb():
+    text = "一、总体要求\n到2025年护理型床位占比达到55%。<script>alert(1)</script>\n首页 > 政务公开 > 文件\n"
+    out = cleaned(text)
+    assert "<script>alert(1)</script>" in out.text
+    assert "首页 > 政务公开" not in out.text

@@ -201,7 +201,7 @@ def strip_web_junk(doc: CleanText) -> None:
     first = next((k for k, line in enumerate(lines) if _is_body_line(line)), None)
     if first is None:
         return
-    head_cut = [k for k in range(first) if WEB_JUNK_RE.fullmatch(lines[k].strip())]
+    head_cut = [k for k in range(first) if _is_junk(lines[k])]
     last = max(k for k, line in enumerate(lines) if _is_body_line(line))
     tail_start = next((k for k in range(last + 1, len(lines)) if _is_junk(lines[k])), None)
     tail_cut = list(range(tail_start, len(lines))) if tail_start is not None else []
@@ -225,14 +225,17 @@ def strip_web_junk(doc: CleanText) -> None:
 def _is_body_line(line: str) -> bool:
     """A line that is policy text: it holds a sentence end, or is long prose."""
     s = line.strip()
-    if not s or WEB_JUNK_RE.fullmatch(s):
+    if not s or _is_junk(s):
         return False
     return any(p in s for p in "。；;") or len(s) > 80 or re.match(_LABEL_AHEAD, s) is not None
 
 
 def _is_junk(line: str) -> bool:
+    """A line of web furniture; long prose with a full stop never is, whatever it mentions."""
     s = line.strip()
-    return bool(s) and bool(WEB_JUNK_RE.fullmatch(s))
+    if not s or (len(s) > 80 and "。" in s):
+        return False
+    return bool(WEB_JUNK_RE.fullmatch(s))
 
 
 def fix_scrape_spacing(doc: CleanText) -> None:
