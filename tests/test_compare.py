@@ -266,3 +266,16 @@ def test_chinese_reasons_for_parent_totals_and_targets_not_carried_down():
     assert c.reasons_zh[0].startswith("县级总量与省级总量不可比：上级文件 20000张 是省级总量")
     [dropped] = compare_targets([target()], [], "parent")
     assert dropped.reasons_zh == ["上级指标在本级文件中未找到对应：护理型床位占比 不少于75%，期限2029年12月31日（条款 三.(六)）"]
+
+
+def test_same_frame_with_another_indicator_reading_is_one_measure():
+    # the words around the figures did not change: a different indicator reading is not a different measure
+    old = target(15, unit="平方米", comparator="range", value_max=20, per="每百户", indicator="小区要按", deadline=None,
+                 text="已建成小区要按每百户15至20平方米的标准调剂解决")
+    new = target(20, unit="平方米", comparator=">=", per="每百户", indicator="标准调剂解决", deadline=None,
+                 text="已建成小区要按每百户不少于20平方米的标准调剂解决")
+    [c] = compare_targets([old], [new])
+    assert c.change == "tightened"
+    other = target(15, unit="平方米", comparator=">=", per="每百户", indicator="养老服务用房", deadline=None,
+                   text="新建小区要按每百户不少于15平方米配建养老服务用房")
+    assert judge(old, other).change == "changed"  # other words, other indicator: still a different measure

@@ -137,6 +137,10 @@ PAIR_THRESHOLDS: dict[str, dict[str, float]] = {
 INDICATOR_SAME = 0.75  # indicator similarity at or above which two indicators name one measure
 SCOPE_SAME = 0.6
 
+# Words that only state how a number binds (the comparator), longest first; set aside with the numbers
+# when asking whether two targets speak of the same thing.
+BOUND_WORDS: tuple[str, ...] = ("不少于", "不低于", "不超过", "不高于", "不足", "以上", "以下", "以内", "左右", "至少", "最高", "最低", "超过", "低于", "高于", "约", "至")
+_BOUND = re.compile("|".join(sorted(BOUND_WORDS, key=len, reverse=True)))
 _NUM = re.compile(r"百分之[零〇一二两三四五六七八九十百点]+|[0-9０-９]+(?:[.．][0-9]+)?[万亿千百]?|[零〇一二两三四五六七八九十百千万]+(?=[%％张家个处所户人元年月日次岁])")
 
 
@@ -199,6 +203,19 @@ def _containment(a: str, b: str) -> float:
 def masked(text: str | None) -> str:
     """Normalised text with every number replaced by # (so 55% and 60% read alike)."""
     return _NUM.sub("#", normalise(text))
+
+
+def same_frame(old: Target, new: Target) -> bool:
+    """The words around the figures are the same; only numbers and bound words (至, 不少于, 以上 …) differ.
+
+    The measure is named by those words, so two targets in the same frame measure the
+    same thing whatever indicator the extractor read from each ("已建成小区要按每百户15至20平方米"
+    → "…不少于20平方米": one measure, a stricter bound).
+    """
+    def frame(t: Target) -> str:
+        return re.sub("#+", "#", _BOUND.sub("", masked(t.text)))  # 15至20 and 20 are both one figure
+
+    return bool(old.text) and frame(old) == frame(new)
 
 
 def unit_of(t: Target) -> str | None:
@@ -316,7 +333,7 @@ def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
 def _judge_identity(old: Target, new: Target, v: _Verdict) -> None:
     """Indicator, unit and per: if any differs, values measure different things (no direction)."""
     ind = indicator_similarity(old.indicator, new.indicator)
-    if ind is not None and ind < INDICATOR_SAME:
+    if ind is not None and ind < INDICATOR_SAME and not same_frame(old, new):
         v.undecided = True
         v.say("indicator", a=old.indicator, b=new.indicator)
     if old.kind == "quantity" and new.kind == "quantity" and unit_of(old) != unit_of(new):
@@ -453,7 +470,7 @@ def _pair_score(a: Target, b: Target, linked: bool, ranks: tuple[int, int]) -> t
     w = PAIR_WEIGHTS
     txt = similarity(masked(a.text), masked(b.text))
     ind = indicator_similarity(a.indicator, b.indicator)
-    ind = txt if ind is None else ind
+    ind = txt if ind is None or same_frame(a, b) else ind
     score = w["indicator"] * ind + w["text"] * txt
     score += w["unit"] * (unit_of(a) == unit_of(b)) + w["per"] * (per_of(a) == per_of(b))
     score += w["same_value"] * (a.value == b.value) + w["same_deadline"] * (a.deadline == b.deadline)
