@@ -439,3 +439,46 @@ def test_percentage_followed_by_yishang_de_after_a_verb_is_the_target():
 )
 def test_more_explicit_denominators(sentence, per):
     assert quantities(sentence)[-1].per == per
+
+
+# ------------------------------------------------------- indicator and scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator", "scope"),
+    [
+        ("到2030年，全省养老机构护理型床位占比达到80%以上。", "护理型床位占比", "全省养老机构"),
+        ("县级公办养老机构失能照护床位占比不低于60%。", "失能照护床位占比", "县级公办养老机构"),
+        ("对城市老旧小区按每百户不少于15平方米的标准补建养老服务用房。", "养老服务用房", "城市老旧小区"),
+        ("对经济困难的失能老年人每人每月发放护理补贴200元。", "护理补贴", "经济困难的失能老年人"),
+        ("给予原则上不超过3.5%的贴息贷款利率。", "贴息贷款利率", None),
+        ("全市社区老年助餐点数量稳定在300个左右。", "社区老年助餐点数量", "全市"),
+        ("省级财政安排养老服务体系建设资金2亿元。", "养老服务体系建设资金", "省级财政"),
+    ],
+)
+def test_indicator_names_the_measure_and_scope_says_where(sentence, indicator, scope):
+    t = quantities(sentence)[0]
+    assert (t.indicator, t.scope) == (indicator, scope)
+
+
+def test_an_elliptic_phrase_measures_what_the_number_before_it_measured():
+    found = quantities("到2027年，城市社区助餐服务覆盖率达到95%以上，农村达到70%以上。")
+    assert [(t.indicator, t.scope) for t in found] == [("助餐服务覆盖率", "城市社区"), ("助餐服务覆盖率", "农村")]
+
+
+def test_a_baseline_and_dates_do_not_hide_the_name_of_the_measure():
+    t = only("老年人健康管理率从2022年的60%提高到2026年的75%。")
+    assert (t.indicator, t.value, t.deadline) == ("老年人健康管理率", 75, "2026-12-31")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["到2027年，市本级和各县均建有以失能特困人员照护为主的县级特困人员供养服务设施（敬老院）。",
+     "完成时限：2026年基本建成。",
+     "2025年底前，力争全部乡镇（街道）建成区域养老服务中心，确保有意愿的特困人员集中供养率达到100%。"],
+)
+def test_indicators_are_fragments_of_no_sentence_punctuation_nor_open_brackets(sentence):
+    for t in targets(sentence):
+        if t.indicator:
+            assert not set(t.indicator) & set("，。；：〔〕") and t.indicator.count("（") == t.indicator.count("）")
+            assert "".join(t.indicator.split()) in "".join(sentence.split())

@@ -187,3 +187,46 @@ DEADLINE_ACTIONS = (
 )
 #: Labels of a responsibility bracket's completion line (完成时限：2025年基本建成).
 COMPLETION_LABELS = ("完成时限", "完成时间", "时限要求", "时间节点")
+
+# ------------------------------------------------------ indicator and scope
+
+#: Nouns that name a measure (占比, 总量, 标准 …): a subject ending in one of
+#: them is the indicator whatever the unit (家庭养老床位总量达到2万张左右).
+MEASURE_NOUNS = (
+    "覆盖率", "建有率", "达标率", "入住率", "参保率", "签约率", "管理率", "完好率", "上岗率", "供养率", "满意度", "率",
+    "占比", "比例", "比重", "总量", "总数", "数量", "规模", "面积", "标准", "额度", "金额", "水平", "期限", "时限",
+    "利率", "费用", "补贴", "津贴", "资金", "工资", "人数", "床位数", "增速", "幅度", "奖励", "费",
+)
+#: Units that measure something named before them (a rate, an amount, an
+#: area, a duration): the subject names the indicator first. Count units
+#: (个, 家, 张 …) count the noun next to the number instead.
+MEASURE_UNITS = frozenset({"%", "‰", "元", "平方米", "平方公里", "公里", "米", "年", "个月", "天", "小时", "分钟", "周",
+                           "工作日", "倍", "百分点", "星级"})
+#: Verbs and comparator words between a subject and its number.
+INDICATOR_VERBS = (
+    "全部达到", "均达到", "达到", "达", "为", "不低于", "不少于", "不超过", "不高于", "不得超过", "不得低于", "至少", "最高",
+    "控制在", "保持在", "稳定在", "提高到", "提高至", "提升到", "提升至", "增至", "增加到", "扩大到", "降低到", "降至",
+    "提高", "提升", "增长", "建成", "建有", "建设", "培育", "引进", "打造", "遴选", "完成", "发放", "给予", "提供", "覆盖",
+    "配备", "设置", "新增", "安排", "开展", "创建", "实施", "推荐", "组织", "补助", "拥有", "配建", "补建", "占", "约", "超过", "翻",
+)
+#: Words that open a phrase but say nothing about what is measured.
+NOISE_LEAD = (
+    "力争", "争取", "确保", "原则上", "要", "应当", "应", "必须", "须", "推动", "实现", "在", "按照", "按", "对", "将", "使",
+    "让", "其中", "累计", "计划", "共", "并", "且", "同时", "全面", "进一步", "逐步", "支持", "鼓励", "严格", "的",
+    "配套", "有条件的地区", "有条件的",
+)
+#: Words that close a subject but are not part of it (…小区按, …规模原则上, 可在).
+NOISE_TAIL = ("应当按照", "要按照", "按照", "要按", "按", "原则上", "应当", "可在", "可", "要", "应", "须", "在", "于", "均", "都", "分别")
+#: A baseline inside a subject (覆盖率由现在的45%…, 水平从2020年的10%…) starts here.
+BASELINE_OPENERS = r"(?:从|由|比|较)(?=现在|目前|当前|\d|[一二]〇)"
+#: Where or for whom: a subject opening with one of these is (or starts) the scope.
+SCOPE_PREFIX = (
+    r"全(?:省|市|区|县|国|州|盟|旗)", r"(?:省|市|县|区|乡镇|村)级(?!以上)", r"各[^，、的]{1,8}?(?=分别|均|都|要|至少|全部|$)",
+    "新建住宅小区", "已建成小区", "城市社区", "农村社区", "城市", "农村",
+)
+#: Heads of a scope noun phrase: the thing the measure is taken over
+#: (全省养老机构 | 护理型床位占比).
+SCOPE_HEADS = ("养老机构", "机构", "医院", "小区", "企业", "单位", "敬老院", "财政", "政府", "部门")
+#: Nouns that say where or for whom when they end a subject (城市社区, 低保家庭),
+#: but usually start a compound inside one (社区老年助餐点, 家庭养老床位).
+SCOPE_ENDINGS = SCOPE_HEADS + ("社区", "街道", "乡镇", "村", "老年人", "家庭", "从业人员", "地区", "县区")

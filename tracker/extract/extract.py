@@ -334,50 +334,142 @@ def _per(text: str, lo: int, hi: int) -> str | None:
 
 # ------------------------------------------------------ indicator and scope
 
-_SCOPE_PREFIX_RE = re.compile(
-    r"^(?:全(?:省|市|区|县|国|州|盟)|(?:省|市|县|区|乡镇|村)级(?!以上)|新建住宅小区|已建成小区|城市|农村|各[^，、]{1,6}?(?=分别|均|都))"
-)
-_SCOPE_HEAD_RE = re.compile(r"^(.{2,30}?(?:机构|医院|小区|企业|单位|社区|街道|乡镇))(?:中|的|内)?(?=.{2,})")
-_VERB_SPLIT_RE = re.compile(
-    r"(?:全部达到|均达到|达到|达|为|不低于|不少于|不超过|不高于|至少|最高|控制在|保持在|提高到|提升到|建成|建有|培育|引进|打造|"
-    r"遴选|建设|完成|发放|提供|覆盖|配备|设置)"
-)
-_NOISE_LEAD_RE = re.compile(r"^(?:力争|争取|确保|原则上|要|应当|应|必须|推动|实现|在|按照|按|对|将|使|让)+")
+_INDICATOR_VERB_RE = re.compile(_alternation(cues.INDICATOR_VERBS))
+_NOISE_LEAD_RE = re.compile("^(?:" + _alternation(cues.NOISE_LEAD) + ")+")
+_NOISE_TAIL_RE = re.compile("(?:的标准|标准的|的|中|之|等|" + _alternation(cues.NOISE_TAIL) + ")+$")
+_BASELINE_OPEN_RE = re.compile(cues.BASELINE_OPENERS)
+_MEASURE_END_RE = re.compile("(?:" + _alternation(cues.MEASURE_NOUNS) + ")$")
+_MEASURE_START_RE = re.compile(_alternation(cues.MEASURE_NOUNS))
+_SCOPE_PREFIX_RE = re.compile("^(?:" + "|".join(cues.SCOPE_PREFIX) + ")")
+_SCOPE_HEAD_RE = re.compile("(?:" + _alternation(cues.SCOPE_HEADS) + ")(?:中|的|内)?")
+_SCOPE_HEAD_END_RE = re.compile("(?:" + _alternation(cues.SCOPE_ENDINGS) + ")$")
+_ARTICLE_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条[\s\u3000]*")  # 第二十条　(a law's article label)
+_CUT_RE = re.compile(r"[，。；：,.;:！？!?\n|]")
+_OPENERS, _CLOSERS = "（(“‘《〔【", "）)”’》〕】"
+MAX_LABEL = 20
+
+
+def _clean_label(label: str | None) -> str | None:
+    """A noun phrase fit for a report: no sentence punctuation, balanced brackets, no
+    leading verb or filler, and, when long, only the head after its last 的."""
+    if not label:
+        return None
+    label = _CUT_RE.split(_ARTICLE_RE.sub("", label.replace(" ", "")), 1)[0]
+    label = _NOISE_LEAD_RE.sub("", label.strip(_LEAD_TRIM + "□"))
+    label = _balanced(label)
+    label = _NOISE_TAIL_RE.sub("", label).strip(_LEAD_TRIM + "□")
+    if len(label) > MAX_LABEL and "的" in label:
+        label = label.rsplit("的", 1)[1]
+    if len(label) > MAX_LABEL:
+        label = label[-MAX_LABEL:]
+        label = _balanced(label)
+    return label if len(_CJK_RE.findall(label)) >= 2 else None
+
+
+def _balanced(label: str) -> str:
+    """Drop a bracket whose partner is outside the label (…设施（ → …设施; ）覆盖率 → 覆盖率)."""
+    stack, drop = [], set()
+    for i, ch in enumerate(label):
+        if ch in _OPENERS:
+            stack.append(i)
+        elif ch in _CLOSERS:
+            if stack and _OPENERS.index(label[stack[-1]]) == _CLOSERS.index(ch):
+                stack.pop()
+            else:
+                drop.add(i)
+    if stack:  # an opener left open: cut from it
+        return "".join(c for i, c in enumerate(label[:stack[0]]) if i not in drop)
+    return "".join(c for i, c in enumerate(label) if i not in drop)
+
+
+def _split_scope(subject: str) -> tuple[str | None, str]:
+    """(scope, rest) of a subject: 全省养老机构护理型床位占比 → (全省养老机构, 护理型床位占比)."""
+    subject = _NOISE_LEAD_RE.sub("", subject)
+    head = None
+    for m in _SCOPE_HEAD_RE.finditer(subject):
+        if len(subject) - m.end() >= 2 and not _MEASURE_END_RE.search(subject[:m.start() + 2]):
+            head = m
+    if head is not None:
+        return subject[:head.end()].rstrip("中的内") or None, subject[head.end():]
+    m = _SCOPE_PREFIX_RE.match(subject)
+    if _SCOPE_HEAD_END_RE.search(subject) or (m and len(subject) - m.end() < 2):
+        return subject, ""  # 城市老旧小区, 省级: the subject says only where
+    if m:
+        return m.group(0), subject[m.end():]
+    return None, subject
 
 
 def _describe(text: str, q: _Quantity, lo: int, hi: int, per: str | None, dates) -> tuple[str | None, str | None]:
-    """(indicator, scope) for reading: what is measured, and where or for whom."""
-    after = text[q.end:hi].strip(_TAIL_TRIM)
-    before = text[lo:q.start]
-    for d in dates:
+    """(indicator, scope) for reading and for pairing targets across documents.
+
+    The phrase around a number reads: subject | verb | object | NUMBER | object.
+    A measure (a rate, an amount, an area, a duration, or a subject ending in
+    占比/总量/标准 …) is named by the subject; a count by the noun beside the
+    number. What stands before the measure in the subject (全省养老机构,
+    各区市) is the scope.
+    """
+    phrase_lo = lo
+    for d in dates:  # start after a date that opens the phrase
         if lo <= d.start < q.start:
-            before = text[max(lo, d.end):q.start].lstrip(_LEAD_TRIM)
+            lo = max(lo, d.end)
+    if _clean_label(text[lo:q.start].strip("的")) is None and lo > phrase_lo:
+        lo = phrase_lo  # 水平从2020年的10%提高到2025年的15%: the name stands before the dates
+    segment = text[lo:q.start]
     if per:
-        before = before.split(per)[0] + before.split(per)[-1] if per in before else before
-    verb = None
-    for m in _VERB_SPLIT_RE.finditer(before):
-        verb = m
-    subject = before[:verb.start()] if verb else before
-    subject = _NOISE_LEAD_RE.sub("", subject.strip(_LEAD_TRIM))
-    indicator = None
-    if after and _CJK_RE.match(after[0]) and not after.startswith(("的标准", "标准")):
-        indicator = re.split(r"[，。；,;]", after)[0][:40]
-    scope = None
-    m = _SCOPE_PREFIX_RE.match(subject)
-    if m:
-        scope = m.group(0)
-    if indicator is None:
-        rest = subject
-        head = _SCOPE_HEAD_RE.match(subject)
-        if head:
-            scope = head.group(1)
-            rest = subject[head.end():].lstrip("中的内")
-        elif scope:
-            rest = subject[len(scope):]
-        indicator = rest[:40] or None
-    elif scope is None and subject and len(subject) <= 20 and not _VERB_SPLIT_RE.search(subject):
-        scope = subject or None
-    return indicator, scope
+        segment = segment.replace(per.replace("（", "(").replace("）", ")"), "□").replace(per, "□")
+    verb = _last_verb(_mask_groups(segment))
+    subject = segment[:verb[0]] if verb else segment
+    between = segment[verb[1]:] if verb else ""
+    subject = _BASELINE_OPEN_RE.split(subject, 1)[0]
+    parts = [p for p in subject.split("□") if _clean_label(p)]
+    subject = parts[-1] if parts else ""
+    after = text[q.end:hi]
+    after = re.sub(r"^的?(?:标准)?", "", after)  # …15平方米的标准补建用房: the standard is the number itself
+    scope, rest = _split_scope(_clean_label(subject) or "")
+    by_subject = _clean_label(rest)
+    by_between = _clean_label(between.replace("□", ""))
+    by_after = _clean_label(_INDICATOR_VERB_RE.sub("", after, count=1) if _INDICATOR_VERB_RE.match(after) else after)
+    measure = q.unit in cues.MEASURE_UNITS
+    order = (by_subject, by_between, by_after) if measure else (by_between, by_after, by_subject)
+    # a candidate naming a measure wins, unless it is that bare word (标准, 比例)
+    named = [c for c in order if c and (m := _MEASURE_END_RE.search(c)) and m.start() > 0]
+    indicator = next(iter(named), None) or next((c for c in order if c), None)
+    if indicator is not None and indicator != by_subject and scope is None and by_subject:
+        scope = by_subject if len(by_subject) <= MAX_LABEL else None
+    if scope == indicator:
+        scope = None
+    return indicator, _clean_label(scope)
+
+
+def _last_verb(segment: str) -> tuple[int, int] | None:
+    """(start, end) of the verb chain nearest the number (发放不低于, 稳定在); a verb
+    right before a measure noun is part of a noun (覆盖率, 建设补贴, 完成比例)."""
+    spans = [(m.start(), m.end()) for m in _INDICATOR_VERB_RE.finditer(segment)
+             if not _MEASURE_START_RE.match(segment, m.end())]
+    if not spans:
+        return None
+    start, end = spans[-1]
+    for s, e in reversed(spans[:-1]):
+        if e != start and segment[e:start] not in ("原则上", "均", "全部", "分别", "要", "应"):
+            break
+        start = s
+    return start, end
+
+
+def _mask_groups(segment: str) -> str:
+    """The segment with group thresholds hidden from the verb search (四星级以上, 二级以上)."""
+    return re.sub(r"[\d一二三四五六七八九十]+(?:星级|级|周岁|岁|张)(?:及)?以[上下]的?", lambda m: "□" * len(m.group(0)), segment)
+
+
+def _deadline_labels(head: str) -> tuple[str | None, str | None]:
+    """(indicator, scope) of a dated commitment: 乡镇敬老院在…前全部完成转型 → the act, and who does it."""
+    head = _NOISE_LEAD_RE.sub("", head)
+    m = re.search(r"(?:均|全部|都|要|分别)", head)
+    if m and 2 <= m.start() <= MAX_LABEL:
+        scope, head = head[:m.start()], head[m.end():]
+    else:
+        scope = None
+    return _clean_label(head), _clean_label(scope)
 
 
 # ------------------------------------------------------------------ targets
@@ -412,9 +504,20 @@ def extract_from_text(
     consumed = _assign_deadlines(quantities, dates, layout)
     targets = [_quantity_target(text, q, i, quantities, layout, dates, clause_id, indicator_hint)
                for i, q in enumerate(quantities)]
+    _carry_indicators(targets, quantities, layout)
     targets += _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indicator_hint)
     targets.sort(key=lambda t: t.start)
     return targets
+
+
+def _carry_indicators(targets: list[Target], quantities: list[_Quantity], layout: _Layout) -> None:
+    """An elliptic phrase names no measure of its own ("…覆盖率达到90%以上，农村达到60%以上";
+    "；到2030年，提高到85%"): it measures what the number before it in the sentence measured."""
+    for i in range(1, len(targets)):
+        t, prev = targets[i], targets[i - 1]
+        if t.indicator is None and prev.indicator and prev.unit == t.unit and layout.same(
+                SENTENCE, quantities[i - 1].start, quantities[i].start):
+            t.indicator = prev.indicator
 
 
 def _quantity_target(text, q: _Quantity, i, quantities, layout, dates, clause_id, indicator_hint) -> Target:
@@ -481,9 +584,10 @@ def _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indi
         end = _balance(text, start, _trim_end(text, start, head_hi, d.end), d.end)
         p_start = layout.span(PHRASE, d.start)[0]
         modality = _modality(text, p_start, d.start, p_start, after=(d.end, head_hi))
-        indicator = indicator_hint or (_NOISE_LEAD_RE.sub("", head)[:40] or None)
+        indicator, scope = _deadline_labels(head)
+        indicator = indicator_hint or indicator
         out.append(Target(
-            clause=clause_id, kind="deadline", indicator=indicator, scope=None, comparator=None, value=None,
+            clause=clause_id, kind="deadline", indicator=indicator, scope=scope, comparator=None, value=None,
             value_max=None, unit=None, per=None, deadline=d.iso, modality=modality, text=text[start:end],
             start=start,
         ))
