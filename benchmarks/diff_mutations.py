@@ -314,8 +314,11 @@ def edit_move(base: Base, rng):
     if len(base.items) < 4:
         return None
     a, b = rng.sample(range(len(base.items)), 2)
-    if abs(a - b) < 2:
+    # the item lands after item b: it must pass two others, or (an adjacent swap) either one "moved"
+    if b - a in (-2, -1, 1):
         b = (a + len(base.items) // 2) % len(base.items)
+    if b - a in (-2, -1, 1):
+        return None
     c, dest = base.items[a], base.items[b]
     text = base.doc.text
     s, e = own(base, c)
