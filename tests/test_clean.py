@@ -131,3 +131,8 @@ def test_policy_text_with_angle_brackets_is_not_taken_for_a_breadcrumb():
     out = cleaned(text)
     assert "<script>alert(1)</script>" in out.text
     assert "首页 > 政务公开" not in out.text
+
+
+def test_a_line_broken_before_punctuation_is_joined_back():
+    out = cleaned("4.大力发展老年教育。从事传播文化和科技知识\n、兴办社会公益事业等社会活动。\n").text
+    assert out == "4.大力发展老年教育。从事传播文化和科技知识、兴办社会公益事业等社会活动。"

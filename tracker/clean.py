@@ -27,6 +27,7 @@ from tracker.model import CleanText, RawText
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：！？（）《》〈〉“”‘’【】〔〕…—～·"
 SENTENCE_END = "。！？；"
+CONTINUING_PUNCT = "、，。；：！？）》〉”’"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _LABEL_AHEAD = r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|[①-⑳]|第[一二三四五六七八九十百零〇两\d]{1,6}[章节条])"
 
@@ -316,10 +317,14 @@ def _unify_parentheses(text: str) -> str:
 
 def tidy_lines(doc: CleanText) -> None:
     """Trim each line, fold runs of spaces, drop empty lines: one paragraph per line."""
-    lines = []
+    lines: list[str] = []
     for line in doc.text.split("\n"):
         line = re.sub(r"[ \t]+", " ", line).strip()
-        if line:
+        if not line:
+            continue
+        if lines and line[0] in CONTINUING_PUNCT and not lines[-1].startswith("|"):
+            lines[-1] += line  # a break before 、，。 is a wrapped line, never a paragraph
+        else:
             lines.append(line)
     doc.text = "\n".join(lines)
 
