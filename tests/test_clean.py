@@ -136,3 +136,8 @@ def test_policy_text_with_angle_brackets_is_not_taken_for_a_breadcrumb():
 def test_a_line_broken_before_punctuation_is_joined_back():
     out = cleaned("4.大力发展老年教育。从事传播文化和科技知识\n、兴办社会公益事业等社会活动。\n").text
     assert out == "4.大力发展老年教育。从事传播文化和科技知识、兴办社会公益事业等社会活动。"
+
+
+def test_a_line_ending_with_a_comma_is_joined_to_the_next_unless_a_label_follows():
+    assert cleaned("2025年底前，\n出台失能失智老年人照护服务措施。").text == "2025年底前，出台失能失智老年人照护服务措施。"
+    assert cleaned("主要包括，\n（一）完善清单。").text == "主要包括，\n（一）完善清单。"

@@ -68,3 +68,10 @@ def test_annex_rows_are_numbered_by_their_number_column_not_by_data_cells():
     seq = doc_of("一、目标\n完成。\n附件：\n| 序号 | 项目 | 标准 |\n| 1 | 高龄津贴 | 300元 |\n| 2 | 护理补贴 | 150元 |\n")
     assert [c.id for c in seq.clause("附件").children] == ["附件.1", "附件.2"]
     assert seq.clause("附件.2").title == "护理补贴"
+
+
+def test_an_item_that_opens_with_a_year_is_still_an_item():
+    doc = doc_of("一、任务\n1.测试一下。\n2.2026年底前，60%以上养老机构开展居家上门服务。\n3.补贴1.5万元。\n")
+    assert labels(doc) == ["一", "一.1", "一.2", "一.3"]
+    assert doc.clause("一.2").text.startswith("2026年底前")
+    assert doc.clause("一.3").text == "补贴1.5万元。"

@@ -28,6 +28,7 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：！？（）《》〈〉“”‘’【】〔〕…—～·"
 SENTENCE_END = "。！？；"
 CONTINUING_PUNCT = "、，。；：！？）》〉”’"
+WRAPPING_END = "，、"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _LABEL_AHEAD = r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|[①-⑳]|第[一二三四五六七八九十百零〇两\d]{1,6}[章节条])"
 
@@ -322,11 +323,22 @@ def tidy_lines(doc: CleanText) -> None:
         line = re.sub(r"[ \t]+", " ", line).strip()
         if not line:
             continue
-        if lines and line[0] in CONTINUING_PUNCT and not lines[-1].startswith("|"):
-            lines[-1] += line  # a break before 、，。 is a wrapped line, never a paragraph
+        if lines and not lines[-1].startswith("|") and _continues(lines[-1], line):
+            lines[-1] += line  # a wrapped line, never a paragraph break
         else:
             lines.append(line)
     doc.text = "\n".join(lines)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A line starting with 、，。 or following a line that ends with ，、 continues that line.
+
+    A paragraph never ends with a comma, and never starts with one; a clause
+    label on the next line still starts a new paragraph.
+    """
+    if line[0] in CONTINUING_PUNCT:
+        return True
+    return previous[-1] in WRAPPING_END and re.match(_LABEL_AHEAD, line) is None
 
 
 def report_truncation(doc: CleanText) -> None:

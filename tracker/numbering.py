@@ -60,7 +60,8 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme("article", rf"第(?P<n>{CN}|\d{{1,4}})条", "第{n}条", "第{n}条"),
     Scheme("cn", rf"(?P<n>{CN})[、．.](?![\d])", "{n}", "{n}"),
     Scheme("paren_cn", rf"（(?P<n>{CN})）", "（{n}）", "({n})"),
-    Scheme("arabic", r"(?P<n>\d{1,3})(?:[.．](?![\d])|、)", "{n}", "{n}"),
+    # "2.2026年底前…" is item 2 followed by a year; "1.5万元" is a decimal, not item 1
+    Scheme("arabic", r"(?P<n>\d{1,3})(?:[.．](?:(?!\d)|(?=\d{4}年))|、)", "{n}", "{n}"),
     Scheme("paren_arabic", r"（(?P<n>\d{1,3})）", "（{n}）", "({n})"),
     Scheme("circled", rf"(?P<n>[{CIRCLED}])", "{n}", "{n}"),
 )
