@@ -279,3 +279,22 @@ def test_same_frame_with_another_indicator_reading_is_one_measure():
     other = target(15, unit="平方米", comparator=">=", per="每百户", indicator="养老服务用房", deadline=None,
                    text="新建小区要按每百户不少于15平方米配建养老服务用房")
     assert judge(old, other).change == "changed"  # other words, other indicator: still a different measure
+
+
+def test_a_clause_whose_responsible_units_changed_is_modified_with_the_change_in_both_languages():
+    from tracker.clean import clean
+    from tracker.compare import diff_documents
+    from tracker.model import RawText
+    from tracker.segment import segment
+
+    def doc(text):
+        return segment(clean(RawText(text=text, source="t.txt", format="txt")))
+
+    old = doc("一、任务\n1.开展能力评估。按照全国统一标准开展评估。〔责任单位：县民政局、县财政局；完成时限：持续推进〕\n")
+    new = doc("一、任务\n1.开展能力评估。按照全国统一标准开展评估。〔责任单位：县卫健局、县财政局；完成时限：2025年底〕\n")
+    row = next(c for c in diff_documents(old, new).clauses if c.new == "一.1")
+    assert row.change == "modified"
+    assert "lead unit 县民政局 → 县卫健局" in row.responsibility
+    assert "牵头单位 县民政局 → 县卫健局" in row.responsibility_zh
+    assert "新增责任单位：县卫健局" in row.responsibility_zh
+    assert "完成时限 持续推进 → 2025年底" in row.responsibility_zh

@@ -112,6 +112,11 @@ REASONS: dict[str, tuple[str, str]] = {
     "dropped": ("no counterpart in the new text: {what}", "新文本中未找到对应指标：{what}"),
     "dropped_parent": ("the parent's target is not carried into the implementing document: {what}", "上级指标在本级文件中未找到对应：{what}"),
     "added": ("new target: {what}", "新增指标：{what}"),
+    # responsible units of a clause (ClauseChange.responsibility / responsibility_zh)
+    "lead_unit": ("lead unit {a} → {b}", "牵头单位 {a} → {b}"),
+    "unit_added": ("unit added: {unit}", "新增责任单位：{unit}"),
+    "unit_removed": ("unit removed: {unit}", "删除责任单位：{unit}"),
+    "completion": ("completion deadline {a} → {b}", "完成时限 {a} → {b}"),
 }
 
 
@@ -558,22 +563,28 @@ def _units(names: list[str]) -> list[str]:
 
 
 def responsibility_changes(old: Responsibility | None, new: Responsibility | None) -> list[str]:
-    """Lead unit changed, units added or removed, completion deadline changed — in words."""
+    """Lead unit changed, units added or removed, completion deadline changed — in English words."""
+    return [en for en, _ in responsibility_reasons(old, new)]
+
+
+def responsibility_reasons(old: Responsibility | None, new: Responsibility | None) -> list[tuple[str, str]]:
+    """Each responsibility change as an (English, Chinese) reason."""
     if old is None and new is None:
         return []
     o = old or Responsibility(raw="")
     n = new or Responsibility(raw="")
     out = []
     lo, ln = _units(o.lead), _units(n.lead)
+    none = ("none", "无")
     if lo != ln and (lo or ln):
-        out.append(f"lead unit {'、'.join(lo) or 'none'} → {'、'.join(ln) or 'none'}")
+        out.append(say("lead_unit", a="、".join(lo) or none, b="、".join(ln) or none))
     so, sn = set(_units(o.support)) | set(lo), set(_units(n.support)) | set(ln)
     for unit in sorted(sn - so):
-        out.append(f"unit added: {unit}")
+        out.append(say("unit_added", unit=unit))
     for unit in sorted(so - sn):
-        out.append(f"unit removed: {unit}")
+        out.append(say("unit_removed", unit=unit))
     if normalise(o.deadline) != normalise(n.deadline):
-        out.append(f"completion deadline {o.deadline or 'none'} → {n.deadline or 'none'}")
+        out.append(say("completion", a=o.deadline or none, b=n.deadline or none))
     return out
 
 
@@ -590,14 +601,23 @@ def _ids(clauses: list[Clause]) -> str | list[str] | None:
     return clauses[0].id if len(clauses) == 1 else [c.id for c in clauses]
 
 
-def clause_changes(al: Alignment) -> list[ClauseChange]:
-    """ClauseChange rows in the new document's order, removed clauses where they used to stand."""
+def clause_changes(al: Alignment, mode: str = "version") -> list[ClauseChange]:
+    """ClauseChange rows in the new document's order, removed clauses where they used to stand.
+
+    In version mode a clause whose text is unchanged but whose responsible units
+    or completion deadline changed is ``modified``: its duties changed, and a
+    reviewer filtering on changed clauses must see it. Across levels (parent
+    mode) the units differ by nature and are not a change of the clause.
+    """
     rows: list[tuple[tuple[float, float], ClauseChange]] = []
     last_new_for_old: dict[int, int] = {}
     for p in al.pairs:
         olds, news = [al.old[i] for i in p.old], [al.new[j] for j in p.new]
-        resp = responsibility_changes(olds[0].responsibility, news[0].responsibility) if len(olds) == len(news) == 1 else []
-        rows.append(((min(p.new), 0), ClauseChange(p.change, _ids(olds), _ids(news), p.similarity, _joined(olds), _joined(news), p.rule, p.confidence, resp)))
+        resp = responsibility_reasons(olds[0].responsibility, news[0].responsibility) if len(olds) == len(news) == 1 and mode == "version" else []
+        change = "modified" if p.change == "unchanged" and resp else p.change
+        row = ClauseChange(change, _ids(olds), _ids(news), p.similarity, _joined(olds), _joined(news), p.rule, p.confidence,
+                           [en for en, _ in resp], [zh for _, zh in resp])
+        rows.append(((min(p.new), 0), row))
         for i in p.old:
             last_new_for_old[i] = min(p.new)
     for i, best in al.unpaired_old.items():
@@ -651,7 +671,7 @@ def diff_documents(
         mode=mode,
         old=DocRef(old.metadata.title, old_ref or old.source, old.metadata),
         new=DocRef(new.metadata.title, new_ref or new.source, new.metadata),
-        clauses=clause_changes(al),
+        clauses=clause_changes(al, mode),
         targets=targets,
         summary=summary(targets),
     )

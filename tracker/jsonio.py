@@ -97,6 +97,7 @@ def clause_change_to_dict(c: ClauseChange) -> dict:
         "rule": c.rule,
         "confidence": None if c.confidence is None else round(c.confidence, 3),
         "responsibility": list(c.responsibility),
+        "responsibility_zh": list(c.responsibility_zh),
     }
 
 

@@ -158,6 +158,7 @@ class ClauseChange:
     rule: str = ""  # "exact", "label", "structural", "fuzzy", "move", "content"
     confidence: float | None = None
     responsibility: list[str] = field(default_factory=list)  # responsible-unit changes, in words
+    responsibility_zh: list[str] = field(default_factory=list)  # the same, in Chinese
 
 
 @dataclass

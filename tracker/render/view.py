@@ -382,7 +382,7 @@ def build_row(change: ClauseChange, old_doc: Document | None, new_doc: Document 
         new=new_parts,
         depth=depth_of(primary.clause_id) if primary else 0,
         heading=all(p.heading for p in old_parts + new_parts) and bool(old_parts + new_parts),
-        notes=list(change.responsibility),
+        notes=list(change.responsibility_zh or change.responsibility),
         remarks=notes,
         similarity=change.similarity,
     )
