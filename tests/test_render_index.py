@@ -52,3 +52,11 @@ def test_index_escapes_titles_and_runs_no_script():
 def test_empty_index_says_what_to_do():
     text = BeautifulSoup(render_index([], []), "html.parser").get_text()
     assert "还没有文件" in text and "tracker report OLD NEW" in text
+
+
+def test_parent_mode_reports_say_not_carried_rather_than_deleted_in_the_index():
+    from tracker.render.index import IndexReport, render_index
+
+    page = render_index([], [IndexReport(href="a.html", mode="parent", old_title="省", old_ref="p", new_title="县", new_ref="c",
+                                         counts={"dropped": 3})])
+    assert "未落实 3" in page and "删除 3" not in page

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from tracker.render.html import asset, environment, sha256_source, version
-from tracker.render.view import LEVEL_WORDS, STATUS_WORDS, TARGET_WORDS
+from tracker.render.view import LEVEL_WORDS, STATUS_WORDS, target_words
 
 
 @dataclass
@@ -99,5 +99,5 @@ def render_index(documents: list[IndexDocument], reports: list[IndexReport]) -> 
     titles = {doc.id: doc.title for doc in documents}
     return environment().get_template("index.html.j2").render(
         documents=documents, reports=reports, titles=titles, css=css, csp=csp, version=version(),
-        levels=LEVEL_WORDS, statuses=STATUS_WORDS, labels=TARGET_WORDS,
+        levels=LEVEL_WORDS, statuses=STATUS_WORDS, words=target_words,
     )
