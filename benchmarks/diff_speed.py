@@ -118,6 +118,11 @@ def case(name: str, a: Path, b: Path, repeat: int) -> None:
     size = (len(a.read_text(encoding="utf-8")), len(b.read_text(encoding="utf-8")))
     print(f"{name}: {size[0]:,} / {size[1]:,} chars, {n_clauses[0]} / {n_clauses[1]} clauses, {len(ot)} / {len(nt)} targets")
     print(f"  tracker diff (align + judge) {diff_time * 1000:9.1f} ms")
+    whole = timed(lambda: diff_documents(read_document(a), read_document(b)), repeat)
+    print(f"  tracker diff (read+extract+all) {whole * 1000:6.1f} ms")
+    cli = timed(lambda: subprocess.run([sys.executable, "-m", "tracker", "diff", str(a), str(b), "--format", "json"],
+                                       check=True, capture_output=True), 3)
+    print(f"  tracker diff CLI, wall          {cli * 1000:6.1f} ms  (incl. Python start-up)")
     print(f"  git diff --no-index --word-diff {anchor_git(a, b) * 1000:6.1f} ms")
     print(f"  redlines                     {anchor_redlines(a, b):>12}")
 
