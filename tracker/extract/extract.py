@@ -86,6 +86,9 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LEAD_TRIM = "，,、；;：:和及与或并且以及 "
 _TAIL_TRIM = "，,、；;：:和及与或并且以及 "
 _LIST_SEP_RE = re.compile(r"[、；;]|以及|和|及|与")
+#: Marks after which (or before which) a line break adds no boundary of its own.
+_MARKED_BEFORE_BREAK = "，,、；;：:。！？!?（(“‘《〔【|"
+_MARKED_AFTER_BREAK = "，,、；;：:。！？!?）)”’》〕】|"
 
 SENTENCE, CLAUSE, PHRASE = 0, 1, 2
 
@@ -492,6 +495,58 @@ def extract_from_text(
         text_for_sentences = _blank(text, rows, " ")
         rest = extract_from_text(text_for_sentences, clause_id, indicator_hint=indicator_hint, issued=issued)
         return sorted(table + rest, key=lambda t: t.start)
+    compact, where = _compact(text)
+    targets = _read_sentences(compact, clause_id, indicator_hint, issued)
+    if compact != text:
+        for t in targets:
+            _restore(t, text, where)
+    return targets
+
+
+def _compact(text: str) -> tuple[str, list[int]]:
+    """The text without layout whitespace, and for each character kept its offset in ``text``.
+
+    Whitespace never changes a reading: a space a drafter or a converter left
+    inside a word (不 低于, 每人 每月, 每 年) and a line break next to a
+    punctuation mark (2025年底前，\n出台…) are layout. A line break between two
+    words with no mark beside it is kept: there it ends a heading or a table
+    row ("…服务短板\n拓展农村养老服务"), a boundary the text marks no other way.
+    """
+    out: list[str] = []
+    where: list[int] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == "\n" and not _layout_break(text, i, n):
+            out.append(ch)
+            where.append(i)
+        elif not ch.isspace():
+            out.append(ch)
+            where.append(i)
+    return "".join(out), where
+
+
+def _layout_break(text: str, i: int, n: int) -> bool:
+    """A line break right after a mark that already ends a phrase, or right before a closing one."""
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    k = i + 1
+    while k < n and text[k].isspace():
+        k += 1
+    return (j >= 0 and text[j] in _MARKED_BEFORE_BREAK) or (k < n and text[k] in _MARKED_AFTER_BREAK)
+
+
+def _restore(t: Target, text: str, where: list[int]) -> None:
+    """Move a target read on the whitespace-free view back onto the original text."""
+    if not t.text:
+        return
+    start = where[t.start]
+    end = where[t.start + len(t.text) - 1] + 1
+    t.text, t.start = text[start:end], start
+
+
+def _read_sentences(text: str, clause_id: str, indicator_hint: str | None, issued: str | None) -> list[Target]:
+    """Every target of a text with no layout whitespace left in it (see ``_compact``)."""
     masked = _mask(text)
     dates = find_dates(text, masked)
     if issued and issued[:4].isdigit():
