@@ -482,3 +482,25 @@ def test_indicators_are_fragments_of_no_sentence_punctuation_nor_open_brackets(s
         if t.indicator:
             assert not set(t.indicator) & set("，。；：〔〕") and t.indicator.count("（") == t.indicator.count("）")
             assert "".join(t.indicator.split()) in "".join(sentence.split())
+
+
+# ------------------------------------------------- thresholds: standard or group
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("农村按照常住老年人口1万人以上的标准因地制宜设置区域养老服务中心。", 10000),
+     ("乡镇区域养老服务中心按照服务常住老年人口5000人以上的规模设置。", 5000)],
+)
+def test_a_threshold_before_a_standard_noun_is_the_requirement(text, value):
+    t = only(text)
+    assert (t.comparator, t.value, t.unit) == (">=", value, "人")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["对入住率达到60%以上的养老机构给予运营补贴。", "床位数在100张以上的养老机构应当设置医务室。",
+     "对80周岁以上的老年人发放高龄津贴。"],
+)
+def test_a_threshold_before_a_group_noun_only_picks_out_the_group(text):
+    assert targets(text) == []

@@ -44,6 +44,21 @@ AGE_UNITS = frozenset({"周岁", "岁"})
 DEFINING_UNITS = frozenset({"星级", "平方米", "米", "公里", "平方公里"})
 REQUIREMENT_VERBS = ("全部达到", "均达到", "达到", "不低于", "不少于", "至少", "达", "为", "覆盖", "惠及", "占")
 
+#: "X以上的 / X以下的 + noun": the noun says what the threshold is. A noun naming a
+#: standard or a size makes the number the requirement itself (按照常住老年人口1万人
+#: 以上的标准设置, 5000人以上的规模); a noun naming people, bodies or places makes it
+#: the line that picks out a group (80周岁以上的老年人, 床位100张以上的机构, 入住率
+#: 达到60%以上的养老机构), even after a requirement verb, unless a verb of service
+#: takes that group as its object (覆盖80%以上的老年人: the reach is the target).
+#: A noun in neither list keeps the default: "X以上的 + noun" defines a group.
+THRESHOLD_STANDARD_NOUNS = ("标准", "要求", "规模", "水平", "目标", "幅度")
+THRESHOLD_GROUP_NOUNS = (
+    "老年人", "老人", "人员", "居民", "人口", "对象", "家庭", "机构", "医院", "企业", "单位", "组织", "社区", "小区",
+    "村", "乡镇", "街道", "地区", "县", "项目", "设施",
+)
+#: Up to this many characters of modifier may stand between 的 and the noun (60%以上的优质民办养老机构).
+THRESHOLD_NOUN_GAP = 6
+
 #: Grades: a grade is a target only right after a requirement verb (全部达到二星级
 #: 以上); anywhere else it names a class (对获评四星级、五星级的养老机构).
 GRADE_UNITS = frozenset({"星级"})

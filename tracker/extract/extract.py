@@ -124,6 +124,7 @@ class _Quantity:
     unit: str
     comparator: str
     after_word: str = ""
+    standard: bool = False  # "X以上的标准": the number is a standard, not a figure about a population
     deadline: DateMention | None = None
     fields: dict = field(default_factory=dict)
 
@@ -214,14 +215,37 @@ def _read_quantity(text: str, m: re.Match, layout: _Layout, prev_end: int) -> _Q
         if after_word not in cues.DURATION_LIMIT_AFTER and not _DURATION_BEFORE_RE.search(window[-6:]):
             return None  # 三年行动, 15分钟生活圈: a name, not a limit
     q_end = end + len(after_word)
-    if after_word in ("以上", "及以上", "以下", "及以下") and not _REQUIREMENT_RE.search(window):
+    threshold = _threshold_noun(text, q_end) if after_word in _THRESHOLD_WORDS else None
+    if threshold == "group" and not _serves_group(window):
+        return None  # 入住率达到60%以上的养老机构: the number picks out the institutions
+    if threshold is None and after_word in _THRESHOLD_WORDS and not _REQUIREMENT_RE.search(window):
         nxt = text[q_end:q_end + 1]
         if nxt == "的" or (unit in cues.DEFINING_UNITS and nxt and _CJK_RE.match(nxt)):
-            return None  # 四星级以上民办养老机构, 床位100张以上的机构: it defines the group
+            return None  # 四星级以上民办养老机构: it defines the group
     if _BASELINE_RE.match(text, q_end):
         return None  # 从30%提高到55%: 30% is where it starts
     comparator = _comparator(window, after_word, value_max is not None)
-    return _Quantity(start, q_end, value, value_max, unit, comparator, after_word)
+    return _Quantity(start, q_end, value, value_max, unit, comparator, after_word, standard=threshold == "standard")
+
+
+_THRESHOLD_WORDS = ("以上", "及以上", "以下", "及以下")
+_THRESHOLD_NOUN_RE = re.compile(
+    rf"的(?:[^，。；：,;:\s]{{0,{cues.THRESHOLD_NOUN_GAP}}}?(?P<group>{_alternation(cues.THRESHOLD_GROUP_NOUNS)})"
+    rf"|(?P<standard>{_alternation(cues.THRESHOLD_STANDARD_NOUNS)}))"
+)
+
+
+def _threshold_noun(text: str, pos: int) -> str | None:
+    """"standard" or "group": what the noun after "X以上的" makes of the number (cues.THRESHOLD_*)."""
+    m = _THRESHOLD_NOUN_RE.match(text, pos)
+    if m is None:
+        return None
+    return "standard" if m.group("standard") else "group"
+
+
+def _serves_group(window: str) -> bool:
+    """覆盖80%以上的老年人: a verb of service right before the number takes the group as its object."""
+    return bool(re.search("(?:" + _alternation(cues.POPULATION_SERVICE_VERBS) + ")$", window))
 
 
 def _comparator(window: str, after_word: str, is_range: bool) -> str:
@@ -279,8 +303,9 @@ def _head(d: DateMention, layout: _Layout) -> tuple[int, int]:
     return d.end, e
 
 
-def _is_background(text: str, pos: int, layout: _Layout, dates: list[DateMention]) -> bool:
-    """截至2024年底…已建成… / 预计…: a report or a forecast, not a commitment."""
+def _is_background(text: str, pos: int, layout: _Layout, dates: list[DateMention], standard: bool = False) -> bool:
+    """截至2024年底…已建成… / 预计…: a report or a forecast, not a commitment. A number that
+    states a standard (常住老年人口1万人以上的标准) is no figure about the population."""
     s_start, _ = layout.span(SENTENCE, pos)
     last_cue = None
     for m in _BACKGROUND_RE.finditer(text, s_start, pos):
@@ -291,7 +316,7 @@ def _is_background(text: str, pos: int, layout: _Layout, dates: list[DateMention
     if last_cue is not None and not any(d.deadline and last_cue <= d.start < pos for d in dates):
         return True
     p_start, _ = layout.span(PHRASE, pos)
-    if _is_population_statistic(text, p_start, pos):
+    if not standard and _is_population_statistic(text, p_start, pos):
         return True
     done = None
     for m in _DONE_RE.finditer(text, p_start, pos):
@@ -432,7 +457,7 @@ def _describe(text: str, q: _Quantity, lo: int, hi: int, per: str | None, dates)
     by_subject = _clean_label(rest)
     by_between = _clean_label(between.replace("□", ""))
     by_after = _clean_label(_INDICATOR_VERB_RE.sub("", after, count=1) if _INDICATOR_VERB_RE.match(after) else after)
-    measure = q.unit in cues.MEASURE_UNITS
+    measure = q.unit in cues.MEASURE_UNITS or q.standard  # 常住老年人口1万人以上的标准: the subject names it
     order = (by_subject, by_between, by_after) if measure else (by_between, by_after, by_subject)
     # a candidate naming a measure wins, unless it is that bare word (标准, 比例)
     named = [c for c in order if c and (m := _MEASURE_END_RE.search(c)) and m.start() > 0]
@@ -555,7 +580,7 @@ def _read_sentences(text: str, clause_id: str, indicator_hint: str | None, issue
                 d.deadline, d.past = False, True
     scan = _blank(masked, [(d.start, d.end) for d in dates])
     layout = _Layout(masked)
-    quantities = [q for q in _quantities(text, scan, layout) if not _is_background(text, q.start, layout, dates)]
+    quantities = [q for q in _quantities(text, scan, layout) if not _is_background(text, q.start, layout, dates, q.standard)]
     consumed = _assign_deadlines(quantities, dates, layout)
     targets = [_quantity_target(text, q, i, quantities, layout, dates, clause_id, indicator_hint)
                for i, q in enumerate(quantities)]
