@@ -504,3 +504,23 @@ def test_a_threshold_before_a_standard_noun_is_the_requirement(text, value):
 )
 def test_a_threshold_before_a_group_noun_only_picks_out_the_group(text):
     assert targets(text) == []
+
+
+# ----------------------------------------------------- 力争 governs a verb cue
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [("力争推动“智慧消防”“智慧燃气”覆盖率达到100%。", "strive"),
+     ("力争推进智慧养老，推动平台覆盖率达到100%。", "strive"),
+     ("争取2027年底前建成服务站点90个。", "strive"),
+     ("到2027年，力争农村互助养老服务设施覆盖率达到60%，确保特困人员集中供养率不低于40%。", None),
+     ("力争建成平台，要推动覆盖率达到100%。", "must"),
+     ("推动覆盖率达到100%。", "must")],
+)
+def test_a_modal_word_at_the_head_of_the_clause_governs_the_verb_cue_tuidong(text, modality):
+    found = quantities(text)
+    if modality is None:  # two numbers: 力争 governs the first, the nearer 确保 the second
+        assert [t.modality for t in found] == ["strive", "must"]
+    else:
+        assert [t.modality for t in found] == [modality]

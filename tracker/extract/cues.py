@@ -118,6 +118,11 @@ MODALITY_CUES: tuple[tuple[str, str], ...] = (
     (r"(?<![必无])须", "must"),
 )
 
+#: Cues that are verbs first: 推动 states a plain commitment (must), but a modal word
+#: before it in the same window governs it and what it drives (力争推动…覆盖率达到100% is
+#: strive); a modal word between it and the number (推动…，要确保…) is nearer anyway.
+VERB_MODALITY_CUES = frozenset({"推动"})
+
 #: Permission words: a target in a clause that only grants a possibility
 #: (可在5年内…) takes its modality from an 鼓励/支持 earlier in the sentence.
 PERMISSION_WORDS = ("可以", "可")

@@ -345,10 +345,14 @@ def _modality(text: str, lo: int, hi: int, target_phrase_start: int, after: tupl
             if accept(m, kind):
                 return kind
     found = [(m, cues.MODALITY_CUES[int(m.lastgroup[1:])][1]) for m in _MODALITY_RE.finditer(text, lo, hi)]
+    verb_cue = None
     for m, kind in reversed(found):
-        if accept(m, kind):
-            return kind
-    return "must"
+        if not accept(m, kind):
+            continue
+        if m.group(0) not in cues.VERB_MODALITY_CUES:
+            return kind  # a modal word; it governs a verb cue (力争推动) after it
+        verb_cue = verb_cue or kind
+    return verb_cue or "must"
 
 
 def _per(text: str, lo: int, hi: int) -> str | None:
