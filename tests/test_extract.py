@@ -524,3 +524,32 @@ def test_a_modal_word_at_the_head_of_the_clause_governs_the_verb_cue_tuidong(tex
         assert [t.modality for t in found] == ["strive", "must"]
     else:
         assert [t.modality for t in found] == [modality]
+
+
+# ------------------------------------------------------- labels, not fragments
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [("已建成小区要按每百户15至20平方米的标准调剂解决。", "已建成小区"),
+     ("对具备条件的已建成小区按每百户15至20平方米的标准改造。", "具备条件的已建成小区")],
+)
+def test_who_applies_a_standard_is_the_scope_and_how_is_no_indicator(text, scope):
+    t = only(text)
+    assert t.scope == scope
+    assert t.indicator is None or ("按" not in t.indicator and "调剂" not in t.indicator and t.indicator != "已")
+
+
+def test_modal_words_do_not_end_an_indicator():
+    assert only("2022年社区日间照料机构覆盖率力争达到90%以上。").indicator == "覆盖率"
+
+
+def test_a_completion_line_is_labelled_by_its_clause_title():
+    (t,) = extract_from_text("〔责任单位：县民政局；完成时限：2025年基本建成〕", "19", title="加快补齐配建养老服务设施短板。")
+    assert (t.kind, t.deadline, t.modality, t.indicator) == ("deadline", "2025-12-31", "strive", "配建养老服务设施基本建成")
+    (t,) = extract_from_text("〔责任单位：县民政局；完成时限：2026年6月底前〕", "5", title="推进特殊困难老年人居家适老化改造。")
+    assert (t.deadline, t.indicator) == ("2026-06-30", "特殊困难老年人居家适老化改造")
+
+
+def test_an_undated_completion_line_is_no_target():
+    assert extract_from_text("〔责任单位：县民政局；完成时限：持续推进〕", "4", title="开展能力评估。") == []

@@ -236,7 +236,8 @@ NOISE_LEAD = (
     "配套", "有条件的地区", "有条件的",
 )
 #: Words that close a subject but are not part of it (…小区按, …规模原则上, 可在).
-NOISE_TAIL = ("应当按照", "要按照", "按照", "要按", "按", "原则上", "应当", "可在", "可", "要", "应", "须", "在", "于", "均", "都", "分别")
+NOISE_TAIL = ("应当按照", "要按照", "按照", "要按", "按", "原则上", "应当", "可在", "可", "要", "应", "须", "在", "于", "均", "都", "分别",
+              "力争", "争取", "确保", "必须", "基本", "将")
 #: A baseline inside a subject (覆盖率由现在的45%…, 水平从2020年的10%…) starts here.
 BASELINE_OPENERS = r"(?:从|由|比|较)(?=现在|目前|当前|\d|[一二]〇)"
 #: Where or for whom: a subject opening with one of these is (or starts) the scope.
@@ -250,3 +251,16 @@ SCOPE_HEADS = ("养老机构", "机构", "医院", "小区", "企业", "单位",
 #: Nouns that say where or for whom when they end a subject (城市社区, 低保家庭),
 #: but usually start a compound inside one (社区老年助餐点, 家庭养老床位).
 SCOPE_ENDINGS = SCOPE_HEADS + ("社区", "街道", "乡镇", "村", "老年人", "家庭", "从业人员", "地区", "县区")
+
+#: Prepositions that introduce the standard a number belongs to (已建成小区要按每百户…
+#: 的标准): what stands before them is who applies it (the scope), never a verb chain
+#: to search for the measure (…已建成小区 is no "建成" + object).
+STANDARD_PREPOSITIONS = ("按照", "依照", "参照", "按")
+#: Verbs that open a clause title and are no part of what it is about
+#: (加快补齐配建养老服务设施短板 → 配建养老服务设施; 推进特殊困难老年人居家适老化改造).
+TITLE_LEAD_VERBS = (
+    "加快补齐", "加快推进", "大力推进", "全面推进", "积极推进", "加快", "补齐", "推进", "推动", "加强", "强化", "完善", "健全",
+    "提升", "提高", "扩大", "优化", "深化", "发展", "建立", "实施", "落实", "开展", "做好", "促进", "丰富", "突出", "整合",
+)
+#: Words that close a clause title but name no thing (…设施短板, …的工作).
+TITLE_TAILS = ("短板", "弱项", "工作", "力度", "水平", "能力")

@@ -124,7 +124,7 @@ class _Quantity:
     unit: str
     comparator: str
     after_word: str = ""
-    standard: bool = False  # "X以上的标准": the number is a standard, not a figure about a population
+    standard: str = ""  # "X以上的标准": the noun that makes the number a standard, not a figure about a population
     deadline: DateMention | None = None
     fields: dict = field(default_factory=dict)
 
@@ -225,7 +225,8 @@ def _read_quantity(text: str, m: re.Match, layout: _Layout, prev_end: int) -> _Q
     if _BASELINE_RE.match(text, q_end):
         return None  # 从30%提高到55%: 30% is where it starts
     comparator = _comparator(window, after_word, value_max is not None)
-    return _Quantity(start, q_end, value, value_max, unit, comparator, after_word, standard=threshold == "standard")
+    noun = _THRESHOLD_NOUN_RE.match(text, q_end).group("standard") if threshold == "standard" else ""
+    return _Quantity(start, q_end, value, value_max, unit, comparator, after_word, standard=noun)
 
 
 _THRESHOLD_WORDS = ("以上", "及以上", "以下", "及以下")
@@ -367,9 +368,11 @@ def _per(text: str, lo: int, hi: int) -> str | None:
 # ------------------------------------------------------ indicator and scope
 
 _INDICATOR_VERB_RE = re.compile(_alternation(cues.INDICATOR_VERBS))
+_VERB_ONLY_RE = re.compile("(?:" + _alternation(cues.INDICATOR_VERBS + cues.NOISE_LEAD + cues.NOISE_TAIL) + ")+")
 _NOISE_LEAD_RE = re.compile("^(?:" + _alternation(cues.NOISE_LEAD) + ")+")
 _NOISE_TAIL_RE = re.compile("(?:的标准|标准的|的|中|之|等|" + _alternation(cues.NOISE_TAIL) + ")+$")
 _BASELINE_OPEN_RE = re.compile(cues.BASELINE_OPENERS)
+_STANDARD_PREP_RE = re.compile(_alternation(cues.STANDARD_PREPOSITIONS))
 _MEASURE_END_RE = re.compile("(?:" + _alternation(cues.MEASURE_NOUNS) + ")$")
 _MEASURE_START_RE = re.compile(_alternation(cues.MEASURE_NOUNS))
 _SCOPE_PREFIX_RE = re.compile("^(?:" + "|".join(cues.SCOPE_PREFIX) + ")")
@@ -395,6 +398,8 @@ def _clean_label(label: str | None) -> str | None:
     if len(label) > MAX_LABEL:
         label = label[-MAX_LABEL:]
         label = _balanced(label)
+    if _VERB_ONLY_RE.fullmatch(label):
+        return None  # 基本达到, 要建成: a verb chain names nothing that is measured
     return label if len(_CJK_RE.findall(label)) >= 2 else None
 
 
@@ -450,17 +455,23 @@ def _describe(text: str, q: _Quantity, lo: int, hi: int, per: str | None, dates)
     if per:
         segment = segment.replace(per.replace("（", "(").replace("）", ")"), "□").replace(per, "□")
     verb = _last_verb(_mask_groups(segment))
+    prep = None
+    for prep in _STANDARD_PREP_RE.finditer(segment):
+        pass
+    if prep is not None and (verb is None or prep.start() >= verb[1]):
+        verb = (prep.start(), prep.end())  # 已建成小区要按每百户…: who | 按 | the standard
     subject = segment[:verb[0]] if verb else segment
     between = segment[verb[1]:] if verb else ""
     subject = _BASELINE_OPEN_RE.split(subject, 1)[0]
     parts = [p for p in subject.split("□") if _clean_label(p)]
     subject = parts[-1] if parts else ""
     after = text[q.end:hi]
-    after = re.sub(r"^的?(?:标准)?", "", after)  # …15平方米的标准补建用房: the standard is the number itself
+    to_standard = re.match(r"的?(?:标准)?", after).group(0)
+    after = after[len(to_standard):]  # …15平方米的标准补建用房: the standard is the number itself
     scope, rest = _split_scope(_clean_label(subject) or "")
     by_subject = _clean_label(rest)
     by_between = _clean_label(between.replace("□", ""))
-    by_after = _clean_label(_INDICATOR_VERB_RE.sub("", after, count=1) if _INDICATOR_VERB_RE.match(after) else after)
+    by_after = _object_label(after, applies_standard="标准" in to_standard)
     measure = q.unit in cues.MEASURE_UNITS or q.standard  # 常住老年人口1万人以上的标准: the subject names it
     order = (by_subject, by_between, by_after) if measure else (by_between, by_after, by_subject)
     # a candidate naming a measure wins, unless it is that bare word (标准, 比例)
@@ -471,6 +482,17 @@ def _describe(text: str, q: _Quantity, lo: int, hi: int, per: str | None, dates)
     if scope == indicator:
         scope = None
     return indicator, _clean_label(scope)
+
+
+def _object_label(after: str, applies_standard: bool) -> str | None:
+    """The noun after the number (…平方米配套建设社区居家养老服务用房 → 社区居家养老服务用房).
+    After "…的标准" only a verb that builds or gives something names an object
+    (的标准补建用房); anything else says how the standard is applied (的标准调剂解决)."""
+    label = _clean_label(after)
+    verb = _INDICATOR_VERB_RE.match(label or "")
+    if verb is None:
+        return None if applies_standard else label
+    return _clean_label(label[verb.end():])
 
 
 def _last_verb(segment: str) -> tuple[int, int] | None:
@@ -509,7 +531,7 @@ def _deadline_labels(head: str) -> tuple[str | None, str | None]:
 
 def extract_from_text(
     text: str, clause_id: str, *, indicator_hint: str | None = None, header: list[str] | None = None,
-    issued: str | None = None,
+    issued: str | None = None, title: str | None = None,
 ) -> list[Target]:
     """Every target in one clause text (or responsibility line, or table row).
 
@@ -517,15 +539,17 @@ def extract_from_text(
     moves it into the document's coordinates. ``header`` is the header row of
     the table ``text`` is a row of, if it is one. ``issued`` (ISO) is the
     document's date: a year before it is history ("2019年，全市新增…"), not a
-    deadline.
+    deadline. ``title`` is the clause's title when ``text`` is its responsibility
+    line: a 完成时限 date there dates the work the title names.
     """
     table, rows = _table_targets(text, clause_id, header)
     if rows:  # indicator rows are read by column, not as sentences
         text_for_sentences = _blank(text, rows, " ")
-        rest = extract_from_text(text_for_sentences, clause_id, indicator_hint=indicator_hint, issued=issued)
+        rest = extract_from_text(text_for_sentences, clause_id, indicator_hint=indicator_hint, issued=issued,
+                                 title=title)
         return sorted(table + rest, key=lambda t: t.start)
     compact, where = _compact(text)
-    targets = _read_sentences(compact, clause_id, indicator_hint, issued)
+    targets = _read_sentences(compact, clause_id, indicator_hint, issued, title)
     if compact != text:
         for t in targets:
             _restore(t, text, where)
@@ -574,7 +598,8 @@ def _restore(t: Target, text: str, where: list[int]) -> None:
     t.text, t.start = text[start:end], start
 
 
-def _read_sentences(text: str, clause_id: str, indicator_hint: str | None, issued: str | None) -> list[Target]:
+def _read_sentences(text: str, clause_id: str, indicator_hint: str | None, issued: str | None,
+                    title: str | None = None) -> list[Target]:
     """Every target of a text with no layout whitespace left in it (see ``_compact``)."""
     masked = _mask(text)
     dates = find_dates(text, masked)
@@ -584,12 +609,12 @@ def _read_sentences(text: str, clause_id: str, indicator_hint: str | None, issue
                 d.deadline, d.past = False, True
     scan = _blank(masked, [(d.start, d.end) for d in dates])
     layout = _Layout(masked)
-    quantities = [q for q in _quantities(text, scan, layout) if not _is_background(text, q.start, layout, dates, q.standard)]
+    quantities = [q for q in _quantities(text, scan, layout) if not _is_background(text, q.start, layout, dates, bool(q.standard))]
     consumed = _assign_deadlines(quantities, dates, layout)
     targets = [_quantity_target(text, q, i, quantities, layout, dates, clause_id, indicator_hint)
                for i, q in enumerate(quantities)]
     _carry_indicators(targets, quantities, layout)
-    targets += _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indicator_hint)
+    targets += _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indicator_hint, title)
     targets.sort(key=lambda t: t.start)
     return targets
 
@@ -642,8 +667,14 @@ def _quantity_target(text, q: _Quantity, i, quantities, layout, dates, clause_id
     )
 
 
-def _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indicator_hint) -> list[Target]:
-    """Dated commitments with no number of their own (到2029年，养老服务网络基本建成)."""
+def _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indicator_hint,
+                      title: str | None = None) -> list[Target]:
+    """Dated commitments with no number of their own (到2029年，养老服务网络基本建成).
+
+    A responsibility bracket's completion line (完成时限：2025年基本建成) dates the
+    work its clause's title names, so it counts with no verb of its own and is
+    labelled by that title's noun phrase (配建养老服务设施基本建成).
+    """
     out = []
     for d in dates:
         if not d.deadline or d.period or d.start in consumed:
@@ -653,11 +684,11 @@ def _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indi
         head_lo, head_hi = _head(d, layout)
         if d.completion:
             head_hi = layout.span(CLAUSE, d.start)[1]
-        head = text[head_lo:head_hi].strip(_TAIL_TRIM + "。")
-        if not _CJK_RE.search(head) or _is_background(text, d.start, layout, dates):
+        head = text[head_lo:head_hi].strip(_TAIL_TRIM + "。" + (_CLOSERS if d.completion else ""))
+        if not (_CJK_RE.search(head) or d.completion) or _is_background(text, d.start, layout, dates):
             continue
         if (_DONE_RE.search(head) and not _OVERRIDE_RE.search(head)) or not (
-            _ACTION_RE.search(head) or _MODALITY_RE.search(text, layout.span(PHRASE, d.start)[0], d.start)
+            d.completion or _ACTION_RE.search(head) or _MODALITY_RE.search(text, layout.span(PHRASE, d.start)[0], d.start)
         ):
             continue
         start = layout.span(PHRASE, d.start)[0]
@@ -669,6 +700,8 @@ def _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indi
         p_start = layout.span(PHRASE, d.start)[0]
         modality = _modality(text, p_start, d.start, p_start, after=(d.end, head_hi))
         indicator, scope = _deadline_labels(head)
+        if d.completion and title:  # the line's own act (基本建成) may be a bare verb chain
+            indicator = _completion_label(title, indicator or ("".join(head.split()) if _CJK_RE.search(head) else None))
         indicator = indicator_hint or indicator
         out.append(Target(
             clause=clause_id, kind="deadline", indicator=indicator, scope=scope, comparator=None, value=None,
@@ -676,6 +709,21 @@ def _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indi
             start=start,
         ))
     return out
+
+
+_TITLE_LEAD_RE = re.compile("^(?:" + _alternation(cues.TITLE_LEAD_VERBS) + ")+")
+_TITLE_TAIL_RE = re.compile("(?:" + _alternation(cues.TITLE_TAILS) + ")$")
+
+
+def _completion_label(title: str, act: str | None) -> str | None:
+    """What a completion line dates: its clause title's noun phrase, then the line's own act
+    (加快补齐配建养老服务设施短板 + 基本建成 → 配建养老服务设施基本建成)."""
+    phrase = _clean_label(_TITLE_TAIL_RE.sub("", _TITLE_LEAD_RE.sub("", "".join(title.split()).rstrip("。."))))
+    if phrase is None:
+        return act
+    if act and len(phrase + act) <= MAX_LABEL:
+        return phrase + act
+    return phrase
 
 
 def _balance(text: str, start: int, end: int, limit: int) -> int:
@@ -759,7 +807,7 @@ def extract_targets(document: Document) -> list[Target]:
         row_header = header if clause.cells is not None else None
         out += _from_part(document, clause, clause.text, hint, row_header)
         if clause.responsibility is not None and clause.responsibility.raw:
-            out += _from_part(document, clause, clause.responsibility.raw, hint, None)
+            out += _from_part(document, clause, clause.responsibility.raw, hint, None, title=clause.title)
     return out
 
 
@@ -769,8 +817,10 @@ def _table_header(text: str) -> list[str] | None:
     return tables.split_row(rows[-1]) if rows else None
 
 
-def _from_part(document: Document, clause: Clause, part: str, hint: str | None, header) -> list[Target]:
-    targets = extract_from_text(part, clause.id, indicator_hint=hint, header=header, issued=document.metadata.date)
+def _from_part(document: Document, clause: Clause, part: str, hint: str | None, header,
+               title: str | None = None) -> list[Target]:
+    targets = extract_from_text(part, clause.id, indicator_hint=hint, header=header, issued=document.metadata.date,
+                                title=title)
     if not targets:
         return []
     base = document.text.find(part, clause.span[0]) if part else -1
