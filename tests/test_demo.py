@@ -57,7 +57,8 @@ def test_draft_to_final_report_shows_the_known_edits_of_the_synthetic_final(demo
     assert any("360元" in t for t in by_indicator["tightened"])
     assert any("40%" in t for t in by_indicator["loosened"])
     assert any("2026年" in t for t in by_indicator["loosened"])
-    assert result.summary["dropped"] == 1 and result.summary["added"] == 1
+    # the inserted item 4 dates its own sentence and its 完成时限 line: two deadline targets (gold rules)
+    assert result.summary["dropped"] == 1 and result.summary["added"] == 2
     assert any("百分之十五" in (c.new.text if c.new else "") for c in result.targets if c.change == "unchanged")
     assert not [c for c in result.clauses if c.change == "removed"]  # the swapped items are moves, not deletions
     assert [c for c in result.clauses if c.change == "moved"]

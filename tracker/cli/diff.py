@@ -133,7 +133,7 @@ def render(result: DiffResult, *, show_all: bool = False, color: bool | None = N
         extra = f"  similarity {c.similarity:.2f}" if c.similarity is not None else ""
         extra += f"  [{c.rule}]" if c.rule else ""
         lines.append(f"  {_style(c.change.ljust(9), c.change, color)} {ids}{extra}")
-        for r in c.responsibility:
+        for r in (c.responsibility if lang == "en" else c.responsibility_zh or c.responsibility):
             lines.append(f"      {r}")
     return "\n".join(lines)
 
