@@ -2,27 +2,13 @@
 the extractor was run on it."""
 import json, sys
 
-def Q(cmp, value, unit, ind, scope, text, per=None, dl=None, mod="must", vmax=None, note=None, clause=None):
-    d = {"clause": clause, "kind": "quantity", "indicator": ind, "scope": scope, "comparator": cmp, "value": value,
-         "value_max": vmax, "unit": unit, "per": per, "deadline": dl, "modality": mod, "text": text}
-    if note: d["note"] = note
-    return d
+from annotate import HERE, Cases, D, Q, Y
 
-def D(dl, ind, text, scope=None, mod="must", note=None, clause=None):
-    d = {"clause": clause, "kind": "deadline", "indicator": ind, "scope": scope, "comparator": None, "value": None,
-         "value_max": None, "unit": None, "per": None, "deadline": dl, "modality": mod, "text": text}
-    if note: d["note"] = note
-    return d
 
-Y = lambda y, md="12-31": f"{y}-{md}"
 
-cases = []
-def case(text, *targets, clause="x", issued=None, note=None):
-    for t in targets: t["clause"] = clause
-    c = {"text": text, "clause": clause, "targets": list(targets)}
-    if issued: c["issued"] = issued
-    if note: c["note"] = note
-    cases.append(c)
+
+cases = Cases()
+case = cases.add
 
 case("到2025年，老年人失能预防干预覆盖率比2020年提高5个百分点。",
      Q("=", 5, "百分点", "老年人失能预防干预覆盖率提高幅度", None, "到2025年，老年人失能预防干预覆盖率比2020年提高5个百分点", dl=Y(2025)))
@@ -98,7 +84,5 @@ for c in cases:
     for t in c["targets"]:
         if t["text"] not in c["text"]:
             sys.exit(f"not in case: {t['text']} / {c['text']}")
-with open("/work/main/benchmarks/heldout/sentences-blind.jsonl", "w", encoding="utf-8") as f:
-    for c in cases:
-        f.write(json.dumps(c, ensure_ascii=False) + "\n")
+cases.write("sentences-blind.jsonl")
 print(len(cases), sum(len(c["targets"]) for c in cases))

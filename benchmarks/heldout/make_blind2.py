@@ -4,27 +4,13 @@ drafter left inside words, line breaks after a comma or a heading) beside ordina
 one form shows."""
 import json, sys
 
-def Q(cmp, value, unit, ind, scope, text, per=None, dl=None, mod="must", vmax=None, note=None):
-    d = {"clause": None, "kind": "quantity", "indicator": ind, "scope": scope, "comparator": cmp, "value": value,
-         "value_max": vmax, "unit": unit, "per": per, "deadline": dl, "modality": mod, "text": text}
-    if note: d["note"] = note
-    return d
+from annotate import HERE, Cases, D, Q, Y
 
-def D(dl, ind, text, scope=None, mod="must", note=None):
-    d = {"clause": None, "kind": "deadline", "indicator": ind, "scope": scope, "comparator": None, "value": None,
-         "value_max": None, "unit": None, "per": None, "deadline": dl, "modality": mod, "text": text}
-    if note: d["note"] = note
-    return d
 
-Y = lambda y, md="12-31": f"{y}-{md}"
 
-cases = []
-def case(text, *targets, clause="x", issued=None, note=None):
-    for t in targets: t["clause"] = clause
-    c = {"text": text, "clause": clause, "targets": list(targets)}
-    if issued: c["issued"] = issued
-    if note: c["note"] = note
-    cases.append(c)
+
+cases = Cases()
+case = cases.add
 
 case("各县（市、区）要按照每千名 老年人不少于1名的标准配备社会工作者。",
      Q(">=", 1, "人", "社会工作者配备标准", "各县（市、区）", "每千名 老年人不少于1名", per="每千名老年人"))
@@ -100,7 +86,5 @@ for c in cases:
     for t in c["targets"]:
         if t["text"] not in c["text"]:
             sys.exit(f"not in case: {t['text']} / {c['text']}")
-with open("/work/main/benchmarks/heldout/sentences-blind2.jsonl", "w", encoding="utf-8") as f:
-    for c in cases:
-        f.write(json.dumps(c, ensure_ascii=False) + "\n")
+cases.write("sentences-blind2.jsonl")
 print(len(cases), sum(len(c["targets"]) for c in cases))

@@ -1,21 +1,12 @@
 """Write the held-out annotations (run once; the JSON files are the record)."""
 import json, sys
+
+from annotate import HERE, Cases, D, Q, Y
 from pathlib import Path
-OUT = Path("/work/main/benchmarks/heldout")
+OUT = HERE
 
-def Q(cmp, value, unit, ind, scope, text, per=None, dl=None, mod="must", vmax=None, note=None, clause=None):
-    d = {"clause": clause, "kind": "quantity", "indicator": ind, "scope": scope, "comparator": cmp, "value": value,
-         "value_max": vmax, "unit": unit, "per": per, "deadline": dl, "modality": mod, "text": text}
-    if note: d["note"] = note
-    return d
 
-def D(dl, ind, text, scope=None, mod="must", note=None, clause=None):
-    d = {"clause": clause, "kind": "deadline", "indicator": ind, "scope": scope, "comparator": None, "value": None,
-         "value_max": None, "unit": None, "per": None, "deadline": dl, "modality": mod, "text": text}
-    if note: d["note"] = note
-    return d
 
-Y = lambda y, md="12-31": f"{y}-{md}"
 
 # ------------------------------------------------------------ seed documents
 qitaihe = [
@@ -64,14 +55,8 @@ xinjiang = [
 ]
 
 # ------------------------------------------------------------ sentences
-cases = []
-def case(text, *targets, clause="x", issued=None, note=None):
-    for t in targets:
-        t["clause"] = clause
-    c = {"text": text, "clause": clause, "targets": list(targets)}
-    if issued: c["issued"] = issued
-    if note: c["note"] = note
-    cases.append(c)
+cases = Cases()
+case = cases.add
 
 case("到二〇二五年底前，全市养老机构护理型床位占比达到55%以上。",
      Q(">=", 55, "%", "护理型床位占比", "全市养老机构", "到二〇二五年底前，全市养老机构护理型床位占比达到55%以上", dl=Y(2025)))
