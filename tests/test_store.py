@@ -399,3 +399,24 @@ def test_version_labels_resolve_in_a_clone_without_tags(tmp_path):
     assert "55%" in draft.text and "60%" in final.text
     assert store.versions(clone)["county/plan"] == ["draft", "final"]
     assert [v.labels for v in store.log("county/plan", root=clone)] == [["final"], ["draft"]]
+
+
+def test_import_works_where_git_knows_no_author_and_signs_as_tracker(tmp_path, monkeypatch):
+    import subprocess
+
+    from tracker import store
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / "nogitconfig"))
+    for var in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"):
+        monkeypatch.delenv(var, raising=False)
+    root = tmp_path / "store"
+    store.init(root)
+    source = tmp_path / "plan.txt"
+    source.write_text("一、总体要求\n到2025年护理型床位占比达到55%。\n", encoding="utf-8")
+    store.import_document(source, "county/plan", version="draft", root=root)
+    author = subprocess.run(["git", "log", "-1", "--format=%an <%ae>"], cwd=root, capture_output=True, text=True).stdout.strip()
+    assert author == "tracker <tracker@localhost>"

@@ -452,10 +452,27 @@ def build_commit(root: Path, files: dict[str, bytes], message: str, parent: str 
             git(root, "update-index", "--add", "--cacheinfo", f"100644,{blob},{path}", env=env)
         tree = git(root, "write-tree", env=env).decode().strip()
         args = ["commit-tree", tree] + (["-p", parent] if parent else [])
-        return git(root, *args, input=message.encode("utf-8")).decode().strip()
+        return git(root, *args, input=message.encode("utf-8"), env=identity_env(root)).decode().strip()
     finally:
         if os.path.exists(index):
             os.unlink(index)
+
+
+#: who signs an import when git knows no one on this machine (a fresh CI box, a new laptop)
+FALLBACK_IDENTITY = {"GIT_AUTHOR_NAME": "tracker", "GIT_AUTHOR_EMAIL": "tracker@localhost",
+                     "GIT_COMMITTER_NAME": "tracker", "GIT_COMMITTER_EMAIL": "tracker@localhost"}
+
+
+def identity_env(root: Path) -> dict:
+    """The user's git identity when there is one; else commits are signed 'tracker'.
+
+    The main job must work on a machine where nobody ran ``git config
+    user.name``; the commit then says honestly that tracker made it.
+    """
+    for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
+        if subprocess.run(["git", "var", var], cwd=root, capture_output=True).returncode != 0:
+            return dict(FALLBACK_IDENTITY)
+    return {}
 
 
 class Transaction:
