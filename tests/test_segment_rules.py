@@ -75,3 +75,9 @@ def test_an_item_that_opens_with_a_year_is_still_an_item():
     assert labels(doc) == ["一", "一.1", "一.2", "一.3"]
     assert doc.clause("一.2").text.startswith("2026年底前")
     assert doc.clause("一.3").text == "补贴1.5万元。"
+
+
+def test_an_annex_that_opens_with_its_table_has_no_title_rather_than_the_header_row():
+    doc = doc_of("一、目标\n完成。\n附件\n| 序号 | 项目 | 标准 |\n| 1 | 高龄津贴 | 300元 |\n")
+    assert doc.clause("附件").title == ""
+    assert "| 序号 | 项目 | 标准 |" in doc.clause("附件").text

@@ -67,6 +67,8 @@ def segment(cleaned: CleanText) -> Document:
         _split_responsibility(clause)
         if clause.scheme not in ("preamble", "annex_row"):
             clause.title = lead_sentence(clause.text)
+        if clause.scheme == "annex" and clause.title.startswith("|"):
+            clause.title = ""  # an annex that opens with its table has no title line
     metadata = read_metadata(text, preamble, cleaned)
     metadata.warnings = list(cleaned.warnings) + state.warnings
     return Document(metadata=metadata, clauses=clauses, text=text, source=cleaned.source)
