@@ -51,7 +51,6 @@ def test_a_fronted_modal_word_still_governs_every_target_after_it():
     assert [t.modality for t in extract_from_text(text, "一") if t.kind == "quantity"] == ["strive", "strive"]
 
 
-@pytest.mark.xfail(strict=True, reason='open fault, see benchmarks/unseen')
 def test_a_half_width_full_stop_between_chinese_words_ends_the_sentence():
     text = _cleaned("三、任务\n3.充实基层卫生人才队伍.每万常住人口全科医生数达到3.5人.\n")
     assert "充实基层卫生人才队伍。每万常住人口全科医生数达到3.5人。" in text

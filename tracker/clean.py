@@ -289,9 +289,12 @@ def _is_scrape(text: str) -> bool:
 
 
 def unify_punctuation(doc: CleanText) -> None:
-    """Half-width , ; : ? ! ( ) that touch Chinese text become full-width."""
+    """Half-width , ; : ? ! ( ) that touch Chinese text become full-width; so does a . between Chinese words."""
     text = doc.text
     text = re.sub(rf"(?<=[{CJK}{CJK_PUNCT}])[,;:?!]|[,;:?!](?=[{CJK}{CJK_PUNCT}])", lambda m: _HALF_TO_FULL[m.group(0)], text)
+    # A half-width point ends a sentence only between Chinese words (队伍.每万 / 3.5人.(责任…) / 人.⏎);
+    # after a digit or a letter it is a decimal point, a label (3.) or part of an address.
+    text = re.sub(rf"(?<=[{CJK}])\.(?=[{CJK}（(“]|$)", "。", text, flags=re.M)
     text = _unify_parentheses(text)
     doc.text = _drop_spaces_at_punctuation(text)
 
