@@ -61,7 +61,6 @@ def test_a_half_width_point_in_numbers_labels_and_addresses_stays():
     assert "3.每万常住人口全科医生数达到3.5人。详见www.gov.cn网站。" in text
 
 
-@pytest.mark.xfail(strict=True, reason='open fault, see benchmarks/unseen')
 def test_a_line_wrapped_inside_a_body_sentence_keeps_its_indicator_and_per():
     t = _one("充实基层卫生人才队伍。每万常住人口全科医生数达\n到3.5人。")
     assert (t.indicator, t.per, t.value) == ("全科医生数", "每万常住人口", Decimal("3.5"))

@@ -89,6 +89,8 @@ _LIST_SEP_RE = re.compile(r"[、；;]|以及|和|及|与")
 #: Marks after which (or before which) a line break adds no boundary of its own.
 _MARKED_BEFORE_BREAK = "，,、；;：:。！？!?（(“‘《〔【|"
 _MARKED_AFTER_BREAK = "，,、；;：:。！？!?）)”’》〕】|"
+#: Sentence ends that make a line prose: a break later on that line wraps it (see ``_layout_break``).
+_PROSE_SENTENCE_END = "。！？；"
 
 SENTENCE, CLAUSE, PHRASE = 0, 1, 2
 
@@ -579,14 +581,23 @@ def _compact(text: str) -> tuple[str, list[int]]:
 
 
 def _layout_break(text: str, i: int, n: int) -> bool:
-    """A line break right after a mark that already ends a phrase, or right before a closing one."""
+    """A line break right after a mark that already ends a phrase, or right before a closing one,
+    or one that wraps a line of running prose.
+
+    A line that already holds a sentence end is prose, not a heading: a break
+    in its unfinished last sentence ("…。每万常住人口全科医生数达⏎到3.5人。") is
+    where the source wrapped it, and must not cut the indicator from its number.
+    """
     j = i - 1
     while j >= 0 and text[j].isspace():
         j -= 1
     k = i + 1
     while k < n and text[k].isspace():
         k += 1
-    return (j >= 0 and text[j] in _MARKED_BEFORE_BREAK) or (k < n and text[k] in _MARKED_AFTER_BREAK)
+    if (j >= 0 and text[j] in _MARKED_BEFORE_BREAK) or (k < n and text[k] in _MARKED_AFTER_BREAK):
+        return True
+    line_start = text.rfind("\n", 0, i) + 1
+    return not text.startswith("|", line_start) and any(text.find(p, line_start, i) >= 0 for p in _PROSE_SENTENCE_END)
 
 
 def _restore(t: Target, text: str, where: list[int]) -> None:
