@@ -36,7 +36,6 @@ def test_training_hours_events_and_grain_weights_are_units_of_a_target(sentence,
     assert (t.value, t.unit) == (value, unit)
 
 
-@pytest.mark.xfail(strict=True, reason='open fault, see benchmarks/unseen')
 def test_a_modal_word_after_one_subject_does_not_soften_the_next_subjects_target():
     text = "到2025年底，县域内就诊率力争达到90%以上，基层医疗卫生机构诊疗量占比达到60%。"
     first, second = [t for t in extract_from_text(text, "一") if t.kind == "quantity"]

@@ -118,6 +118,15 @@ MODALITY_CUES: tuple[tuple[str, str], ...] = (
     (r"(?<![必无])须", "must"),
 )
 
+#: A modal word right before one of these verbs is an adverb of that predicate
+#: (县域内就诊率力争达到90%以上): its subject stands before it, and its scope ends
+#: with its phrase, so a later phrase with its own subject and verb (，基层…占比达到60%)
+#: keeps its own modality. A modal word fronted before a subject or a date
+#: (力争到2025年，A…，B…) still governs every phrase after it.
+MODAL_PREDICATE_VERBS = REQUIREMENT_VERBS + (
+    "提高到", "提高至", "提升到", "提升至", "保持在", "稳定在", "控制在", "降低到", "降至", "超过", "实现", "建成", "完成",
+)
+
 #: Cues that are verbs first: 推动 states a plain commitment (must), but a modal word
 #: before it in the same window governs it and what it drives (力争推动…覆盖率达到100% is
 #: strive); a modal word between it and the number (推动…，要确保…) is nearer anyway.

@@ -50,6 +50,7 @@ _BEFORE = dict(cues.COMPARATOR_BEFORE)
 _MODALITY_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(cues.MODALITY_CUES)))
 _PER_RE = re.compile("|".join(f"(?:{p})" for p in cues.PER_PATTERNS))
 _NOT_QUANTITY_RE = re.compile("|".join(cues.NOT_QUANTITY_PHRASES))
+_MODAL_PREDICATE_RE = re.compile(_alternation(cues.MODAL_PREDICATE_VERBS))
 _REQUIREMENT_RE = re.compile("(?:" + _alternation(cues.REQUIREMENT_VERBS) + ")$")
 _RATING_RE = re.compile("(?:" + _alternation(cues.GRADE_RATING_VERBS) + ")$")
 _DURATION_BEFORE_RE = re.compile(_alternation(cues.DURATION_LIMIT_BEFORE))
@@ -352,6 +353,8 @@ def _modality(text: str, lo: int, hi: int, target_phrase_start: int, after: tupl
     for m, kind in reversed(found):
         if not accept(m, kind):
             continue
+        if m.end() <= target_phrase_start and _MODAL_PREDICATE_RE.match(text, m.end()):
+            continue  # 就诊率力争达到90%，…占比达到60%: the adverb of an earlier phrase's own predicate
         if m.group(0) not in cues.VERB_MODALITY_CUES:
             return kind  # a modal word; it governs a verb cue (力争推动) after it
         verb_cue = verb_cue or kind
