@@ -71,7 +71,6 @@ def test_a_line_break_after_a_heading_still_ends_it():
     assert t.indicator is not None and "短板" not in t.indicator
 
 
-@pytest.mark.xfail(strict=True, reason='open fault, see benchmarks/unseen')
 def test_parent_target_carried_word_for_word_is_unchanged_even_if_it_looks_like_a_total():
     text = "保障性租赁住房以建筑面积不超过70平方米的小户型为主。"
     old = extract_from_text(text, "二.(三)")

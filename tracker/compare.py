@@ -365,8 +365,16 @@ def _scale(t: Target, fallback: str | None) -> tuple[str, str]:
 
 
 def _judge_scale(old: Target, new: Target, v: _Verdict, levels=(None, None)) -> bool:
-    """Parent mode: absolute totals of different areas cannot be held against each other."""
+    """Parent mode: absolute totals of different areas cannot be held against each other.
+
+    A figure the implementing document carries in the parent's own words
+    (以建筑面积不超过70平方米的小户型为主, in both) names no area of its own: it is
+    the same requirement, compared as usual. A total restated for another area
+    (全省20万套 → 全市2万套) never has the same words.
+    """
     if not (is_absolute_total(old) or is_absolute_total(new)) or old.kind != "quantity":
+        return True
+    if normalise(old.text) and normalise(old.text) == normalise(new.text):
         return True
     v.undecided = True
     v.say("scale", a=(fmt_value(old), value_zh(old)), b=(fmt_value(new), value_zh(new)),
