@@ -86,7 +86,6 @@ def test_parent_total_of_another_area_is_still_changed():
     assert [c.change for c in compare_targets(old, new, mode="parent")] == ["changed"]
 
 
-@pytest.mark.xfail(strict=True, reason='open fault, see benchmarks/unseen')
 def test_web_page_furniture_inside_a_one_line_scrape_is_removed():
     scrape = ("云阳市稳就业促增收若干措施（征求意见稿） 发布时间：2025-02-18 来源：市人力资源和社会保障局 字号：大 中 小 "
               "一、 稳 定 和扩大就业岗位 1. 支持企业吸纳就业。 按每人 1500元 给予 一次性 吸纳就业补贴。 "

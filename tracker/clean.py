@@ -20,6 +20,7 @@ from tracker.cues import (
     PLACE_SUFFIXES,
     SPAM_WORDS,
     TRUNCATION_CUES,
+    WEB_JUNK_LINE_STARTS,
     WEB_JUNK_RE,
 )
 from tracker.model import CleanText, RawText
@@ -27,6 +28,7 @@ from tracker.model import CleanText, RawText
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：！？（）《》〈〉“”‘’【】〔〕…—～·"
 SENTENCE_END = "。！？；"
+_JUNK_START = "|".join(f"(?:{p})" for p in WEB_JUNK_LINE_STARTS)
 CONTINUING_PUNCT = "、，。；：！？）》〉”’"
 WRAPPING_END = "，、"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -42,6 +44,7 @@ def clean(raw: RawText) -> CleanText:
         recover_tab_tables,
         strip_web_junk,
         fix_scrape_spacing,
+        strip_web_junk,  # again: a one-line scrape has lines (and its page furniture) only now
         unify_punctuation,
         tidy_lines,
         report_truncation,
@@ -267,6 +270,7 @@ def _drop_spaces_at_punctuation(text: str) -> str:
 def _unscrape_line(line: str) -> str:
     """In a scrape line, spaces at sentence ends and before labels were line breaks; the rest go."""
     line = re.sub(rf"(?<=[{SENTENCE_END}])[ \t]+", "\n", line)
+    line = re.sub(rf"[ \t]+(?={_JUNK_START})", "\n", line)
     line = re.sub(rf"[ \t]+(?={_LABEL_AHEAD})(?=[^\n]{{4}})", "\n", line)
     return re.sub(rf"(?<=[{CJK}{CJK_PUNCT}\d,.;:()%])[ \t]+(?=[{CJK}{CJK_PUNCT}\d,.;:()%])", _scrape_space, line)
 

@@ -19,7 +19,14 @@ WEB_JUNK_LINES: tuple[str, ...] = (
     r".*暂时还没有评论.*", r"[|｜\s]*", r"!\[[^\]]*\]\([^)]*\).*", r"(上一篇|下一篇)[:：].*",
     r"【(打印|关闭|收藏)】.*", r"浏览次数.*", r"阅读[:：]?\s*\d+.*",
 )
-WEB_JUNK_RE = re.compile("|".join(f"(?:{p})" for p in WEB_JUNK_LINES))
+WEB_JUNK_RE = re.compile("|".join(f"(?:{p})" for p in WEB_JUNK_LINES + (r"【?字号[:：].*",)))
+
+#: Words that open a line of page furniture. In a one-line scrape the line
+#: breaks are gone; a space before one of them was such a break.
+WEB_JUNK_LINE_STARTS: tuple[str, ...] = (
+    r"发布时间[:：]", r"来源[:：]", r"【?字号[:：]", r"【?字体[:：]", r"打印本页", r"【打印】", r"关闭窗口", r"【关闭】",
+    r"分享到", r"浏览次数", r"责任编辑",
+)
 
 #: Residue that document converters leave in the text: (pattern, what it is).
 CONVERSION_RESIDUE: tuple[tuple[str, str], ...] = (
