@@ -298,3 +298,15 @@ def test_a_clause_whose_responsible_units_changed_is_modified_with_the_change_in
     assert "牵头单位 县民政局 → 县卫健局" in row.responsibility_zh
     assert "新增责任单位：县卫健局" in row.responsibility_zh
     assert "完成时限 持续推进 → 2025年底" in row.responsibility_zh
+
+
+def test_parent_mode_does_not_report_the_natural_difference_of_scope_between_levels():
+    from decimal import Decimal
+
+    from tracker.compare import judge
+    from tracker.model import Target
+
+    province = Target("三", "quantity", "护理型床位占比", "新建住宅小区", ">=", Decimal(75), None, "%", None, "2029-12-31", "must", "全省养老机构护理型床位占比达到75%以上")
+    county = Target("二", "quantity", "护理型床位占比", "已建成老旧小区", ">=", Decimal(75), None, "%", None, "2029-12-31", "must", "全县养老机构护理型床位占比达到75%以上")
+    assert judge(province, county, mode="parent").reasons == []
+    assert any("scope" in r for r in judge(province, county, mode="version").reasons)

@@ -75,3 +75,17 @@ def test_reasons_come_in_chinese_in_text_and_both_languages_in_json(tmp_path):
     assert len(change["reasons"]) == len(change["reasons_zh"]) == 2
     assert change["reasons"][1] == "deadline 2025-12-31 → 2026-12-31: later is looser"
     assert change["reasons_zh"][1] == "期限 2025年12月31日 → 2026年12月31日：期限推后，要求放宽"
+
+
+def test_terminal_diff_explains_its_pairing_rules_and_names_the_draft():
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from tracker.cli.diff import diff
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    out = CliRunner().invoke(diff, [str(examples / "youyi-county-basic-elderly-care-plan-draft.txt"),
+                                    str(examples / "youyi-county-basic-elderly-care-plan-final-synthetic.txt")]).output
+    assert out.splitlines()[0].startswith("version diff: 友谊县关于推进基本养老服务体系建设的实施方案（征求意见稿） →")
+    assert "paired by: [exact] 文字相同" in out

@@ -238,3 +238,25 @@ def test_mode_words_fall_back_on_what_metadata_is_known():
     assert mode_words("version", Metadata(), Metadata()) == "旧版 → 新版"
     assert mode_words("parent", Metadata(level="central", title="关于深化养老服务改革发展的意见"),
                       Metadata(level="city", title="威海市推进养老服务高质量发展若干措施")) == "市级措施 对照 中央意见"
+
+
+def test_a_target_that_moved_clause_shows_both_clause_numbers_in_the_dashboard():
+    from decimal import Decimal
+
+    from tracker.model import DiffResult, DocRef, Target, TargetChange
+    from tracker.render.view import dashboard_rows
+
+    def t(clause, value):
+        return Target(clause, "quantity", "护理型床位占比", None, ">=", Decimal(value), None, "%", None, None, "must", f"达到{value}%以上")
+
+    result = DiffResult("parent", DocRef("省", "p"), DocRef("县", "c"), [], [TargetChange("loosened", t("三.(六)", 75), t("二.(五).17", 55))], {})
+    row = dashboard_rows(result)[0]
+    assert row.clause == "三.(六) → 二.(五).17"
+    assert row.anchor.endswith("二.(五).17")
+
+
+def test_a_file_reference_shows_by_its_name_and_a_stored_one_as_written():
+    from tracker.render.view import short_ref
+
+    assert short_ref("/work/x/examples/plan-draft.txt") == "plan-draft.txt"
+    assert short_ref("heilongjiang/youyi/plan@draft") == "heilongjiang/youyi/plan@draft"

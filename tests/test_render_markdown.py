@@ -55,3 +55,10 @@ def test_escape_keeps_the_characters_a_reader_sees():
 
 def test_table_cells_never_break_the_table():
     assert "\n" not in escape("第一行\n第二行") and escape("a|b") == "a\\|b"
+
+
+def test_characters_that_cannot_start_markup_stay_readable_in_raw_markdown():
+    from tracker.render.markdown import escape
+
+    assert escape("就诊率<90%，A&B") == "就诊率<90%，A&B"
+    assert escape("<script>x</script> &amp;") == "&lt;script>x&lt;/script> &amp;amp;"  # no tag can open

@@ -330,7 +330,7 @@ def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
         _judge_value(old, new, v)
     _judge_deadline(old, new, v)
     _judge_modality(old, new, v)
-    if not words_same:
+    if not words_same and mode == "version":  # across levels the scope differs by nature (全省 / 全市)
         _judge_scope(old, new, v)
     return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
 

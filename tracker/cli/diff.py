@@ -110,7 +110,7 @@ def render(result: DiffResult, *, show_all: bool = False, color: bool | None = N
     Colour codes are always produced here; click.echo strips them when stdout
     is not a terminal, so pipes and files get plain text.
     """
-    lines = [f"{result.mode} diff: {result.old.title or result.old.ref} → {result.new.title or result.new.ref}"]
+    lines = [f"{result.mode} diff: {_side(result.old, result.new.title)} → {_side(result.new, result.old.title)}"]
     lines.append("  ".join(_style(f"{label} {result.summary.get(label, 0)}", label, color) for label in TARGET_LABELS))
     lines.append("")
     lines.append("targets:")
@@ -135,7 +135,34 @@ def render(result: DiffResult, *, show_all: bool = False, color: bool | None = N
         lines.append(f"  {_style(c.change.ljust(9), c.change, color)} {ids}{extra}")
         for r in (c.responsibility if lang == "en" else c.responsibility_zh or c.responsibility):
             lines.append(f"      {r}")
+    used = [rule for rule in RULE_WORDS if any(c.rule == rule for c in result.clauses)]
+    if used:
+        lines.append("")
+        lines.append("paired by: " + "; ".join(f"[{r}] {RULE_WORDS[r][0 if lang == 'en' else 1]}" for r in used))
     return "\n".join(lines)
+
+
+#: what each alignment rule means, for the legend under the clause list (English, Chinese)
+RULE_WORDS: dict[str, tuple[str, str]] = {
+    "exact": ("same text", "文字相同"),
+    "label": ("same lead sentence", "条款标题相同"),
+    "structural": ("the one clause left at the same place", "位置对应"),
+    "fuzzy": ("similar text in the same order", "文字相近、顺序一致"),
+    "move": ("same or similar text elsewhere", "文字相同或相近、位置移动"),
+    "content": ("matched by content across documents", "按内容对应"),
+}
+
+
+def _side(ref, other_title: str | None) -> str:
+    """A document's title, with its status when both sides share the title (征求意见稿 → 正式稿)."""
+    title = ref.title or ref.ref
+    status = ref.metadata.status if ref.metadata else None
+    if ref.title and ref.title == other_title and status:
+        return f"{title}（{STATUS_WORDS.get(status, status)}）"
+    return title
+
+
+STATUS_WORDS = {"draft": "征求意见稿", "final": "正式稿"}
 
 
 def _reasons(change: TargetChange, lang: str) -> list[str]:

@@ -19,11 +19,19 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _MARKUP = re.compile(r"([\\`*_\[\]{}|~#!])")
 
 
+#: only these start markup: "<" before a tag name, "/", "!" or "?"; "&" before an entity name
+_LIVE_HTML = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)")
+
+
 def escape(text: str | None) -> str:
-    """Text that renders as itself in CommonMark/GFM, tables included, on one line."""
+    """Text that renders as itself in CommonMark/GFM, tables included, on one line.
+
+    A "<" or "&" that cannot start markup (<90%, A&B) stays as written, so the
+    raw Markdown pasted into a comment still reads well.
+    """
     if not text:
         return ""
-    text = re.sub(r"[&<>]", lambda m: _ENTITIES[m.group()], text)
+    text = _LIVE_HTML.sub(lambda m: _ENTITIES[m.group()], text)
     text = _MARKUP.sub(r"\\\1", text)
     return re.sub(r"\s*\n\s*", " ", text)
 

@@ -194,6 +194,8 @@ def dashboard_rows(result: DiffResult) -> list[DashboardRow]:
     for change in sorted(result.targets, key=lambda c: rank.get(c.change, len(rank))):
         either = change.new or change.old
         clause, anchor = target_anchor(change)
+        if change.old and change.new and change.old.clause != change.new.clause:
+            clause = f"{change.old.clause} → {change.new.clause}"  # where it stood in each document
         rows.append(DashboardRow(
             change=change.change,
             label=words.get(change.change, Label(change.change, "?", change.change, change.change)),
@@ -545,8 +547,16 @@ def card(which: str, role: str, meta: Metadata, ref: str, fallback_title: str | 
         level=LEVEL_WORDS.get(meta.level or "", meta.level or ""),
         date=meta.date or "",
         status=STATUS_WORDS.get(meta.status or "", meta.status or ""),
-        ref=ref,
+        ref=short_ref(ref),
     )
+
+
+def short_ref(ref: str) -> str:
+    """A stored reference as written; a file path by its name only (the folder is the reader's own)."""
+    from pathlib import PurePath
+
+    path = PurePath(ref)
+    return path.name if path.suffix and len(path.parts) > 1 else ref
 
 
 def metadata_of(doc: Document | None, ref_meta: Metadata | None) -> Metadata:
