@@ -97,8 +97,6 @@ def test_web_page_furniture_inside_a_one_line_scrape_is_removed():
     assert out.text.endswith("优先安置就业困难人员。")
 
 
-@pytest.mark.xfail(strict=True, reason="open: 每个托位 is read as the indicator, not the per; the amount's noun (建设补助) "
-                   "stands after 给予, see benchmarks/unseen README")
 def test_a_per_unit_subsidy_reworded_around_its_amount_is_unchanged():
     old = extract_from_text("对新增普惠托位按照每个托位1万元给予一次性建设补助。", "第八条")
     new = extract_from_text("对新增普惠托位，市财政按照每个托位10000元给予一次性建设补助。", "第十条")

@@ -144,7 +144,7 @@ PER_PATTERNS: tuple[str, ...] = (
     r"每(?:名|位)[\u4e00-\u9fff]{0,6}?(?:员|者|师|生|士|工|老年人|老人)",
     r"每[十百千万\d]+(?:名|位|个)?(?:老年人|老人|常住人口|户籍人口|人口|居民|户|人|张床位|床位)",
     r"每一?个(?:[^\s，。；：、\d（(□]|[（(][^）)]{0,8}[）)]){0,14}(?:街道|乡镇|社区|村|中心|站点|站|机构|小区|县|市|区|"
-    r"单位|企业|医院|学校|项目|村庄|园区|乡|镇)(?:[（(][^）)]{0,8}[）)])?",
+    r"单位|企业|医院|学校|项目|村庄|园区|乡|镇|托位|床位|岗位|班级|班)(?:[（(][^）)]{0,8}[）)])?",
     r"每(?:村|乡镇|社区|街道|县|小区|所|家)(?!级)",
     r"人均|户均|床均|年均",
 )
@@ -265,6 +265,9 @@ SCOPE_ENDINGS = SCOPE_HEADS + ("社区", "街道", "乡镇", "村", "老年人",
 #: 的标准): what stands before them is who applies it (the scope), never a verb chain
 #: to search for the measure (…已建成小区 is no "建成" + object).
 STANDARD_PREPOSITIONS = ("按照", "依照", "参照", "按")
+#: A subject opened by these names who receives an amount (对新增普惠托位…给予补助), not what is measured:
+#: it is the scope, and the amount is named by the object after the number.
+BENEFICIARY_PREPOSITIONS = ("对于", "对", "向", "为")
 #: Verbs that open a clause title and are no part of what it is about
 #: (加快补齐配建养老服务设施短板 → 配建养老服务设施; 推进特殊困难老年人居家适老化改造).
 TITLE_LEAD_VERBS = (

@@ -378,6 +378,7 @@ _NOISE_LEAD_RE = re.compile("^(?:" + _alternation(cues.NOISE_LEAD) + ")+")
 _NOISE_TAIL_RE = re.compile("(?:的标准|标准的|的|中|之|等|" + _alternation(cues.NOISE_TAIL) + ")+$")
 _BASELINE_OPEN_RE = re.compile(cues.BASELINE_OPENERS)
 _STANDARD_PREP_RE = re.compile(_alternation(cues.STANDARD_PREPOSITIONS))
+_BENEFICIARY_RE = re.compile(_alternation(cues.BENEFICIARY_PREPOSITIONS))
 _MEASURE_END_RE = re.compile("(?:" + _alternation(cues.MEASURE_NOUNS) + ")$")
 _MEASURE_START_RE = re.compile(_alternation(cues.MEASURE_NOUNS))
 _SCOPE_PREFIX_RE = re.compile("^(?:" + "|".join(cues.SCOPE_PREFIX) + ")")
@@ -467,6 +468,9 @@ def _describe(text: str, q: _Quantity, lo: int, hi: int, per: str | None, dates)
         verb = (prep.start(), prep.end())  # 已建成小区要按每百户…: who | 按 | the standard
     subject = segment[:verb[0]] if verb else segment
     between = segment[verb[1]:] if verb else ""
+    beneficiary = None
+    if q.unit in cues.MEASURE_UNITS and (m := _BENEFICIARY_RE.match(subject.strip())):
+        beneficiary, subject = subject.strip()[m.end():], ""  # 对X按照…给予Y: X receives, Y is measured
     subject = _BASELINE_OPEN_RE.split(subject, 1)[0]
     parts = [p for p in subject.split("□") if _clean_label(p)]
     subject = parts[-1] if parts else ""
@@ -484,6 +488,8 @@ def _describe(text: str, q: _Quantity, lo: int, hi: int, per: str | None, dates)
     indicator = next(iter(named), None) or next((c for c in order if c), None)
     if indicator is not None and indicator != by_subject and scope is None and by_subject:
         scope = by_subject if len(by_subject) <= MAX_LABEL else None
+    if beneficiary and scope is None:
+        scope = beneficiary
     if scope == indicator:
         scope = None
     return indicator, _clean_label(scope)
