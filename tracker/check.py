@@ -237,6 +237,7 @@ def format_report(report: Report) -> str:
         for change in doc.unacknowledged:
             lines.append(change_line(doc.doc_id, change))
             lines.extend(f"    {reason}" for reason in change.reasons)
+            lines.extend(f"    {reason}" for reason in change.reasons_zh)  # the reviewer's words too
     failed = [d.doc_id for d in report.documents if d.unacknowledged]
     if failed:
         count = sum(len(d.unacknowledged) for d in report.documents)
