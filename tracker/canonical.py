@@ -42,7 +42,6 @@ UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]|\s$")
 HEADER = re.compile(r"^(§+) (.+)$")
 ATTRIBUTE = re.compile(r"^§([a-z]+)(?: (.*))?$")
 #: sections whose lines are text, not the clause's own text
-SECTIONS = ("head", "tail")
 
 
 # ------------------------------------------------------------- text lines

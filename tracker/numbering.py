@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -66,7 +65,6 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme("circled", rf"(?P<n>[{CIRCLED}])", "{n}", "{n}"),
 )
 
-SCHEME_BY_NAME = {s.name: s for s in SCHEMES}
 
 #: One regex for all schemes; the named group ``s_<name>`` tells which matched.
 LABEL_RE = re.compile(

@@ -164,7 +164,7 @@ def _quantities(text: str, scan: str, layout: _Layout) -> list[_Quantity]:
 def _word_quantity(m: re.Match) -> tuple[Decimal | None, Decimal | None, str] | None:
     """Amounts written as words: 百分之十五, 千分之五, 二分之一, 三成, 翻一番 (value, value_max, unit)."""
     if m.group("pct"):
-        unit, factor = cues.FRACTION_WORDS[m.group("fw")]
+        unit, _ = cues.FRACTION_WORDS[m.group("fw")]
         value_max = parse_number(m.group("pb")) if m.group("pb") else None
         return parse_number(m.group("pa")), value_max, unit
     if m.group("frac"):

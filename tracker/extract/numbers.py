@@ -22,7 +22,6 @@ CHINESE = r"[零〇一二两三四五六七八九十][零〇一二两三四五�
 MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 
 NUMBER = rf"(?:(?:{ARABIC})(?:{MULTIPLIER})?|{CHINESE})"
-NUMBER_RE = re.compile(NUMBER)
 _ARABIC_RE = re.compile(rf"({ARABIC})({MULTIPLIER})?$")
 _CHINESE_RE = re.compile(rf"{CHINESE}$")
 
