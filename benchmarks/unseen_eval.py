@@ -18,7 +18,13 @@ Clause ids are compared after one normalisation: full-width parentheses →
 ASCII, and a chapter prefix before an article (第二章.第五条 → 第五条), since
 articles of a 条例 are numbered through the whole text.
 
-Usage: .venv/bin/python benchmarks/unseen_eval.py [-v] [PAIR ...]
+A truth side may name its clause as a list of ids any of which is accepted
+(inline items such as （1） inside a paragraph may or may not be clauses of
+their own), and may carry a ``unit`` that the tool's unit must equal (to tell
+apart two targets of one clause with the same value, 1个 and 1公里).
+
+Usage: .venv/bin/python benchmarks/unseen_eval.py [-v] [--corpus DIR] [PAIR ...]
+       (DIR defaults to benchmarks/unseen; the second round is benchmarks/unseen2)
 """
 from __future__ import annotations
 
@@ -43,8 +49,8 @@ def norm_id(cid):
     return re.sub(r"第[^.]+章\.(?=第[^.]+条)", "", cid)
 
 
-def run_diff(truth: dict) -> dict:
-    cmd = [str(TRACKER), "diff", str(UNSEEN / truth["old"]), str(UNSEEN / truth["new"]), "--format", "json"]
+def run_diff(truth: dict, corpus: Path = UNSEEN) -> dict:
+    cmd = [str(TRACKER), "diff", str(corpus / truth["old"]), str(corpus / truth["new"]), "--format", "json"]
     if truth["mode"] == "parent":
         cmd.append("--parent")
     out = subprocess.run(cmd, capture_output=True, text=True)
@@ -56,7 +62,10 @@ def run_diff(truth: dict) -> dict:
 def side_matches(want, got) -> bool:
     if want is None:
         return True
-    if got is None or norm_id(got["clause"]) != norm_id(want["clause"]):
+    wanted = want["clause"] if isinstance(want["clause"], list) else [want["clause"]]
+    if got is None or norm_id(got["clause"]) not in {norm_id(c) for c in wanted}:
+        return False
+    if want.get("unit") is not None and got.get("unit") != want["unit"]:
         return False
     if want.get("value") is not None:
         return got.get("value") is not None and abs(float(got["value"]) - float(want["value"])) < 1e-6
@@ -147,14 +156,19 @@ def score_clauses(truth: dict, rows: list[dict], misses: list[str]) -> dict:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
+    corpus = UNSEEN
+    if "--corpus" in argv:
+        i = argv.index("--corpus")
+        corpus = Path(argv[i + 1]).resolve()
+        argv = argv[:i] + argv[i + 2:]
     names = [a for a in argv if not a.startswith("-")]
-    files = sorted((UNSEEN / "truth").glob("*.json"))
+    files = sorted((corpus / "truth").glob("*.json"))
     results, all_misses = [], {}
     for f in files:
         truth = json.loads(f.read_text(encoding="utf-8"))
         if names and truth["name"] not in names:
             continue
-        out = run_diff(truth)
+        out = run_diff(truth, corpus)
         misses: list[str] = []
         s = score_targets(truth, out["targets"], misses)
         s.update(score_clauses(truth, out["clauses"], misses))
