@@ -101,3 +101,20 @@ def test_a_per_unit_subsidy_reworded_around_its_amount_is_unchanged():
     old = extract_from_text("对新增普惠托位按照每个托位1万元给予一次性建设补助。", "第八条")
     new = extract_from_text("对新增普惠托位，市财政按照每个托位10000元给予一次性建设补助。", "第十条")
     assert [c.change for c in compare_targets(old, new)] == ["unchanged"]
+
+
+# ---- round 2 (benchmarks/unseen2/, first run) ------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("改造小区加装电梯不少于80部。", Decimal(80), "部"),
+    ("细颗粒物（PM2.5）年均浓度控制在28微克/立方米以下。", Decimal(28), "微克/立方米"),
+])
+def test_lifts_and_air_concentrations_are_units_of_a_target(sentence, value, unit):
+    t = _one(sentence)
+    assert (t.value, t.unit) == (value, unit)
+
+
+def test_a_count_of_departments_is_not_a_target():
+    assert not [t for t in extract_from_text("市民政局会同5部门联合印发实施细则。", "一") if t.kind == "quantity"]
+

@@ -16,17 +16,22 @@ UNITS: tuple[tuple[str, str], ...] = (
     ("个百分点", "百分点"), ("百分点", "百分点"),
     ("个工作日", "工作日"), ("个月", "个月"),
     ("平方米", "平方米"), ("平米", "平方米"), ("平方公里", "平方公里"), ("公里", "公里"), ("千米", "公里"),
+    ("微克/立方米", "微克/立方米"), ("毫克/立方米", "毫克/立方米"),
     ("人次", "人次"), ("学时", "学时"), ("课时", "课时"), ("场次", "场"), ("公斤", "公斤"), ("星级", "星级"), ("周岁", "周岁"), ("岁", "岁"),
     ("%", "%"), ("‰", "‰"),
     ("个", "个"), ("家", "家"), ("所", "所"), ("处", "处"), ("张", "张"), ("名", "人"), ("人", "人"),
     ("户", "户"), ("元", "元"), ("次", "次"), ("项", "项"), ("间", "间"), ("套", "套"), ("辆", "辆"),
-    ("支", "支"), ("座", "座"), ("亩", "亩"), ("倍", "倍"), ("米", "米"), ("场", "场"), ("吨", "吨"), ("斤", "斤"),
+    ("支", "支"), ("座", "座"), ("亩", "亩"), ("倍", "倍"), ("米", "米"), ("场", "场"), ("吨", "吨"), ("斤", "斤"), ("部", "部"),
     ("小时", "小时"), ("分钟", "分钟"), ("天", "天"), ("年", "年"), ("周", "周"),
 )
 
 #: Units that only make sense after Arabic digits: after a Chinese numeral they
 #: are part of ordinary words (一支队伍, 一周, 一米阳光).
-ARABIC_ONLY_UNITS = frozenset({"支", "座", "米", "周", "间", "套", "辆", "亩", "倍", "天", "场", "吨", "斤"})
+ARABIC_ONLY_UNITS = frozenset({"支", "座", "米", "周", "间", "套", "辆", "亩", "倍", "天", "场", "吨", "斤", "部"})
+
+#: A unit character that here begins a longer word is no unit: 加装电梯80部 counts
+#: lifts, but 会同5部门 / 3部委 name bodies.
+UNIT_WORD_CONTINUATIONS: dict[str, str] = {"部": "门委署分队位件"}
 
 #: Durations: a number of years/hours is a target only as a limit (5年内,
 #: 不超过3个月); otherwise it names a plan (三年行动) or a circle (15分钟生活圈).
@@ -229,7 +234,7 @@ MEASURE_NOUNS = (
 #: Units that measure something named before them (a rate, an amount, an
 #: area, a duration): the subject names the indicator first. Count units
 #: (个, 家, 张 …) count the noun next to the number instead.
-MEASURE_UNITS = frozenset({"%", "‰", "元", "平方米", "平方公里", "公里", "米", "年", "个月", "天", "小时", "分钟", "周",
+MEASURE_UNITS = frozenset({"%", "‰", "元", "微克/立方米", "毫克/立方米", "平方米", "平方公里", "公里", "米", "年", "个月", "天", "小时", "分钟", "周",
                            "工作日", "倍", "百分点", "星级", "学时", "课时", "吨", "斤", "公斤"})
 #: Verbs and comparator words between a subject and its number.
 INDICATOR_VERBS = (

@@ -206,6 +206,8 @@ def _read_quantity(text: str, m: re.Match, layout: _Layout, prev_end: int) -> _Q
         return None
     if is_cn and unit == "次" and _CJK_RE.match(text[end:end + 1] or " "):
         return None  # 二次开发, 一次性: not a count of times
+    if text[end:end + 1] and text[end] in cues.UNIT_WORD_CONTINUATIONS.get(unit, ""):
+        return None  # 5部门: the unit character begins a word
     after = _AFTER_RE.match(text, end)
     after_word = after.group(0) if after else ""
     if after_word == "内" and unit not in cues.DURATION_UNITS:
