@@ -118,3 +118,29 @@ def test_lifts_and_air_concentrations_are_units_of_a_target(sentence, value, uni
 def test_a_count_of_departments_is_not_a_target():
     assert not [t for t in extract_from_text("市民政局会同5部门联合印发实施细则。", "一") if t.kind == "quantity"]
 
+
+def _parent(old: str, new: str, clause: str = "二.(一)"):
+    return [c.change for c in compare_targets(extract_from_text(old, clause), extract_from_text(new, clause), mode="parent")]
+
+
+def test_the_same_places_named_in_either_order_are_the_same_denominator():
+    assert _parent("每个街道（乡镇）至少建有1个老年食堂。", "每个乡镇（街道）至少建有1个老年食堂。") == ["unchanged"]
+
+
+def test_parent_per_county_figure_carried_by_the_county_for_itself_is_compared():
+    assert _parent("每个县（市、区）建设不少于2个中心厨房。", "全县建设中心厨房不少于2个。") == ["unchanged"]
+    assert _parent("2026年底前，每个县（市、区）至少建成1所县级医养结合服务中心。",
+                   "2026年6月底前，至少建成1所县级医养结合服务中心。") == ["tightened"]
+
+
+def test_parent_per_county_figure_is_not_matched_by_a_figure_of_another_area():
+    assert _parent("每个县（市、区）建设不少于2个中心厨房。", "全省建设中心厨房不少于20个。") == ["changed"]
+
+
+def test_a_yearly_budget_of_another_government_is_a_total_not_a_rate():
+    assert _parent("省级财政每年安排老年助餐专项资金不少于5000万元。",
+                   "县财政每年安排老年助餐资金不少于200万元。", "二.(三)") == ["changed"]
+
+
+def test_a_service_radius_is_no_area_total():
+    assert _parent("城市社区老年助餐服务半径原则上不超过1公里。", "城区老年助餐服务半径原则上不超过1公里。") == ["unchanged"]

@@ -55,8 +55,16 @@ INDICATOR_NOISE_WORDS: tuple[str, ...] = ("力争", "争取", "确保", "必须"
 UNIT_ALIASES: dict[str, str] = {"平米": "平方米", "㎡": "平方米", "m2": "平方米", "间": "个", "座": "个", "元/人": "元"}
 # Units that are already rates or per-item measures: comparable between a parent and its implementer.
 RATE_UNITS: frozenset[str] = frozenset({"%", "‰", "星级", "年", "岁", "周岁", "天", "小时", "分钟"})
-# Words that make a figure per-unit even when the extractor left ``per`` empty.
-PER_MARKERS: tuple[str, ...] = ("每", "人均", "户均", "单户", "单个", "平均", "分别", "各")
+# Words that make a figure per-unit even when the extractor left ``per`` empty (a service radius is
+# measured from each site, not summed over an area).
+PER_MARKERS: tuple[str, ...] = ("每", "人均", "户均", "单户", "单个", "平均", "分别", "各", "半径")
+# Denominators of time only: they spread an area's figure over the years, they do not make it a rate.
+# 省级财政每年安排5000万元 and 县财政每年安排200万元 are still totals of different areas.
+TIME_PERS: frozenset[str] = frozenset({"每年", "年均", "每月", "每季度", "每半年"})
+# Administrative areas a per-area figure can be counted over (每个县（市、区）, 每个乡镇（街道）).
+AREA_WORDS: tuple[str, ...] = ("设区市", "乡镇", "街道", "省", "市", "县", "区", "旗", "乡", "镇")
+# How a target names its own area as one such unit: 全县, 本县, 县级, 县域.
+AREA_SELF_FORMS: tuple[str, ...] = ("全{a}", "本{a}", "{a}级", "{a}域")
 # Words naming the area an absolute total counts, with the level they speak for.
 SCALE_WORDS: dict[str, str] = {
     "全国": "country", "全省": "province", "全区": "region", "自治区": "province", "全市": "city",
@@ -227,8 +235,37 @@ def unit_of(t: Target) -> str | None:
     return UNIT_ALIASES.get(t.unit, t.unit) if t.unit else None
 
 
+_PER_ALTERNATIVES = re.compile(r"^(每个?|各)([^（(]+)[（(]([^）)]+)[）)]$")
+
+
 def per_of(t: Target) -> str | None:
+    """The denominator as compared: 每个街道（乡镇） and 每个乡镇（街道） name the same places."""
+    m = _PER_ALTERNATIVES.match(re.sub(r"\s", "", t.per or ""))
+    if m:
+        return m.group(1) + "/".join(sorted([m.group(2), *re.split("[、，,/]", m.group(3))]))
     return normalise(t.per) or None
+
+
+def per_areas(t: Target) -> list[str]:
+    """The administrative areas a per-area denominator counts over: 每个县（市、区） → 县, 市, 区."""
+    per = re.sub(r"\s", "", t.per or "")
+    m = _PER_ALTERNATIVES.match(per) or re.match(r"^(每个?|各)(.+)$", per)
+    if not m:
+        return []
+    names = [m.group(2), *(re.split("[、，,/]", m.group(3)) if m.re is _PER_ALTERNATIVES else [])]
+    return [n for n in names if n in AREA_WORDS]
+
+
+def per_is_own_area(parent: Target, child: Target) -> bool:
+    """Parent mode: a per-area figure (每个县（市、区）至少1所) carried by one such area for itself.
+
+    The implementing county is one 县: its 全县不少于2个 / 县级…1所 is the parent's
+    每个县 figure, with no denominator because the area is the document's own.
+    """
+    if per_of(child) or not per_of(parent):
+        return False
+    words = normalise((child.scope or "") + (child.indicator or "") + child.text)
+    return any(f.format(a=a) in words for a in per_areas(parent) for f in AREA_SELF_FORMS)
 
 
 def fmt_value(t: Target) -> str:
@@ -321,7 +358,7 @@ def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
     v = _Verdict([], False, False, [])
     words_same = mode == "version" and layout_only(old, new)
     if not words_same:
-        _judge_identity(old, new, v)
+        _judge_identity(old, new, v, mode)
     comparable = not v.undecided and not words_same
     if comparable and mode == "parent":
         comparable = _judge_scale(old, new, v)
@@ -335,7 +372,7 @@ def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
     return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
 
 
-def _judge_identity(old: Target, new: Target, v: _Verdict) -> None:
+def _judge_identity(old: Target, new: Target, v: _Verdict, mode: str = "version") -> None:
     """Indicator, unit and per: if any differs, values measure different things (no direction)."""
     ind = indicator_similarity(old.indicator, new.indicator)
     if ind is not None and ind < INDICATOR_SAME and not same_frame(old, new):
@@ -344,14 +381,14 @@ def _judge_identity(old: Target, new: Target, v: _Verdict) -> None:
     if old.kind == "quantity" and new.kind == "quantity" and unit_of(old) != unit_of(new):
         v.undecided = True
         v.say("unit", a=(old.unit or "none", old.unit or "无"), b=(new.unit or "none", new.unit or "无"))
-    if per_of(old) != per_of(new):
+    if per_of(old) != per_of(new) and not (mode == "parent" and per_is_own_area(old, new)):
         v.undecided = True
         v.say("per", a=(old.per or "none", old.per or "无"), b=(new.per or "none", new.per or "无"))
 
 
 def is_absolute_total(t: Target) -> bool:
     """A count or amount for a whole area (全省2万张), as opposed to a rate or per-unit figure."""
-    if t.kind != "quantity" or per_of(t) or unit_of(t) in RATE_UNITS:
+    if t.kind != "quantity" or (per_of(t) and per_of(t) not in TIME_PERS) or unit_of(t) in RATE_UNITS:
         return False
     words = normalise((t.scope or "") + (t.indicator or ""))
     return not any(m in words for m in PER_MARKERS)
@@ -375,6 +412,8 @@ def _judge_scale(old: Target, new: Target, v: _Verdict, levels=(None, None)) -> 
     if not (is_absolute_total(old) or is_absolute_total(new)) or old.kind != "quantity":
         return True
     if normalise(old.text) and normalise(old.text) == normalise(new.text):
+        return True
+    if per_is_own_area(old, new):
         return True
     v.undecided = True
     v.say("scale", a=(fmt_value(old), value_zh(old)), b=(fmt_value(new), value_zh(new)),
