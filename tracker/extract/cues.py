@@ -207,7 +207,10 @@ NOT_DEADLINE_PREFIXES = ("截至", "截止到", "截止", "预计到", "预计")
 #: The same, but only right before the year (自2020年起, 与2020年相比).
 NOT_DEADLINE_ADJACENT = ("自", "从", "比", "较", "与", "同")
 #: Words after a year that make it a starting point, a period or a name.
-NOT_DEADLINE_SUFFIXES = ("以来", "起", "开始", "度", "版", "届", "同期")
+#: A past act + 的 after the date picks out which things are meant (2000年底前建成的小区,
+#: 1960年以前出生的): the date defines a group, it is no deadline.
+NOT_DEADLINE_SUFFIXES = ("以来", "起", "开始", "度", "版", "届", "同期",
+                         "建成的", "竣工的", "建设的", "出生的", "登记的", "注册的")
 #: After a year with no deadline word before it, 的 makes it an attribute
 #: (2019年的数据); after 到 it does not (到2025年的目标值).
 NOT_DEADLINE_SOFT_SUFFIXES = ("的",)
