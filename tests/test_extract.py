@@ -553,3 +553,20 @@ def test_a_completion_line_is_labelled_by_its_clause_title():
 
 def test_an_undated_completion_line_is_no_target():
     assert extract_from_text("〔责任单位：县民政局；完成时限：持续推进〕", "4", title="开展能力评估。") == []
+
+
+def test_yue_inside_a_word_is_not_approximately():
+    """签约服务率达到100% is a plain target; only 约 right before the number means 左右."""
+    from tracker.extract import extract_from_text
+
+    [signed] = extract_from_text("家庭医生签约服务率达到100%。", "x")
+    assert signed.comparator == "="
+    [about] = extract_from_text("养老机构约占60%。", "x")
+    assert about.comparator == "~"
+
+
+def test_per_meal_is_part_of_the_denominator():
+    from tracker.extract import extract_from_text
+
+    [meal] = extract_from_text("每人每餐补助不低于3元。", "x")
+    assert meal.per == "每人每餐" and meal.comparator == ">=" and meal.unit == "元"

@@ -98,6 +98,10 @@ COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
     ("大约", "~"), ("约", "~"),
 )
 
+#: Before-words that count only right before the number (约1万人, 约为30%, 约占): inside a word they
+#: are not comparators (签约服务率, 节约, 约束性, 预约).
+ADJACENT_ONLY = {"约": r"(?:为|占|有|合)?$", "大约": r"(?:为|占|有|合)?$"}
+
 #: Words right after the number and unit. They override what came before
 #: (达到2万张左右 is ~, 至少培育2家以上 is >=).
 COMPARATOR_AFTER: tuple[tuple[str, str], ...] = (
@@ -145,7 +149,7 @@ PERMISSION_WORDS = ("可以", "可")
 
 #: Explicit denominators. ``每个`` phrases end at a place or body noun.
 PER_PATTERNS: tuple[str, ...] = (
-    r"(?:每(?:人次|人|户|年|月|季度|季|日|天|周|张床位|床位|张床|床|平方米|次|家))+",
+    r"(?:每(?:人次|人|户|年|月|季度|季|日|天|周|餐|张床位|床位|张床|床|平方米|次|家))+",
     r"每(?:名|位)[\u4e00-\u9fff]{0,6}?(?:员|者|师|生|士|工|老年人|老人)",
     r"每[十百千万\d]+(?:名|位|个)?(?:老年人|老人|常住人口|户籍人口|人口|居民|户|人|张床位|床位)",
     r"每一?个(?:[^\s，。；：、\d（(□]|[（(][^）)]{0,8}[）)]){0,14}(?:街道|乡镇|社区|村|中心|站点|站|机构|小区|县|市|区|"

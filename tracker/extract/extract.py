@@ -263,7 +263,9 @@ def _comparator(window: str, after_word: str, is_range: bool) -> str:
             return comp
     cue = None
     for m in _BEFORE_RE.finditer(window):
-        cue = m.group(0)
+        tail = cues.ADJACENT_ONLY.get(m.group(0))
+        if tail is None or re.match(tail, window[m.end():]):
+            cue = m.group(0)
     return _BEFORE[cue] if cue else "="
 
 
