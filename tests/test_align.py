@@ -138,3 +138,16 @@ def test_edited_clause_next_to_a_removed_one_is_not_a_merge():
     p = next(p for p in al.pairs if 2 in p.old)
     assert p.change == "modified" and p.old == [2]
     assert 3 in al.unpaired_old
+
+
+def test_a_shortened_clause_next_to_an_unrelated_new_one_is_not_called_a_split(tmp_path):
+    from tracker.api import diff, read_document
+
+    head = "某市老旧小区改造方案\n一、改造内容\n（一）基础类改造。主要包括：\n"
+    old = head + "①燃气管道更新，完成老化燃气管道更新改造35公里；\n②小区道路和照明设施修缮，改造后道路完好率达到95%以上，并同步完成消防通道标识施划。\n"
+    new = head + ("①燃气管道更新，完成老化燃气管道更新改造35公里；\n②小区道路和照明设施修缮，改造后道路完好率达到95%以上；\n"
+                  "③新建公共停车位200个，增设电动自行车充电设施，2025年底前完成。\n")
+    (tmp_path / "a.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(new, encoding="utf-8")
+    changes = {c.change for c in diff(read_document(tmp_path / "a.txt"), read_document(tmp_path / "b.txt")).clauses}
+    assert "split" not in changes and {"modified", "added"} <= changes

@@ -152,8 +152,6 @@ def test_a_date_that_defines_which_buildings_is_no_deadline():
     assert not [t for t in extract_from_text("2000年底前建成的老旧小区纳入改造范围。", "一") if t.kind == "deadline"]
 
 
-@pytest.mark.xfail(strict=True, reason="open (benchmarks/unseen2/README.md): an item whose trailing phrase becomes a "
-                   "new dated item is read as modified + added, not split")
 def test_a_list_item_whose_tail_becomes_the_next_item_is_a_split(tmp_path):
     from tracker.api import diff, read_document
 

@@ -44,6 +44,9 @@ THRESHOLDS: dict[str, float] = {
     "move_margin": 0.05,  # ... and clearly better than the second candidate
     "label_move": 0.7,  # a same-title pairing out of order is a move claim: it needs this much text in common
     "split_gain": 0.1,  # a split/merge must beat the plain 1:1 pairing by this much
+    "split_cover": 0.85,  # ... or the pieces must carry this share of the whole's text (edited split) …
+    "split_cover_gain": 0.15,  # … which the first piece alone does not carry by this much
+    "split_max_growth": 1.6,  # … without the pieces being much longer than the whole
     "band": 40,  # half-width of the DP band when a gap is large
     "band_above": 60 * 60,  # gaps with more cells than this use the band
     "max_pieces": 3,  # a split / merge joins at most this many clauses
@@ -265,10 +268,42 @@ def extend_pass(pairs: list[Pairing], old: _Side, new: _Side) -> None:
             sim = score(tuple(run), tuple(p.new))
             if sim >= THRESHOLDS["split"] and sim > best[0]:
                 best = (sim, run, p.new)
+        if best[1] is None:
+            best = _edited_split(score, p)
         if best[1] is not None:
             p.old, p.new, p.similarity, p.confidence = list(best[1]), list(best[2]), best[0], best[0]
             old.paired.update(p.old)
             new.paired.update(p.new)
+
+
+def _edited_split(score: "_Scorer", p: Pairing) -> tuple[float, list[int] | None, list[int] | None]:
+    """A split (or merge) whose pieces were also edited: judged by how much of the whole they carry.
+
+    "…完好率95%以上，并同步完成消防通道标识施划" → "…95%以上；" + "消防通道标识施划，
+    2025年9月底前全部完成": the joined pieces differ from the whole by the new date,
+    so their similarity stays below the split threshold, yet they carry nearly all
+    of its text, and the first piece alone clearly does not.
+    """
+    best = (0.0, None, None)
+    whole_old = score.old.size[p.old[0]] or 1
+    whole_new = score.new.size[p.new[0]] or 1
+    single_old = score.cover(tuple(p.old), tuple(p.new), whole_old)
+    single_new = score.cover(tuple(p.old), tuple(p.new), whole_new)
+    for run in _runs(score.new, p.new[0]):
+        pieces = sum(score.new.size[j] for j in run)
+        cover = score.cover(tuple(p.old), tuple(run), whole_old)
+        if (len(run) > 1 and pieces <= THRESHOLDS["split_max_growth"] * whole_old and cover >= THRESHOLDS["split_cover"]
+                and cover - single_old >= THRESHOLDS["split_cover_gain"] and cover > best[0]):
+            best = (cover, p.old, run)
+    for run in _runs(score.old, p.old[0]):
+        pieces = sum(score.old.size[i] for i in run)
+        cover = score.cover(tuple(run), tuple(p.new), whole_new)
+        if (len(run) > 1 and pieces <= THRESHOLDS["split_max_growth"] * whole_new and cover >= THRESHOLDS["split_cover"]
+                and cover - single_new >= THRESHOLDS["split_cover_gain"] and cover > best[0]):
+            best = (cover, run, p.new)
+    if best[1] is None:
+        return best
+    return (score(tuple(best[1]), tuple(best[2])), best[1], best[2])
 
 
 def _gaps(anchors: list[Pairing], n_old: int, n_new: int):
@@ -283,6 +318,12 @@ def _gaps(anchors: list[Pairing], n_old: int, n_new: int):
 
 class _Scorer:
     """Cached similarity of old clause runs against new clause runs."""
+
+    def cover(self, oi: tuple[int, ...], ni: tuple[int, ...], whole: int) -> float:
+        """Share of ``whole`` characters that the two runs have in common, in order (LCS / whole)."""
+        la, lb = sum(self.old.size[i] for i in oi), sum(self.new.size[j] for j in ni)
+        common = self(oi, ni) * (la + lb) / 2  # Indel similarity = 2·LCS / (la + lb)
+        return min(1.0, common / whole)
 
     def __init__(self, old: _Side, new: _Side):
         self.old, self.new = old, new
