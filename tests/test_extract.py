@@ -570,3 +570,11 @@ def test_per_meal_is_part_of_the_denominator():
 
     [meal] = extract_from_text("每人每餐补助不低于3元。", "x")
     assert meal.per == "每人每餐" and meal.comparator == ">=" and meal.unit == "元"
+
+
+def test_an_inline_item_number_is_not_part_of_the_indicator():
+    from tracker.extract import extract_from_text
+
+    found = extract_from_text("主要任务：（1）新增养老服务设施120个；（2）新增社区食堂不少于30个。②新建公共停车位200个。", "x")
+    assert all(not t.indicator.startswith(("（", "②")) for t in found)
+    assert [t.value for t in found] == [120, 30, 200]

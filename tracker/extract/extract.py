@@ -394,12 +394,16 @@ _OPENERS, _CLOSERS = "（(“‘《〔【", "）)”’》〕】"
 MAX_LABEL = 20
 
 
+_ITEM_LABEL_RE = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①-⑳]|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)])")
+
+
 def _clean_label(label: str | None) -> str | None:
     """A noun phrase fit for a report: no sentence punctuation, balanced brackets, no
     leading verb or filler, and, when long, only the head after its last 的."""
     if not label:
         return None
     label = _CUT_RE.split(_ARTICLE_RE.sub("", label.replace(" ", "")), 1)[0]
+    label = _ITEM_LABEL_RE.sub("", label)  # （2）新增养老设施 → 新增养老设施: an inline item number names nothing
     label = _NOISE_LEAD_RE.sub("", label.strip(_LEAD_TRIM + "□"))
     label = _balanced(label)
     label = _NOISE_TAIL_RE.sub("", label).strip(_LEAD_TRIM + "□")
