@@ -101,12 +101,9 @@ def recover_tab_tables(doc: CleanText) -> None:
             j = i
             while j < len(lines) and (lines[j].startswith("\t") or lines[j].strip() == "" or _is_cell_continuation(lines, j)):
                 j += 1
-            block = lines[i:j]
-            rows = _tab_block_to_rows(block)
+            rows = _tab_block_to_rows(lines[i:j])
             if rows:
                 out.extend(rows)
-                if lines[j - 1].strip() == "" if j > i else False:
-                    pass
                 i = j
                 continue
         out.append(lines[i])
@@ -131,7 +128,7 @@ def _tab_block_to_rows(block: list[str]) -> list[str]:
     saw_blank = False
     for line in block:
         if not line.strip():
-            if line.startswith("\t") and cells is not None:
+            if line.startswith("\t"):  # an empty cell (a vertically merged one)
                 cells.append("")
                 blank_before.append(saw_blank)
                 saw_blank = False
