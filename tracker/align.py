@@ -284,23 +284,20 @@ def _edited_split(score: "_Scorer", p: Pairing) -> tuple[float, list[int] | None
     so their similarity stays below the split threshold, yet they carry nearly all
     of its text, and the first piece alone clearly does not.
     """
+    # (old run, new run, the whole's size, the pieces' total size): splits first, then merges
+    candidates = [(p.old, run, score.old.size[p.old[0]], sum(score.new.size[j] for j in run))
+                  for run in _runs(score.new, p.new[0]) if len(run) > 1]
+    candidates += [(run, p.new, score.new.size[p.new[0]], sum(score.old.size[i] for i in run))
+                   for run in _runs(score.old, p.old[0]) if len(run) > 1]
     best = (0.0, None, None)
-    whole_old = score.old.size[p.old[0]] or 1
-    whole_new = score.new.size[p.new[0]] or 1
-    single_old = score.cover(tuple(p.old), tuple(p.new), whole_old)
-    single_new = score.cover(tuple(p.old), tuple(p.new), whole_new)
-    for run in _runs(score.new, p.new[0]):
-        pieces = sum(score.new.size[j] for j in run)
-        cover = score.cover(tuple(p.old), tuple(run), whole_old)
-        if (len(run) > 1 and pieces <= THRESHOLDS["split_max_growth"] * whole_old and cover >= THRESHOLDS["split_cover"]
-                and cover - single_old >= THRESHOLDS["split_cover_gain"] and cover > best[0]):
-            best = (cover, p.old, run)
-    for run in _runs(score.old, p.old[0]):
-        pieces = sum(score.old.size[i] for i in run)
-        cover = score.cover(tuple(run), tuple(p.new), whole_new)
-        if (len(run) > 1 and pieces <= THRESHOLDS["split_max_growth"] * whole_new and cover >= THRESHOLDS["split_cover"]
-                and cover - single_new >= THRESHOLDS["split_cover_gain"] and cover > best[0]):
-            best = (cover, run, p.new)
+    for olds, news, whole_size, pieces_size in candidates:
+        whole_size = whole_size or 1
+        if pieces_size > THRESHOLDS["split_max_growth"] * whole_size:
+            continue
+        cover = score.cover(tuple(olds), tuple(news), whole_size)
+        single = score.cover(tuple(p.old), tuple(p.new), whole_size)
+        if cover >= THRESHOLDS["split_cover"] and cover - single >= THRESHOLDS["split_cover_gain"] and cover > best[0]:
+            best = (cover, olds, news)
     if best[1] is None:
         return best
     return (score(tuple(best[1]), tuple(best[2])), best[1], best[2])
