@@ -6,7 +6,10 @@ Usage: .venv/bin/python benchmarks/unseen/make_unseen.py
 """
 from pathlib import Path
 
-import docx
+import sys
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from corpus_tools import lines_to_docx  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
@@ -18,29 +21,7 @@ def gbk(name: str) -> None:
 
 
 def word(name: str) -> None:
-    lines = (SRC / f"{name}.src").read_text(encoding="utf-8").splitlines()
-    document = docx.Document()
-    rows: list[list[str]] = []
-
-    def flush() -> None:
-        if rows:
-            table = document.add_table(rows=len(rows), cols=len(rows[0]))
-            for r, cells in enumerate(rows):
-                for c, cell in enumerate(cells):
-                    table.cell(r, c).text = cell
-            rows.clear()
-
-    for i, line in enumerate(lines):
-        if line.startswith("|"):
-            rows.append([c.strip() for c in line.strip("|").split("|")])
-            continue
-        flush()
-        if i == 0:
-            document.add_heading(line, level=1)
-        else:
-            document.add_paragraph(line)
-    flush()
-    document.save(HERE / f"{name}.docx")
+    lines_to_docx((SRC / f"{name}.src").read_text(encoding="utf-8").splitlines(), HERE / f"{name}.docx")
 
 
 if __name__ == "__main__":
