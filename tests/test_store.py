@@ -420,3 +420,21 @@ def test_import_works_where_git_knows_no_author_and_signs_as_tracker(tmp_path, m
     store.import_document(source, "county/plan", version="draft", root=root)
     author = subprocess.run(["git", "log", "-1", "--format=%an <%ae>"], cwd=root, capture_output=True, text=True).stdout.strip()
     assert author == "tracker <tracker@localhost>"
+
+
+def test_stored_files_are_readable_like_any_file_git_writes(tmp_path):
+    """Atomic writes go through mkstemp (0600); the stored text must still get ordinary permissions."""
+    import os
+    import stat
+
+    from tracker import store
+
+    root = tmp_path / "store"
+    store.init(root)
+    source = tmp_path / "plan.txt"
+    source.write_text("一、总体要求\n到2025年护理型床位占比达到55%。\n", encoding="utf-8")
+    store.import_document(source, "county/plan", version="draft", root=root)
+    mask = os.umask(0)
+    os.umask(mask)
+    mode = stat.S_IMODE((root / "documents/county/plan/text.txt").stat().st_mode)
+    assert mode == 0o666 & ~mask

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from tracker.errors import InputError, StoreError
@@ -36,20 +35,13 @@ def report_name(old_ref: str, new_ref: str) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder: never a half-written report."""
+    """Write a report through a temporary file in the same folder: never a half-written report."""
+    from tracker import files
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        files.write_atomic(path, data)
     except OSError as exc:
         raise InputError(f"cannot write there: {exc.strerror}", path=str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def stored_documents(store) -> list:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.errors import StoreError
+from tracker.files import write_atomic
 
 DOCUMENTS = "documents"
 REPORTS = "reports"
@@ -411,20 +412,6 @@ def locked(root: Path, timeout: float | None = None):
 
 
 # ----------------------------------------------------------- committing
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def dirty_paths(root: Path, paths: list[str]) -> list[str]:
