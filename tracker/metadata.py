@@ -42,9 +42,9 @@ def _title(head: str) -> tuple[str | None, bool]:
     draft = any(marker in head[:300] for marker in STATUS_MARKERS if STATUS_MARKERS[marker] == "draft")
     for pattern in (
         rf"关于印发(.+?{DOC_TYPES})的通知",
-        rf"现将《(.+?)》印发给你们",
-        rf"《(.+?)》已经.{{1,20}}同意",
-        rf"印发《(.+?)》",
+        r"现将《(.+?)》印发给你们",
+        r"《(.+?)》已经.{1,20}同意",
+        r"印发《(.+?)》",
     ):
         m = re.search(pattern, head)
         if m:

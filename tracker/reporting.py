@@ -51,7 +51,7 @@ def stored_documents(store) -> list:
 
     try:
         rows = _store.list_documents(store)
-    except StoreError as exc:
+    except StoreError:
         return []  # no store here: the index lists reports only
     documents = []
     for row in rows:

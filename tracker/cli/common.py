@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import click
 
+from tracker.errors import InputError
+
 source_argument = click.argument("source", metavar="SOURCE")
 store_option = click.option(
     "--store",
@@ -17,3 +19,31 @@ def load(source: str, store: str | None):
     from tracker.api import load_document
 
     return load_document(source, store=store)
+
+
+def resolve_refs(old: str, new: str | None, parent: bool, against_parent: bool, store) -> tuple[str, str, str]:
+    """(old ref, new ref, mode): --against-parent looks the parent up; a stored parent link means parent mode."""
+    if against_parent:
+        if new is not None:
+            raise InputError("--against-parent takes one stored document ID, not two")
+        from tracker.store import resolve_against_parent
+
+        parent_ref, child_ref = resolve_against_parent(old, store)
+        return parent_ref, child_ref, "parent"
+    if new is None:
+        raise InputError("give OLD and NEW, or one stored ID with --against-parent")
+    return old, new, "parent" if parent or _stored_parent_link(old, new, store) else "version"
+
+
+def _stored_parent_link(old: str, new: str, store) -> bool:
+    """True when NEW is a stored document whose metadata names OLD as its parent."""
+    from pathlib import Path
+
+    if Path(new).exists() or Path(old).exists():
+        return False
+    try:
+        from tracker.store import parent_of, parse_ref
+
+        return parent_of(parse_ref(new)[0], store) == parse_ref(old)[0]
+    except Exception:  # not a store, or no such document: the load reports that properly
+        return False

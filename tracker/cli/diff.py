@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import load, store_option
-from tracker.errors import InputError
+from tracker.cli.common import load, resolve_refs, store_option
 from tracker.model import TARGET_LABELS, DiffResult, Target, TargetChange
 
 # Colour of each label in the terminal (click.style names); dropped is the line a reviewer must see.
@@ -47,7 +46,7 @@ def diff(old, new, parent, against_parent, fmt, show_all, lang, store):
     """
     from tracker.api import diff as run_diff
 
-    old_ref, new_ref, mode = _refs(old, new, parent, against_parent, store)
+    old_ref, new_ref, mode = resolve_refs(old, new, parent, against_parent, store)
     result = run_diff(load(old_ref, store), load(new_ref, store), mode=mode, old_ref=old_ref, new_ref=new_ref)
     if fmt == "json":
         from tracker.jsonio import diff_to_dict, dumps
@@ -55,34 +54,6 @@ def diff(old, new, parent, against_parent, fmt, show_all, lang, store):
         click.echo(dumps(diff_to_dict(result)))
     else:
         click.echo(render(result, show_all=show_all, color=None, lang=lang))
-
-
-def _refs(old: str, new: str | None, parent: bool, against_parent: bool, store) -> tuple[str, str, str]:
-    """(old ref, new ref, mode): --against-parent looks the parent up; a stored parent link means parent mode."""
-    if against_parent:
-        if new is not None:
-            raise InputError("--against-parent takes one stored document ID, not two")
-        from tracker.store import resolve_against_parent
-
-        parent_ref, child_ref = resolve_against_parent(old, store)
-        return parent_ref, child_ref, "parent"
-    if new is None:
-        raise InputError("give OLD and NEW, or one stored ID with --against-parent")
-    return old, new, "parent" if parent or _stored_parent_link(old, new, store) else "version"
-
-
-def _stored_parent_link(old: str, new: str, store) -> bool:
-    """True when NEW is a stored document whose metadata names OLD as its parent."""
-    from pathlib import Path
-
-    if Path(new).exists() or Path(old).exists():
-        return False
-    try:
-        from tracker.store import parent_of, parse_ref
-
-        return parent_of(parse_ref(new)[0], store) == parse_ref(old)[0]
-    except Exception:  # not a store, or no such document: the load reports that properly
-        return False
 
 
 # ---------------------------------------------------------------- rendering

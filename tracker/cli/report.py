@@ -1,14 +1,11 @@
 """``tracker report``: a reviewer's report of a diff (HTML, Markdown or Word), or the reports index."""
 from __future__ import annotations
 
-import os
-import re
-import tempfile
 from pathlib import Path
 
 import click
 
-from tracker.cli.common import load, store_option
+from tracker.cli.common import load, resolve_refs, store_option
 from tracker.errors import InputError
 from tracker.reporting import EXTENSIONS, render, report_name, write_atomic, write_index
 
@@ -45,9 +42,8 @@ def report(old, new, output, parent, against_parent, fmt, build_index, reports_d
         click.echo(f"wrote {path}")
         return
     from tracker.api import diff as run_diff
-    from tracker.cli.diff import _refs
 
-    old_ref, new_ref, mode = _refs(old, new, parent, against_parent, store)
+    old_ref, new_ref, mode = resolve_refs(old, new, parent, against_parent, store)
     old_doc, new_doc = load(old_ref, store), load(new_ref, store)
     result = run_diff(old_doc, new_doc, mode=mode, old_ref=old_ref, new_ref=new_ref)
     data = render(fmt, result, old_doc, new_doc)
