@@ -34,8 +34,8 @@ def git(root, *args):
 
 def seed_files():
     """Canonical text, metadata and targets snapshot of each seed, computed once."""
-    from tracker import canonical, store
-    from tracker.api import read_document
+    from tracker import canonical
+    from tracker.pipeline import read_document, targets_snapshot
 
     out = []
     for path in sorted(SEEDS.glob("*.txt")):
@@ -43,7 +43,7 @@ def seed_files():
         text = canonical.dumps(doc)
         loaded = canonical.loads(text, doc.metadata)
         out.append((path.stem, text, json.dumps({"title": doc.metadata.title, "level": doc.metadata.level},
-                                                ensure_ascii=False), store.targets_bytes(loaded, path.stem)))
+                                                ensure_ascii=False), targets_snapshot(loaded, path.stem)))
     return out
 
 

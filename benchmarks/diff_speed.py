@@ -24,7 +24,7 @@ import cn2an
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tracker.api import read_document  # noqa: E402
+from tracker.api import diff, read_document  # noqa: E402
 from tracker.compare import diff_documents  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -118,7 +118,7 @@ def case(name: str, a: Path, b: Path, repeat: int) -> None:
     size = (len(a.read_text(encoding="utf-8")), len(b.read_text(encoding="utf-8")))
     print(f"{name}: {size[0]:,} / {size[1]:,} chars, {n_clauses[0]} / {n_clauses[1]} clauses, {len(ot)} / {len(nt)} targets")
     print(f"  tracker diff (align + judge) {diff_time * 1000:9.1f} ms")
-    whole = timed(lambda: diff_documents(read_document(a), read_document(b)), repeat)
+    whole = timed(lambda: diff(read_document(a), read_document(b)), repeat)
     print(f"  tracker diff (read+extract+all) {whole * 1000:6.1f} ms")
     cli = timed(lambda: subprocess.run([sys.executable, "-m", "tracker", "diff", str(a), str(b), "--format", "json"],
                                        check=True, capture_output=True), 3)

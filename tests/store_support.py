@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 IDENTITY = {
@@ -51,11 +50,3 @@ def state(root: Path) -> dict:
         "status": git(root, "status", "--porcelain", "--untracked-files=all"),
         "files": files,
     }
-
-
-def require_extraction():
-    """Skip while target extraction (another module) is not importable."""
-    try:
-        from tracker.extract import extract_targets  # noqa: F401
-    except ImportError:
-        pytest.skip("target extraction is not built yet")

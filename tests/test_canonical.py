@@ -129,8 +129,5 @@ def test_seed_round_trips_to_the_same_tree_text_and_targets(seed_documents, name
     assert back.clauses == doc.clauses
     from tracker.api import extract_targets
 
-    try:
-        expected = extract_targets(doc)
-    except ImportError:
-        pytest.skip("target extraction is not built yet")
+    expected = extract_targets(doc)
     assert extract_targets(back) == expected  # same offsets too: Target.start points into back.text

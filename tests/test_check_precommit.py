@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import seed_path
-from store_support import IDENTITY, ROOT, YOUYI_ID, git, require_extraction
-from tracker import canonical, store
+from store_support import IDENTITY, ROOT, YOUYI_ID, git
+from tracker import canonical, pipeline, store
 
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 
@@ -33,12 +33,11 @@ def pre_commit_home(tmp_path_factory):
 
 @pytest.fixture
 def framework_store(tmp_path, monkeypatch, pre_commit_home):
-    require_extraction()
     for key, value in IDENTITY.items():
         monkeypatch.setenv(key, value)
     root = tmp_path / "store"
     store.init(root)
-    store.import_document(seed_path("youyi"), YOUYI_ID, root=root)
+    pipeline.import_document(seed_path("youyi"), YOUYI_ID, root=root)
     project = Path(os.environ.get("TRACKER_HOOK_REPO", ROOT))  # another checkout to try, else this one
     rev = git(project, "rev-parse", "HEAD").strip()
     (root / ".pre-commit-config.yaml").write_text(

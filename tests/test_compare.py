@@ -167,11 +167,8 @@ from conftest import seed_path  # noqa: E402
 def seeds():
     from tracker.api import extract_targets, read_document
 
-    try:
-        docs = {k: read_document(seed_path(k)) for k in ("heilongjiang", "youyi", "xinjiang")}
-        return {k: (d, extract_targets(d)) for k, d in docs.items()}
-    except ImportError:
-        pytest.skip("target extractor not installed")
+    docs = {k: read_document(seed_path(k)) for k in ("heilongjiang", "youyi", "xinjiang")}
+    return {k: (d, extract_targets(d)) for k, d in docs.items()}
 
 
 def _parent(seeds, parent, child):
@@ -283,8 +280,8 @@ def test_same_frame_with_another_indicator_reading_is_one_measure():
 
 def test_a_clause_whose_responsible_units_changed_is_modified_with_the_change_in_both_languages():
     from tracker.clean import clean
-    from tracker.compare import diff_documents
     from tracker.model import RawText
+    from tracker.pipeline import diff
     from tracker.segment import segment
 
     def doc(text):
@@ -292,7 +289,7 @@ def test_a_clause_whose_responsible_units_changed_is_modified_with_the_change_in
 
     old = doc("一、任务\n1.开展能力评估。按照全国统一标准开展评估。〔责任单位：县民政局、县财政局；完成时限：持续推进〕\n")
     new = doc("一、任务\n1.开展能力评估。按照全国统一标准开展评估。〔责任单位：县卫健局、县财政局；完成时限：2025年底〕\n")
-    row = next(c for c in diff_documents(old, new).clauses if c.new == "一.1")
+    row = next(c for c in diff(old, new).clauses if c.new == "一.1")
     assert row.change == "modified"
     assert "lead unit 县民政局 → 县卫健局" in row.responsibility
     assert "牵头单位 县民政局 → 县卫健局" in row.responsibility_zh

@@ -9,8 +9,8 @@ import time
 import pytest
 
 from conftest import seed_path
-from store_support import IDENTITY, YOUYI_ID, git, require_extraction, state, tracker
-from tracker import store
+from store_support import IDENTITY, YOUYI_ID, git, state, tracker
+from tracker import pipeline, store
 from tracker.errors import StoreError
 
 
@@ -168,7 +168,7 @@ def test_a_failure_at_any_point_leaves_store_and_working_tree_exactly_as_before(
     git(root, "add", "mine.txt")
     before = state(root)
     if point.endswith("file"):
-        monkeypatch.setattr(store, "write_atomic", _fail_on_call(2 if point == "second file" else 3, store.write_atomic))
+        monkeypatch.setattr(store.transaction, "write_atomic", _fail_on_call(2 if point == "second file" else 3, store.transaction.write_atomic))
     else:
         method = {"move head": "move_head", "tag": "tag", "stage": "stage"}[point]
         monkeypatch.setattr(store.Transaction, method, _fail_on_call(1, getattr(store.Transaction, method)))
@@ -238,12 +238,11 @@ def test_two_processes_committing_at_once_both_land_and_the_store_stays_sound(ro
 @pytest.fixture
 def youyi_store(root, tmp_path):
     """The Youyi draft imported, then a 'final' where 55% became 60%."""
-    require_extraction()
     draft = seed_path("youyi")
     final = tmp_path / "youyi-final.txt"
     final.write_text(draft.read_text("utf-8").replace("（征求意见稿）\n", "").replace("55%", "60%"), "utf-8")
-    store.import_document(draft, YOUYI_ID, root=root)
-    store.import_document(final, YOUYI_ID, status="final", version="final", root=root)
+    pipeline.import_document(draft, YOUYI_ID, root=root)
+    pipeline.import_document(final, YOUYI_ID, status="final", version="final", root=root)
     return root
 
 
@@ -300,8 +299,7 @@ def test_load_document_of_the_api_reaches_the_store(youyi_store):
 
 
 def test_the_commit_carries_the_documents_legal_date_as_a_trailer(root, tmp_path):
-    require_extraction()
-    store.import_document(seed_path("heilongjiang"), "heilongjiang/elderly-care-reform-measures", root=root)
+    pipeline.import_document(seed_path("heilongjiang"), "heilongjiang/elderly-care-reform-measures", root=root)
     trailer = git(root, "log", "-1", "--format=%(trailers:key=Source-Date,valueonly)").strip()
     assert trailer == "2025-04-02"
     assert store.log("heilongjiang/elderly-care-reform-measures", root)[0].source_date == "2025-04-02"
@@ -315,9 +313,8 @@ def test_word_diff_in_the_store_shows_the_one_number_that_changed(youyi_store):
 
 
 def test_parent_links_resolve_for_diff_against_parent(youyi_store):
-    require_extraction()
-    store.import_document(seed_path("heilongjiang"), "heilongjiang/elderly-care-reform-measures", root=youyi_store)
-    store.import_document(seed_path("youyi"), "heilongjiang/youyi-county-plan",
+    pipeline.import_document(seed_path("heilongjiang"), "heilongjiang/elderly-care-reform-measures", root=youyi_store)
+    pipeline.import_document(seed_path("youyi"), "heilongjiang/youyi-county-plan",
                           parent="heilongjiang/elderly-care-reform-measures", root=youyi_store)
     assert store.parent_of("heilongjiang/youyi-county-plan", youyi_store) == "heilongjiang/elderly-care-reform-measures"
     assert store.resolve_against_parent("heilongjiang/youyi-county-plan", youyi_store) == (
@@ -336,7 +333,6 @@ def test_list_and_log_commands_show_ids_levels_versions_and_dates(youyi_store):
 
 
 def test_two_imports_at_the_same_time_both_land(root, tmp_path):
-    require_extraction()
     procs = [
         subprocess.Popen([sys.executable, "-c", "from tracker.cli import main; main()", "import",
                           str(seed_path(name)), "--id", f"test/{name}"], cwd=root, env={**__import__("os").environ, **IDENTITY},
@@ -388,9 +384,9 @@ def test_version_labels_resolve_in_a_clone_without_tags(tmp_path):
     store.init(origin)
     source = tmp_path / "plan.txt"
     source.write_text("一、总体要求\n到2025年护理型床位占比达到55%。\n", encoding="utf-8")
-    store.import_document(source, "county/plan", version="draft", root=origin)
+    pipeline.import_document(source, "county/plan", version="draft", root=origin)
     source.write_text("一、总体要求\n到2025年护理型床位占比达到60%。\n", encoding="utf-8")
-    store.import_document(source, "county/plan", version="final", root=origin)
+    pipeline.import_document(source, "county/plan", version="final", root=origin)
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--no-tags", str(origin), str(clone)], check=True)
     assert subprocess.run(["git", "tag"], cwd=clone, capture_output=True, text=True).stdout == ""
@@ -417,7 +413,7 @@ def test_import_works_where_git_knows_no_author_and_signs_as_tracker(tmp_path, m
     store.init(root)
     source = tmp_path / "plan.txt"
     source.write_text("一、总体要求\n到2025年护理型床位占比达到55%。\n", encoding="utf-8")
-    store.import_document(source, "county/plan", version="draft", root=root)
+    pipeline.import_document(source, "county/plan", version="draft", root=root)
     author = subprocess.run(["git", "log", "-1", "--format=%an <%ae>"], cwd=root, capture_output=True, text=True).stdout.strip()
     assert author == "tracker <tracker@localhost>"
 
@@ -433,7 +429,7 @@ def test_stored_files_are_readable_like_any_file_git_writes(tmp_path):
     store.init(root)
     source = tmp_path / "plan.txt"
     source.write_text("一、总体要求\n到2025年护理型床位占比达到55%。\n", encoding="utf-8")
-    store.import_document(source, "county/plan", version="draft", root=root)
+    pipeline.import_document(source, "county/plan", version="draft", root=root)
     mask = os.umask(0)
     os.umask(mask)
     mode = stat.S_IMODE((root / "documents/county/plan/text.txt").stat().st_mode)

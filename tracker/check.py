@@ -261,6 +261,8 @@ def accept(ids: list[str], root=None) -> list[str]:
     The snapshot is extracted from the working-tree text, the same way
     ``tracker import`` writes it.
     """
+    from tracker.pipeline import targets_snapshot  # extraction, one layer up; the check itself never needs it
+
     top = store.store_root(root)
     if not ids:
         out = store.git(top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", store.DOCUMENTS)
@@ -273,7 +275,7 @@ def accept(ids: list[str], root=None) -> list[str]:
             raise StoreError(f"{doc_id}: no such document in the store at {top}")
         meta = meta_path.read_bytes() if meta_path.is_file() else None
         document = store.document_from_bytes(text_path.read_bytes(), meta, doc_id)
-        data = store.targets_bytes(document, doc_id)
+        data = targets_snapshot(document, doc_id)
         target = top / paths[store.TARGETS]
         if not target.is_file() or target.read_bytes() != data:
             store.write_atomic(target, data)

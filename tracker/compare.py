@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from tracker.errors import TrackerError
 from tracker.align import Alignment, align_by_content, align_versions, normalise, similarity
 from tracker.model import (
     TARGET_LABELS,
@@ -689,31 +690,25 @@ def summary(changes: list[TargetChange]) -> dict[str, int]:
     return out
 
 
-def _extract(doc: Document) -> list[Target]:
-    from tracker.api import extract_targets
-
-    return extract_targets(doc)
-
-
 def diff_documents(
     old: Document,
     new: Document,
     mode: str = "version",
     *,
+    old_targets: list[Target],
+    new_targets: list[Target],
     old_ref: str = "",
     new_ref: str = "",
-    old_targets: list[Target] | None = None,
-    new_targets: list[Target] | None = None,
 ) -> DiffResult:
-    """Align, pair and judge: the whole diff of two documents as plain dataclasses."""
-    if mode not in ("version", "parent"):
-        from tracker.errors import TrackerError
+    """Align, pair and judge: the whole diff of two documents as plain dataclasses.
 
+    The targets come in as arguments (tracker.pipeline extracts them): judging
+    never reaches back up to the extractor.
+    """
+    if mode not in ("version", "parent"):
         raise TrackerError(f"unknown diff mode {mode!r} (use version or parent)")
     al = align_versions(old.clauses, new.clauses) if mode == "version" else align_by_content(old.clauses, new.clauses)
-    ot = _extract(old) if old_targets is None else old_targets
-    nt = _extract(new) if new_targets is None else new_targets
-    targets = compare_targets(ot, nt, mode, clause_links(al))
+    targets = compare_targets(old_targets, new_targets, mode, clause_links(al))
     return DiffResult(
         mode=mode,
         old=DocRef(old.metadata.title, old_ref or old.source, old.metadata),

@@ -52,6 +52,7 @@ def run_demo(store=None, examples: Path | None = None, reports_dir: Path | None 
 def import_bundle(root: Path, examples: Path, documents: list[dict], echo) -> tuple[list[str], list[str]]:
     """Import each document version once; a version already stored is kept as it is."""
     from tracker import store as _store
+    from tracker.pipeline import import_document
 
     imported, kept = [], []
     stored = _store.versions(root)
@@ -60,7 +61,7 @@ def import_bundle(root: Path, examples: Path, documents: list[dict], echo) -> tu
         if spec["version"] in stored.get(spec["id"], []):
             kept.append(ref)
             continue
-        _store.import_document(
+        import_document(
             examples / spec["file"], spec["id"], status=spec.get("status"), version=spec["version"],
             parent=spec.get("parent"), region=spec.get("region"), root=root,
             overrides={"implements": spec.get("implements", [])},

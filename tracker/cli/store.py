@@ -44,9 +44,9 @@ def import_(file, doc_id, status, version, parent, region, title, issuer, level,
       tracker import plan-draft.docx --id heilongjiang/youyi/basic-elderly-care-plan --status draft
       tracker import plan.pdf --id heilongjiang/youyi/basic-elderly-care-plan --version final
     """
-    from tracker import store as _store
+    from tracker.pipeline import import_document
 
-    commit, tag = _store.import_document(
+    commit, tag = import_document(
         file, doc_id, status=status, version=version, parent=parent, region=region, root=store,
         overrides={"title": title, "issuer": issuer, "level": level, "date": date, "number": number, "implements": implements},
     )

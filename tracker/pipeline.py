@@ -1,0 +1,143 @@
+"""The pipeline, composed in one place: read → clean → segment → extract → align → compare.
+
+Every stage module takes what it needs as arguments and knows nothing of the
+stages after it; this module is the only one that calls them in order, and no
+stage imports it back (tests/test_layering.py). The library API
+(:mod:`tracker.api`), the commands and the pre-commit check's ``accept`` sit
+above it. Importing a file into the store (read + extract + commit) lives here
+too, because the store (:mod:`tracker.store`) only keeps what it is handed.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from tracker import canonical, jsonio
+from tracker import store as docstore
+from tracker.clean import clean
+from tracker.compare import diff_documents
+from tracker.errors import InputError, StoreError
+from tracker.extract import extract_targets as _extract_targets
+from tracker.model import DiffResult, Document, Metadata, Target
+from tracker.readers import read
+from tracker.segment import segment
+
+
+def read_document(path: str | os.PathLike) -> Document:
+    """Read a file of any supported format into a clean clause tree with metadata."""
+    return segment(clean(read(path)))
+
+
+def extract_targets(document: Document) -> list[Target]:
+    """Every numeric and dated target of a document, in document order."""
+    return _extract_targets(document)
+
+
+def diff(
+    old: Document,
+    new: Document,
+    mode: str = "version",
+    *,
+    old_ref: str = "",
+    new_ref: str = "",
+    old_targets: list[Target] | None = None,
+    new_targets: list[Target] | None = None,
+) -> DiffResult:
+    """Extract both documents' targets (unless given), align clause by clause and judge every target change.
+
+    ``mode="version"`` compares a draft with its final text; ``mode="parent"``
+    holds an implementing plan (``new``) against its parent (``old``).
+    """
+    return diff_documents(
+        old,
+        new,
+        mode=mode,
+        old_ref=old_ref,
+        new_ref=new_ref,
+        old_targets=extract_targets(old) if old_targets is None else old_targets,
+        new_targets=extract_targets(new) if new_targets is None else new_targets,
+    )
+
+
+def load_document(ref: str, store: str | os.PathLike | None = None) -> Document:
+    """A file path, or a stored reference ``ID[@VERSION]`` in the document store."""
+    if Path(ref).exists():
+        return read_document(ref)
+    if "@" in ref or not Path(ref).suffix:
+        return docstore.load_ref(ref, root=store)
+    raise InputError("no such file", path=ref)
+
+
+# ------------------------------------------------------------------ import
+
+
+def targets_snapshot(document: Document, source: str) -> bytes:
+    """The acknowledged-targets snapshot (contract format) of a document.
+
+    Extracted from the document as loaded back from its canonical text, the
+    very form ``tracker check`` extracts from, so a fresh import always checks clean.
+    """
+    return (jsonio.dumps(jsonio.targets_to_dict(document, extract_targets(document), source)) + "\n").encode("utf-8")
+
+
+targets_bytes = targets_snapshot  # the name it had in tracker.store
+
+#: metadata fields an import may set by hand when the text does not state them (or states them wrongly)
+OVERRIDABLE = ("title", "issuer", "level", "date", "number", "implements")
+
+
+def apply_overrides(meta: Metadata, overrides: dict) -> Metadata:
+    """Metadata given on the command line wins over what was read from the text (a new Metadata)."""
+    changes: dict = {}
+    for key, value in overrides.items():
+        if key not in OVERRIDABLE:
+            raise StoreError(f"metadata field {key!r} cannot be set; settable: {', '.join(OVERRIDABLE)}")
+        if value in (None, (), []):
+            continue
+        if key == "implements":
+            changes["implements"] = list(dict.fromkeys([*meta.implements, *value]))
+        elif key == "level" and value not in ("central", "province", "city", "county"):
+            raise StoreError(f"level {value!r} is not central, province, city or county")
+        elif key == "date" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise StoreError(f"date {value!r} is not an ISO date (YYYY-MM-DD)")
+        else:
+            changes[key] = value
+    return replace(meta, **changes)
+
+
+def import_document(
+    source,
+    doc_id: str,
+    *,
+    status: str | None = None,
+    version: str | None = None,
+    parent: str | None = None,
+    region: str | None = None,
+    overrides: dict | None = None,
+    root=None,
+) -> tuple[str, str]:
+    """Read ``source``, store its canonical text, metadata and targets, commit and tag.
+
+    Returns (commit, tag). The source is read and its targets extracted before
+    anything in the store is touched; the write itself is all or nothing
+    (:func:`tracker.store.commit_document`).
+    """
+    docstore.validate_id(doc_id)
+    if parent is not None:
+        docstore.validate_id(parent)
+    if version is not None:
+        docstore.validate_label(version)
+    if status is not None and status not in ("draft", "final"):
+        raise StoreError(f"status {status!r} is not draft or final")
+    top = docstore.store_root(root)
+    document = read_document(source)
+    metadata = document.metadata if status is None else replace(document.metadata, status=status)
+    metadata = apply_overrides(metadata, overrides or {})
+    text = canonical.dumps(replace(document, metadata=metadata))
+    targets = targets_snapshot(canonical.loads(text, metadata), doc_id)
+    return docstore.commit_document(
+        top, doc_id, text=text.encode("utf-8"), metadata=metadata, targets=targets,
+        source=source, version=version, parent=parent, region=region,
+    )

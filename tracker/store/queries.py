@@ -1,0 +1,212 @@
+"""Reading the store: documents back as Documents, versions, history, parents and children.
+
+Nothing here writes; every git call is one process (``cat-file --batch``,
+``for-each-ref``, ``log``), so the cost does not grow with the store's size
+more than git's own does.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker import canonical
+from tracker.errors import StoreError
+from tracker.model import Document, Metadata
+from tracker.store.names import (
+    DOCUMENTS,
+    ID_PATTERN,
+    LABEL_PATTERN,
+    META,
+    TEXT,
+    document_paths,
+    parse_ref,
+    tag_name,
+    validate_id,
+)
+from tracker.store.plumbing import git, head, read_blobs, rev_commit, store_root
+
+# ---------------------------------------------------------------- loading
+
+
+def metadata_from_dict(data: dict) -> Metadata:
+    return Metadata(
+        title=data.get("title"),
+        issuer=data.get("issuer"),
+        date=data.get("date"),
+        number=data.get("number"),
+        status=data.get("status"),
+        level=data.get("level"),
+        implements=list(data.get("implements") or []),
+        warnings=list(data.get("warnings") or []),
+    )
+
+
+def document_from_bytes(text: bytes, meta: bytes | None, source: str) -> Document:
+    """A Document from stored canonical text and metadata bytes."""
+    try:
+        metadata = metadata_from_dict(json.loads(meta.decode("utf-8")) if meta else {})
+        return canonical.loads(text.decode("utf-8"), metadata, source=source)
+    except (ValueError, KeyError, TypeError) as exc:  # JSON and format errors are ValueErrors
+        raise StoreError(f"{source}: stored document is damaged: {exc}") from None
+
+
+def resolve_version(root: Path, doc_id: str, version: str) -> str:
+    """The commit of ``ID@VERSION``: a tracker label first, then any git revision."""
+    commit = rev_commit(root, f"refs/tags/{tag_name(doc_id, version)}")
+    if commit:
+        return commit
+    for sha, (trailer_id, label) in trailer_labels(root).items():  # newest first
+        if trailer_id == doc_id and label == version:
+            return sha
+    commit = rev_commit(root, version)
+    if commit:
+        return commit
+    labels = ", ".join(versions(root).get(doc_id, [])) or "none"
+    raise StoreError(f"{doc_id}@{version}: no such version or git revision (labels: {labels})")
+
+
+def load_ref(ref: str, root=None) -> Document:
+    """``ID`` (the working tree's copy) or ``ID@VERSION`` (a label or any git revision) → Document."""
+    top = store_root(root)
+    doc_id, version = parse_ref(ref)
+    paths = document_paths(doc_id)
+    if version is None:
+        text_path = top / paths[TEXT]
+        if not text_path.is_file():
+            raise StoreError(f"{doc_id}: no such document in the store at {top}")
+        meta_path = top / paths[META]
+        meta = meta_path.read_bytes() if meta_path.is_file() else None
+        return document_from_bytes(text_path.read_bytes(), meta, ref)
+    commit = resolve_version(top, doc_id, version)
+    text, meta = read_blobs(top, [f"{commit}:{paths[TEXT]}", f"{commit}:{paths[META]}"])
+    if text is None:
+        raise StoreError(f"{ref}: the document does not exist at that revision ({commit[:12]})")
+    return document_from_bytes(text, meta, ref)
+
+
+def read_meta(root: Path, doc_id: str) -> dict:
+    path = Path(root) / document_paths(doc_id)[META]
+    if not path.is_file():
+        raise StoreError(f"{doc_id}: no such document in the store at {root}")
+    return json.loads(path.read_text("utf-8"))
+
+
+def parent_of(doc_id: str, root=None) -> str | None:
+    """The id of the document this one implements within the store (its ``parent``), or None."""
+    return read_meta(store_root(root), validate_id(doc_id)).get("parent")
+
+
+def resolve_against_parent(doc_id: str, root=None) -> tuple[str, str]:
+    """(parent_ref, child_ref) for ``tracker diff ID --against-parent``: both current texts."""
+    top = store_root(root)
+    parent = parent_of(doc_id, top)
+    if not parent:
+        raise StoreError(f"{doc_id}: no parent recorded; import it with --parent ID")
+    if not (top / document_paths(parent)[TEXT]).is_file():
+        raise StoreError(f"{doc_id}: its parent {parent} is not in the store; import it first")
+    return parent, doc_id
+
+
+def children_of(doc_id: str, root=None) -> list[str]:
+    """The ids of the stored documents that name ``doc_id`` as their parent, in id order.
+
+    The corpus questions (a province plan against all its cities and counties)
+    start here: which plans implement this one.
+    """
+    validate_id(doc_id)
+    return [row["id"] for row in list_documents(root) if row.get("parent") == doc_id]
+
+
+# ---------------------------------------------------------------- listing
+
+
+def versions(root: Path) -> dict[str, list[str]]:
+    """Version labels grouped by document id, oldest first: tags, then commit trailers.
+
+    A clone does not always bring the tags along, so the ``Tracker-Version``
+    trailer each import commit carries is read as well.
+    """
+    out = git(root, "for-each-ref", "--sort=creatordate", "--format=%(refname:strip=2)", "refs/tags/").decode()
+    grouped: dict[str, list[str]] = {}
+    for name in out.splitlines():
+        doc_id, at, label = name.partition("@")
+        if at and ID_PATTERN.fullmatch(doc_id):
+            grouped.setdefault(doc_id, []).append(label)
+    for _, (doc_id, label) in reversed(list(trailer_labels(root).items())):
+        if label not in grouped.setdefault(doc_id, []):
+            grouped[doc_id].append(label)
+    return grouped
+
+
+def trailer_labels(root: Path) -> dict[str, tuple[str, str]]:
+    """commit → (document id, version label) from the trailers of import commits, newest first."""
+    if head(root) is None:
+        return {}
+    fmt = "%H%x1f%(trailers:key=Tracker-Document,valueonly,separator=)%x1f%(trailers:key=Tracker-Version,valueonly,separator=)"
+    out = git(root, "log", f"--format={fmt}", "--grep=^Tracker-Version: ", "HEAD", check=False).decode("utf-8")
+    found: dict[str, tuple[str, str]] = {}
+    for line in out.splitlines():
+        parts = line.split("\x1f")
+        if len(parts) == 3 and parts[1].strip() and parts[2].strip():
+            found[parts[0]] = (parts[1].strip(), parts[2].strip())
+    return found
+
+
+def list_documents(root=None) -> list[dict]:
+    """Every stored document: id, title, level, status, versions."""
+    top = store_root(root)
+    tags = versions(top)
+    rows = []
+    for meta_path in sorted((top / DOCUMENTS).rglob(META)):
+        doc_id = meta_path.parent.relative_to(top / DOCUMENTS).as_posix()
+        if not ID_PATTERN.fullmatch(doc_id):
+            continue
+        meta = json.loads(meta_path.read_text("utf-8"))
+        rows.append({**meta, "id": doc_id, "versions": tags.get(doc_id, [])})
+    return rows
+
+
+@dataclass
+class Version:
+    commit: str
+    committed: str  # ISO date of the commit
+    source_date: str | None  # the document's legal date (Source-Date trailer)
+    labels: list[str]
+    subject: str
+
+
+def log(doc_id: str, root=None) -> list[Version]:
+    """The document's versions, newest first: one commit per import (or hand edit)."""
+    top = store_root(root)
+    paths = document_paths(doc_id)
+    if not (top / paths[TEXT]).exists() and not git(top, "log", "-1", "--format=%H", "--", paths[TEXT]).strip():
+        raise StoreError(f"{doc_id}: no such document in the store at {top}")
+    fmt = "%H%x1f%cs%x1f%(trailers:key=Source-Date,valueonly,separator=)%x1f%s%x1e"
+    out = git(top, "log", f"--format={fmt}", "--", paths[TEXT], paths[META]).decode("utf-8")
+    tags: dict[str, list[str]] = {}
+    for line in git(top, "for-each-ref", "--format=%(objectname) %(refname:strip=2)", f"refs/tags/{doc_id}@*").decode().splitlines():
+        sha, name = line.split(" ", 1)
+        tags.setdefault(sha, []).append(name.partition("@")[2])
+    for sha, (trailer_id, label) in trailer_labels(top).items():
+        if trailer_id == doc_id and label not in tags.setdefault(sha, []):
+            tags[sha].append(label)
+    result = []
+    for record in out.split("\x1e"):
+        record = record.strip("\n")
+        if not record:
+            continue
+        sha, committed, source_date, subject = record.split("\x1f")
+        result.append(Version(sha, committed, source_date.strip() or None, tags.get(sha, []), subject))
+    return result
+
+
+def default_label(root: Path, doc_id: str, status: str | None) -> str:
+    """The status (draft/final) when that label is still free, else v<N>."""
+    taken = set(versions(root).get(doc_id, []))
+    if status and status not in taken and LABEL_PATTERN.fullmatch(status):
+        return status
+    n = len(taken) + 1
+    while f"v{n}" in taken:
+        n += 1
+    return f"v{n}"
