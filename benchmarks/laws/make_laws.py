@@ -56,6 +56,46 @@ def cn_to_int(text: str) -> int:
     return total + digit
 
 
+def int_to_cn(n: int) -> str:
+    """Small int (1..99) to a Chinese numeral as chapter numbers are written."""
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else digits[tens]) + "十" if tens else "") + (digits[ones] if ones else "")
+
+
+def restore_lost_chapters(body: list[str]) -> list[str]:
+    """Put back a 第X章 marker the scrape lost, leaving only its title.
+
+    A few source files show a chapter title as a bare line between two articles
+    (农业技术推广体系; 卷烟纸、滤嘴棒、烟用丝束、 / 烟草专用机械的生产和销售) while
+    the chapter numbers jump (第一章 … 第三章).  When a run of lines without
+    closing punctuation sits exactly in such a gap, it is that chapter's title.
+    """
+    chapter_at = {}
+    for i, line in enumerate(body):
+        h = HEADING_RE.match(line)
+        if h and h[2] == "章" and not ARTICLE_RE.match(line):
+            chapter_at[i] = cn_to_int(h[1])
+    out, i = [], 0
+    while i < len(body):
+        line = body[i]
+        j = i
+        while (j < len(body) and not HEADING_RE.match(body[j]) and not ARTICLE_RE.match(body[j])
+               and not re.search(r"[。；：，）”]$", body[j]) and not body[j].startswith("（")
+               and (j == i or body[j - 1].endswith("、"))):
+            j += 1
+        if j > i and j < len(body) and ARTICLE_RE.match(body[j]) and out and not HEADING_RE.match(out[-1]):
+            before = [n for k, n in chapter_at.items() if k < i]
+            after = [n for k, n in chapter_at.items() if k > i]
+            if before and after and min(after) == max(before) + 2:
+                out.append(f"第{int_to_cn(max(before) + 1)}章 " + "".join(body[i:j]))
+                i = j
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def git(repo: str, *args: str) -> str:
     return subprocess.run(["git", "-C", repo, "-c", "core.quotepath=false", *args],
                           check=True, capture_output=True).stdout.decode("utf-8")
@@ -112,20 +152,29 @@ def render(parsed: dict) -> tuple[str, list[int]]:
         pre = FW.join(re.sub(r"(日) +", r"\1", p).replace(" ", "") for p in parsed["preamble"])
         out += [f"（{pre}）", ""]
     headings, body, numbers = [], [], []
-    for line in parsed["body"]:
+    open_heading = None          # index in body of a heading not yet followed by an article
+    for line in restore_lost_chapters(parsed["body"]):
         h = HEADING_RE.match(line)
         a = ARTICLE_RE.match(line)
         if h and not a:
             label = f"第{h[1]}{h[2]}"
             name = FW.join((h[3] or "").split())
             heading = f"{label}{FW}{name}" if name else label
-            headings.append((h[2], heading))
+            headings.append([h[2], heading])
             body += ["", heading, ""] if body else [heading, ""]
+            open_heading = len(body) - 2
         elif a:
+            open_heading = None
             if not a[2]:
                 numbers.append(cn_to_int(a[1]))
             rest = a[3].strip()
             body.append(f"第{a[1]}条{a[2] or ''}{FW}{rest}" if rest else f"第{a[1]}条{a[2] or ''}")
+        elif open_heading is not None:
+            # A long heading wrapped onto a second line in the scrape
+            # (第二章 听取和审议人民政府、人民法院和 / 人民检察院的专项工作报告).
+            sep = "" if FW in body[open_heading] else FW
+            body[open_heading] += sep + line.replace(" ", "")
+            headings[-1][1] = body[open_heading]
         else:
             body.append(line.replace(" ", FW) if re.match(r"^（[一二三四五六七八九十]+） ", line) else line)
     if any(kind == "章" for kind, _ in headings):
