@@ -10,7 +10,8 @@ from pathlib import Path
 
 from tracker.errors import InputError, StoreError
 
-EXTENSIONS = {"html": ".html", "md": ".md", "docx": ".docx"}
+# a redline is a .docx too: its default name must not overwrite the 对照表
+EXTENSIONS = {"html": ".html", "md": ".md", "docx": ".docx", "redline": "-redline.docx"}
 
 
 def render(fmt: str, result, old_doc, new_doc) -> str | bytes:
@@ -20,6 +21,8 @@ def render(fmt: str, result, old_doc, new_doc) -> str | bytes:
         return renderers.render_markdown(result, old_doc, new_doc)
     if fmt == "docx":
         return renderers.render_docx(result, old_doc, new_doc)
+    if fmt == "redline":
+        return renderers.render_redline(result, old_doc, new_doc)
     return renderers.render_html(result, old_doc, new_doc)
 
 

@@ -1,4 +1,4 @@
-"""``tracker report``: a reviewer's report of a diff (HTML, Markdown or Word), or the reports index."""
+"""``tracker report``: a reviewer's report of a diff (HTML, Markdown, Word 对照表 or Word redline), or the reports index."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,6 +32,7 @@ def report(old, new, output, parent, against_parent, fmt, build_index, reports_d
       tracker report draft.docx final.docx
       tracker report province.pdf county.txt --parent -o reports/county-vs-province.html
       tracker report youyi@draft youyi@final --format md
+      tracker report draft.docx final.docx --format redline -o 修订稿.docx
       tracker report --all
     """
     if build_index:

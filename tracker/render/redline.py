@@ -1,0 +1,630 @@
+"""The NEW text as a Word document with real tracked changes: a redline.
+
+Legal staff review in Word or WPS and decide change by change with "accept /
+reject". So the body of this document is the new text in which every deleted
+and inserted stretch is a revision (``w:del`` / ``w:ins``, author ``tracker``),
+at character level because Chinese has no spaces, a clause that moved
+unedited is a move (``w:moveFrom`` / ``w:moveTo``), and each target change
+carries a comment anchored on its sentence (收紧：数值 55% → 60%…). A first page
+gives the dashboard of the HTML report.
+
+The promise the tests hold it to: accepting every revision of the body gives
+exactly NEW's cleaned text, rejecting every one gives exactly OLD's. To keep
+it, the body is built from one stream of pieces (equal, deleted, inserted,
+moved away, moved here) whose old and new projections are checked against the
+two texts before a byte is written; a paragraph break is the character
+``\\n`` of the stream, so an inserted or deleted break is a revision of the
+paragraph mark, as Word records it.
+
+How the stream is ordered (docs/decisions/0510-redline-tracked-changes.md): the text is
+cut into one block per clause (its label up to the next clause), the diff's
+clause rows group blocks into units, and the units paired in the same order on
+both sides are the anchors; every other unit is emitted between the anchors
+around it, old side first (deleted or moved away), new side after (inserted or
+moved here), so both projections keep their own document order.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import io
+import os
+from dataclasses import dataclass, field
+
+from docx import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from tracker.model import DiffResult, Document, Target, TargetChange
+from tracker.render.docx import HEADING_FONT, MUTED, add_row, heading, run, set_font, setup, table
+from tracker.render.inline import changed_share, inline_diff
+from tracker.render.view import REWRITE_SHARE, build_view, target_words
+
+AUTHOR = "tracker"
+INITIALS = "TR"
+BODY_BOOKMARK = "tracker_text"  # the body starts here: everything before it is the dashboard page
+OLD_SIDE_OPS = ("eq", "del", "move-from")
+NEW_SIDE_OPS = ("eq", "ins", "move-to")
+HEADING_LINE_MAX = 30  # a clause's first line at most this long reads as a heading (一、总体要求)
+FIRST_REVISION_ID = 10_000  # annotation ids are shared by comments, bookmarks and revisions: keep them apart
+
+
+class RedlineError(RuntimeError):
+    """The stream does not reproduce both texts: a bug, never a wrong file."""
+
+
+# ------------------------------------------------------------------ blocks
+
+
+@dataclass(frozen=True)
+class Block:
+    """One clause's stretch of the text: from its label to the next clause's label."""
+
+    clause: str | None  # None for text before the first clause
+    start: int
+    end: int
+
+
+def blocks(doc: Document) -> list[Block]:
+    """The text cut at every clause start, so the blocks concatenate to the whole text."""
+    text = doc.text
+    starts = sorted({(c.span[0], c.id) for c in doc.walk() if 0 <= c.span[0] <= len(text)})
+    seen, cuts = set(), []
+    for start, clause_id in starts:
+        if start in seen:  # two clauses at one offset (a heading with no text of its own): one block
+            continue
+        seen.add(start)
+        cuts.append((start, clause_id))
+    if not cuts or cuts[0][0] > 0:
+        cuts.insert(0, (0, None))
+    out = []
+    for k, (start, clause_id) in enumerate(cuts):
+        end = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
+        out.append(Block(clause_id, start, end))
+    return out
+
+
+# ------------------------------------------------------------------ units
+
+
+@dataclass
+class Unit:
+    """Blocks of OLD and NEW that the diff paired (either side may be empty)."""
+
+    old: list[int]
+    new: list[int]
+    change: str
+    stable: bool = False
+
+
+def _contiguous(indices: list[int]) -> bool:
+    return not indices or indices == list(range(indices[0], indices[0] + len(indices)))
+
+
+def units(result: DiffResult, old_blocks: list[Block], new_blocks: list[Block]) -> list[Unit]:
+    """The diff's clause rows as units of blocks; every block in exactly one unit.
+
+    A row whose blocks are not neighbours on a side cannot be one stretch of
+    tracked text: its blocks become separate deletions and insertions.
+    """
+    old_index = {b.clause: i for i, b in enumerate(old_blocks) if b.clause is not None}
+    new_index = {b.clause: i for i, b in enumerate(new_blocks) if b.clause is not None}
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    out: list[Unit] = []
+    if old_blocks and old_blocks[0].clause is None and new_blocks and new_blocks[0].clause is None:
+        out.append(Unit([0], [0], "modified"))
+        used_old.add(0)
+        used_new.add(0)
+    for row in result.clauses:
+        olds = sorted({old_index[i] for i in _ids(row.old) if i in old_index} - used_old)
+        news = sorted({new_index[i] for i in _ids(row.new) if i in new_index} - used_new)
+        used_old.update(olds)
+        used_new.update(news)
+        if olds and news and _contiguous(olds) and _contiguous(news):
+            out.append(Unit(olds, news, row.change))
+        else:
+            out += [Unit([i], [], "removed") for i in olds] + [Unit([], [j], "added") for j in news]
+    out += [Unit([i], [], "removed") for i in range(len(old_blocks)) if i not in used_old]
+    out += [Unit([], [j], "added") for j in range(len(new_blocks)) if j not in used_new]
+    _mark_stable(out)
+    return out
+
+
+def _ids(value) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _mark_stable(all_units: list[Unit]) -> None:
+    """Paired units in the same order on both sides (a longest increasing run) are anchors."""
+    paired = sorted((u for u in all_units if u.old and u.new), key=lambda u: u.new[0])
+    tails: list[int] = []  # smallest old index ending an increasing run of each length
+    tail_at: list[int] = []
+    back: list[int] = []
+    for k, unit in enumerate(paired):
+        pos = bisect.bisect_left(tails, unit.old[0])
+        if pos == len(tails):
+            tails.append(unit.old[0])
+            tail_at.append(k)
+        else:
+            tails[pos] = unit.old[0]
+            tail_at[pos] = k
+        back.append(tail_at[pos - 1] if pos else -1)
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        paired[k].stable = True
+        k = back[k]
+
+
+# ------------------------------------------------------------------ stream
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of the stream: its op, its text, and where it sits in OLD and NEW."""
+
+    op: str  # "eq", "del", "ins", "move-from", "move-to"
+    text: str
+    old_at: int | None
+    new_at: int | None
+    move: str | None = None  # the move's name, shared by its two ends
+
+
+@dataclass(frozen=True)
+class Note:
+    """A comment to anchor on ``[start, end)`` of one side's text."""
+
+    side: str  # "old" | "new"
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Stream:
+    pieces: list[Piece]
+    notes: list[Note] = field(default_factory=list)
+
+
+def _span(block_list: list[Block], indices: list[int]) -> tuple[int, int]:
+    return block_list[indices[0]].start, block_list[indices[-1]].end
+
+
+def _diff_pieces(old_text: str, new_text: str, old_at: int, new_at: int) -> list[Piece]:
+    segments = inline_diff(old_text, new_text)
+    if changed_share(segments) > REWRITE_SHARE:  # rewritten: whole deletion + whole insertion reads better
+        segments = [(op, t) for op, t in (("del", old_text), ("ins", new_text)) if t]
+    out = []
+    for op, text in segments:
+        out.append(Piece(op, text, old_at if op != "ins" else None, new_at if op != "del" else None))
+        if op != "ins":
+            old_at += len(text)
+        if op != "del":
+            new_at += len(text)
+    return out
+
+
+def build_stream(result: DiffResult, old_doc: Document, new_doc: Document) -> Stream:
+    """The body as pieces, with the comments to anchor; both projections checked."""
+    old_blocks, new_blocks = blocks(old_doc), blocks(new_doc)
+    all_units = units(result, old_blocks, new_blocks)
+    stream = Stream([])
+    anchors = sorted((u for u in all_units if u.stable), key=lambda u: u.new[0])
+    floating = [u for u in all_units if not u.stable]
+    olds = sorted((u for u in floating if u.old), key=lambda u: u.old[0])
+    news = sorted((u for u in floating if u.new), key=lambda u: u.new[0])
+    moves = {id(u): f"move{n}" for n, u in enumerate(u for u in floating if u.old and u.new)}
+
+    def text_of(side_blocks, doc, indices):
+        start, end = _span(side_blocks, indices)
+        return doc.text[start:end]
+
+    def old_side(unit: Unit) -> None:
+        start, end = _span(old_blocks, unit.old)
+        text = old_doc.text[start:end]
+        same = unit.new and text == text_of(new_blocks, new_doc, unit.new)
+        if unit.new and same:
+            stream.pieces.append(Piece("move-from", text, start, None, moves[id(unit)]))
+        elif text:
+            stream.pieces.append(Piece("del", text, start, None))
+        if unit.new and not same:
+            new_ids = "、".join(new_blocks[j].clause or "" for j in unit.new)
+            stream.notes.append(Note("old", start, end, f"移动并修改：本条移至 {new_ids}，修改后的文字在新位置插入。"))
+
+    def new_side(unit: Unit) -> None:
+        start, end = _span(new_blocks, unit.new)
+        text = new_doc.text[start:end]
+        same = unit.old and text == text_of(old_blocks, old_doc, unit.old)
+        if unit.old and same:
+            stream.pieces.append(Piece("move-to", text, None, start, moves[id(unit)]))
+        elif text:
+            stream.pieces.append(Piece("ins", text, None, start))
+        if unit.old and not same:
+            old_ids = "、".join(old_blocks[i].clause or "" for i in unit.old)
+            stream.notes.append(Note("new", start, end, f"移动并修改：本条由原 {old_ids} 移来，原文字在原位置删除。"))
+
+    oi = ni = 0
+    for anchor in anchors + [None]:
+        old_limit = anchor.old[0] if anchor else len(old_blocks)
+        new_limit = anchor.new[0] if anchor else len(new_blocks)
+        while oi < len(olds) and olds[oi].old[0] < old_limit:
+            old_side(olds[oi])
+            oi += 1
+        while ni < len(news) and news[ni].new[0] < new_limit:
+            new_side(news[ni])
+            ni += 1
+        if anchor is None:
+            break
+        (os_, oe), (ns, ne) = _span(old_blocks, anchor.old), _span(new_blocks, anchor.new)
+        stream.pieces += _diff_pieces(old_doc.text[os_:oe], new_doc.text[ns:ne], os_, ns)
+        if anchor.change in ("split", "merged"):
+            old_ids = "、".join(old_blocks[i].clause or "" for i in anchor.old)
+            new_ids = "、".join(new_blocks[j].clause or "" for j in anchor.new)
+            word = "拆分" if anchor.change == "split" else "合并"
+            stream.notes.append(Note("new", ns, ne, f"{word}：原 {old_ids} → 现 {new_ids}。"))
+    stream.notes += target_notes(result, old_doc, new_doc)
+    check(stream, old_doc.text, new_doc.text)
+    return stream
+
+
+def check(stream: Stream, old_text: str, new_text: str) -> None:
+    """Refuse to write a redline whose accept-all / reject-all would not give the two texts."""
+    old = "".join(p.text for p in stream.pieces if p.op in OLD_SIDE_OPS)
+    new = "".join(p.text for p in stream.pieces if p.op in NEW_SIDE_OPS)
+    if old != old_text or new != new_text:
+        raise RedlineError("internal error: the tracked changes do not reproduce both texts")
+
+
+# ------------------------------------------------------------------ comments
+
+
+def _locate(target: Target, doc: Document) -> tuple[int, int] | None:
+    if not target.text:
+        return None
+    if 0 <= target.start and doc.text[target.start : target.start + len(target.text)] == target.text:
+        return target.start, target.start + len(target.text)
+    found = doc.text.find(target.text)
+    return (found, found + len(target.text)) if found >= 0 else None
+
+
+def comment_text(change: TargetChange, mode: str) -> str:
+    """收紧：数值 55% → 60%：…  — the label and the Chinese reasons, as the reviewer reads them."""
+    label = target_words(mode).get(change.change)
+    word = f"{label.icon}{label.zh}" if label else change.change
+    reasons = list(change.reasons_zh) + list(change.reasons[len(change.reasons_zh):])
+    return f"{word}：" + "；".join(reasons) if reasons else word
+
+
+def target_notes(result: DiffResult, old_doc: Document, new_doc: Document) -> list[Note]:
+    """One comment per changed target, on its sentence in NEW, or in OLD when it was dropped."""
+    notes = []
+    for change in result.targets:
+        if change.change == "unchanged":
+            continue
+        where = _locate(change.new, new_doc) if change.new is not None else None
+        side = "new"
+        if where is None and change.old is not None:
+            where, side = _locate(change.old, old_doc), "old"
+        if where is not None and where[1] > where[0]:
+            notes.append(Note(side, where[0], where[1], comment_text(change, result.mode)))
+    return notes
+
+
+# ------------------------------------------------------------------ paragraphs
+
+
+@dataclass
+class Paragraph:
+    items: list[tuple] = field(default_factory=list)  # ("run", op, text, move) | ("mark", kind, id, name)
+    mark_op: str = "eq"
+    mark_move: str | None = None
+    old_at: int | None = None  # where its first character sits on each side
+    new_at: int | None = None
+
+
+def _cut_points(stream: Stream) -> tuple[set[int], set[int]]:
+    old_cuts: set[int] = set()
+    new_cuts: set[int] = set()
+    for note in stream.notes:
+        (old_cuts if note.side == "old" else new_cuts).update((note.start, note.end))
+    return old_cuts, new_cuts
+
+
+def atoms(stream: Stream) -> list[Piece]:
+    """Pieces cut at every line break and at every comment boundary of their side."""
+    old_cuts, new_cuts = _cut_points(stream)
+    out = []
+    for piece in stream.pieces:
+        cuts = {0, len(piece.text)}
+        for k, ch in enumerate(piece.text):
+            if ch == "\n":
+                cuts.update((k, k + 1))
+        for at, side_cuts in ((piece.old_at, old_cuts), (piece.new_at, new_cuts)):
+            if at is not None:
+                cuts.update(c - at for c in side_cuts if at < c < at + len(piece.text))
+        points = sorted(cuts)
+        for a, b in zip(points, points[1:]):
+            out.append(Piece(piece.op, piece.text[a:b],
+                             None if piece.old_at is None else piece.old_at + a,
+                             None if piece.new_at is None else piece.new_at + a, piece.move))
+    return out
+
+
+def paragraphs(stream: Stream) -> list[Paragraph]:
+    """The atoms laid into paragraphs, with comment and move range markers placed."""
+    pieces = atoms(stream)
+    starts: dict[tuple[str, int], list[int]] = {}
+    ends: dict[tuple[str, int], list[int]] = {}
+    for n, note in enumerate(stream.notes):
+        starts.setdefault((note.side, note.start), []).append(n)
+        ends.setdefault((note.side, note.end), []).append(n)
+    first_of_move: dict[str, int] = {}
+    last_of_move: dict[str, int] = {}
+    for k, piece in enumerate(pieces):
+        if piece.move:
+            key = f"{piece.op}:{piece.move}"
+            first_of_move.setdefault(key, k)
+            last_of_move[key] = k
+    opened: set[int] = set()
+    out = [Paragraph()]
+    for k, piece in enumerate(pieces):
+        para = out[-1]
+        if not para.items and para.old_at is None and para.new_at is None:
+            para.old_at, para.new_at = piece.old_at, piece.new_at
+        key = f"{piece.op}:{piece.move}" if piece.move else None
+        if key and first_of_move[key] == k:
+            para.items.append(("mark", f"{piece.op}-start", piece.move))
+        for side, at in (("old", piece.old_at), ("new", piece.new_at)):
+            if at is None:
+                continue
+            for n in starts.get((side, at), []):
+                if n not in opened:
+                    opened.add(n)
+                    para.items.append(("mark", "comment-start", n))
+        if piece.text != "\n":
+            para.items.append(("run", piece.op, piece.text, piece.move))
+        for side, at in (("old", piece.old_at), ("new", piece.new_at)):
+            if at is None:
+                continue
+            for n in ends.get((side, at + len(piece.text)), []):
+                if n in opened:
+                    opened.discard(n)
+                    para.items.append(("mark", "comment-end", n))
+        if key and last_of_move[key] == k:
+            para.items.append(("mark", f"{piece.op}-end", piece.move))
+        if piece.text == "\n":
+            para.mark_op, para.mark_move = piece.op, piece.move
+            out.append(Paragraph())
+    for n in sorted(opened):  # a comment whose end was never reached still closes
+        out[-1].items.append(("mark", "comment-end", n))
+    return out
+
+
+# ------------------------------------------------------------------ XML
+
+
+class Ids:
+    """Fresh annotation ids for revisions and move ranges."""
+
+    def __init__(self) -> None:
+        self.next = FIRST_REVISION_ID
+
+    def __call__(self) -> str:
+        self.next += 1
+        return str(self.next)
+
+
+def _revision(tag: str, ids: Ids, date: str):
+    element = OxmlElement(tag)
+    element.set(qn("w:id"), ids())
+    element.set(qn("w:author"), AUTHOR)
+    element.set(qn("w:date"), date)
+    return element
+
+
+def _text_run(text: str, deleted: bool):
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:delText" if deleted else "w:t")
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = text
+    r.append(t)
+    return r
+
+
+RUN_WRAPPERS = {"ins": "w:ins", "del": "w:del", "move-from": "w:moveFrom", "move-to": "w:moveTo"}
+
+
+def paragraph_xml(para: Paragraph, style: str | None, ids: Ids, date: str, comment_ids: list[int],
+                  move_ranges: dict[str, str]):
+    p = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    if style:
+        pstyle = OxmlElement("w:pStyle")
+        pstyle.set(qn("w:val"), style)
+        ppr.append(pstyle)
+    if para.mark_op != "eq":
+        rpr = OxmlElement("w:rPr")
+        rpr.append(_revision(RUN_WRAPPERS[para.mark_op], ids, date))
+        ppr.append(rpr)
+    if len(ppr):
+        p.append(ppr)
+    for item in para.items:
+        if item[0] == "run":
+            _, op, text, _move = item
+            r = _text_run(text, deleted=(op == "del"))
+            if op == "eq":
+                p.append(r)
+            else:
+                wrapper = _revision(RUN_WRAPPERS[op], ids, date)
+                wrapper.append(r)
+                p.append(wrapper)
+            continue
+        _, kind, ref = item
+        if kind == "comment-start" or kind == "comment-end":
+            tag = "w:commentRangeStart" if kind == "comment-start" else "w:commentRangeEnd"
+            marker = OxmlElement(tag)
+            marker.set(qn("w:id"), str(comment_ids[ref]))
+            p.append(marker)
+            if kind == "comment-end":
+                reference = OxmlElement("w:r")
+                rpr = OxmlElement("w:rPr")
+                rstyle = OxmlElement("w:rStyle")
+                rstyle.set(qn("w:val"), "CommentReference")
+                rpr.append(rstyle)
+                reference.append(rpr)
+                ref_el = OxmlElement("w:commentReference")
+                ref_el.set(qn("w:id"), str(comment_ids[ref]))
+                reference.append(ref_el)
+                p.append(reference)
+            continue
+        side, edge = kind.rsplit("-", 1)  # "move-from-start" → ("move-from", "start")
+        tag = {"move-from": "w:moveFromRange", "move-to": "w:moveToRange"}[side] + ("Start" if edge == "start" else "End")
+        key = f"{side}:{ref}"
+        marker = OxmlElement(tag)
+        if edge == "start":
+            move_ranges[key] = ids()
+            marker.set(qn("w:id"), move_ranges[key])
+            marker.set(qn("w:author"), AUTHOR)
+            marker.set(qn("w:date"), date)
+            marker.set(qn("w:name"), ref)
+        else:
+            marker.set(qn("w:id"), move_ranges[key])
+        p.append(marker)
+    return p
+
+
+# ------------------------------------------------------------------ styles
+
+
+def heading_starts(doc: Document) -> dict[int, int]:
+    """Offsets where a clause heading starts → Word heading level (1 for 一、, 2 for （一） …)."""
+    out = {}
+    for clause in doc.walk():
+        if clause.scheme == "preamble" or not clause.id:
+            continue
+        start = clause.span[0]
+        line_end = doc.text.find("\n", start)
+        line = doc.text[start : line_end if line_end >= 0 else len(doc.text)]
+        depth = clause.id.count(".")
+        if len(line) <= HEADING_LINE_MAX and (clause.children or depth == 0):
+            out[start] = min(depth + 1, 9)
+    return out
+
+
+def style_headings(word) -> None:
+    """Heading styles in 黑体, black: the default template's blue Calibri looks foreign in a 公文."""
+    for level in range(1, 10):
+        try:
+            style = word.styles[f"Heading {level}"]
+        except KeyError:
+            continue
+        set_font(style, HEADING_FONT)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.font.size = Pt(max(16 - 1.5 * level, 10.5))
+
+
+def track_revisions(word) -> None:
+    """Turn on Track Changes, so the reviewer's own edits are tracked too (after w:proofState / w:zoom)."""
+    settings = word.settings.element
+    if settings.find(qn("w:trackRevisions")) is not None:
+        return
+    element = OxmlElement("w:trackRevisions")
+    anchor = None
+    for tag in ("w:proofState", "w:zoom", "w:removePersonalInformation", "w:view", "w:writeProtection"):
+        anchor = settings.find(qn(tag))
+        if anchor is not None:
+            break
+    if anchor is not None:
+        anchor.addnext(element)
+    else:
+        settings.insert(0, element)
+
+
+# ------------------------------------------------------------------ whole
+
+
+def dashboard(word, result: DiffResult, old_doc: Document, new_doc: Document) -> None:
+    """The first page: the two documents, counts per label, the target-change table, how to read the rest."""
+    view = build_view(result, old_doc, new_doc)
+    heading(word, view.new.title, 15, WD_ALIGN_PARAGRAPH.CENTER)
+    heading(word, f"修订稿（{view.mode_words}）", 12, WD_ALIGN_PARAGRAPH.CENTER)
+    for doc in (view.old, view.new):
+        facts = "，".join(f for f in (doc.issuer, doc.number, doc.level, doc.date, doc.status, doc.ref) if f)
+        paragraph = word.add_paragraph()
+        run(paragraph, f"{doc.role}：", bold=True, fonts=HEADING_FONT)
+        run(paragraph, f"《{doc.title}》" + (f"（{facts}）" if facts else ""))
+    heading(word, "指标变化", 12)
+    counts = word.add_paragraph()
+    run(counts, "　".join(f"{label.icon}{label.zh} {view.counts[label.key]}" for label in view.count_labels))
+    changed = [t for t in view.dashboard if t.change != "unchanged"]
+    if changed:
+        widths = [2.4, 3.4, 3.3, 3.3, 1.8, 2.8]
+        tbl = table(word, ["条款", "指标", view.headings[0], view.headings[1], "判断", "理由"], widths)
+        for t in changed:
+            cells = add_row(tbl, widths).cells
+            for cell, text in zip(cells, [t.clause, t.indicator or "—", t.old, t.new, f"{t.label.icon}{t.label.zh}",
+                                          "；".join(t.reasons)]):
+                run(cell.paragraphs[0], text, size=9)
+    note = word.add_paragraph()
+    run(note, "下页起为修改后全文，修改处以修订标记（作者 tracker）标出：接受全部修订即得修改后文本，拒绝全部修订即得修改前文本；"
+              "每项指标变化附批注（判断及理由）。条款整体移动且未修改的，标为移动；移动且修改的，标为原位置删除、新位置插入并附批注。",
+        color=MUTED, size=9)
+    note.add_run().add_break(WD_BREAK.PAGE)
+
+
+def build(result: DiffResult, old_doc: Document, new_doc: Document, date: dt.datetime | None = None):
+    when = (date or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    stream = build_stream(result, old_doc, new_doc)
+    word = WordDocument()
+    setup(word)
+    style_headings(word)
+    dashboard(word, result, old_doc, new_doc)
+    comment_ids = []
+    for note in stream.notes:
+        comment = word.comments.add_comment(note.text, author=AUTHOR, initials=INITIALS)
+        comment._comment_elm.date = when
+        comment_ids.append(comment.comment_id)
+    ids = Ids()
+    old_heads, new_heads = heading_starts(old_doc), heading_starts(new_doc)
+    body = word.element.body
+    sect = body.find(qn("w:sectPr"))
+    move_ranges: dict[str, str] = {}
+    paras = paragraphs(stream)
+    for n, para in enumerate(paras):
+        level = new_heads.get(para.new_at) if para.new_at is not None else None
+        if level is None and para.old_at is not None:
+            level = old_heads.get(para.old_at)
+        p = paragraph_xml(para, f"Heading{level}" if level else None, ids, stamp, comment_ids, move_ranges)
+        if n == 0:
+            start = OxmlElement("w:bookmarkStart")
+            start.set(qn("w:id"), str(FIRST_REVISION_ID))
+            start.set(qn("w:name"), BODY_BOOKMARK)
+            p.insert(1 if p.find(qn("w:pPr")) is not None else 0, start)
+        if n == len(paras) - 1:
+            end = OxmlElement("w:bookmarkEnd")
+            end.set(qn("w:id"), str(FIRST_REVISION_ID))
+            p.append(end)
+        sect.addprevious(p)
+    track_revisions(word)
+    word.core_properties.author = AUTHOR
+    word.core_properties.title = f"{new_doc.metadata.title or ''}（修订稿）"
+    return word
+
+
+def render_redline(result: DiffResult, old_doc: Document, new_doc: Document,
+                   path: str | os.PathLike | None = None, date: dt.datetime | None = None) -> bytes:
+    """The redline .docx's bytes (also written to ``path`` when given); ``date`` stamps every revision."""
+    if old_doc is None or new_doc is None:
+        raise ValueError("a redline needs both documents' texts")
+    buffer = io.BytesIO()
+    build(result, old_doc, new_doc, date).save(buffer)
+    data = buffer.getvalue()
+    if path is not None:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    return data
