@@ -34,6 +34,8 @@ class DocumentCheck:
     unacknowledged: list[TargetChange] = field(default_factory=list)
     acknowledged: list[TargetChange] = field(default_factory=list)
     note: str | None = None
+    #: stored children (id, [(target, their change against it)]) that a tightened or added target leaves short
+    children_short: list[tuple[str, list[tuple[Target, TargetChange]]]] = field(default_factory=list)
 
 
 @dataclass
@@ -87,8 +89,12 @@ def differences(old: list[Target], new: list[Target]) -> list[TargetChange]:
 
 
 def check_document(doc_id: str, text: bytes | None, meta: bytes | None, snapshot: bytes | None,
-                   base_snapshot: bytes | None = None, where: str = "") -> DocumentCheck:
-    """Compare a document text's targets with its snapshot (and list what the snapshot itself changed)."""
+                   base_snapshot: bytes | None = None, where: str = "", root: Path | None = None) -> DocumentCheck:
+    """Compare a document text's targets with its snapshot (and list what the snapshot itself changed).
+
+    With ``root``, a target the change tightened or added is also held against
+    the document's stored children, to name those it would leave short.
+    """
     result = DocumentCheck(doc_id)
     paths = store.document_paths(doc_id)
     if text is None and snapshot is None:
@@ -106,9 +112,33 @@ def check_document(doc_id: str, text: bytes | None, meta: bytes | None, snapshot
         if snapshot is None:
             result.note = f"no {paths[store.TARGETS]}: every target is new"
     result.unacknowledged = differences(accepted, current)
+    if root is not None and text is not None:
+        asked = [c.new for c in result.unacknowledged if c.change in ("tightened", "added")]
+        if asked:
+            result.children_short = children_left_short(root, doc_id, document, current, asked)
     if base_snapshot is not None and snapshot is not None and base_snapshot != snapshot:
         result.acknowledged = differences(snapshot_targets(base_snapshot, "base " + paths[store.TARGETS]), accepted)
     return result
+
+
+def children_left_short(top: Path, doc_id: str, document, targets: list[Target], asked: list[Target]):
+    """The stored children (working-tree texts) whose counterpart of one of ``asked`` is looser, mixed or missing.
+
+    Costs nothing unless the document has children: the diffs (tracker.corpus,
+    one layer up) are imported only then.
+    """
+    child_ids = store.children_of(doc_id, top)
+    if not child_ids:
+        return []
+    from tracker.corpus.impact import children_left_short as run
+
+    children = []
+    for child_id in child_ids:
+        paths = store.document_paths(child_id)
+        text_path, meta_path = top / paths[store.TEXT], top / paths[store.META]
+        if text_path.is_file():
+            children.append((child_id, text_path.read_bytes(), meta_path.read_bytes() if meta_path.is_file() else None))
+    return run(document, doc_id, targets, asked, children)
 
 
 # ------------------------------------------------------------ the modes
@@ -158,7 +188,7 @@ def _check_blobs(top: Path, ids: list[str], prefix: str, base_prefix: str | None
     report = []
     for i, doc_id in enumerate(ids):
         text, meta, snapshot, *base = blobs[i * step : (i + 1) * step]
-        report.append(check_document(doc_id, text, meta, snapshot, base[0] if base else None))
+        report.append(check_document(doc_id, text, meta, snapshot, base[0] if base else None, root=top))
     return Report(report)
 
 
@@ -190,7 +220,7 @@ def check_files(files: list[str]) -> Report:
             p = top / paths[key]
             return p.read_bytes() if p.is_file() else None
 
-        report.append(check_document(doc_id, read(store.TEXT), read(store.META), read(store.TARGETS)))
+        report.append(check_document(doc_id, read(store.TEXT), read(store.META), read(store.TARGETS), root=top))
     return Report(report)
 
 
@@ -229,6 +259,24 @@ def change_line(doc_id: str, change: TargetChange) -> str:
     return f"{doc_id}  {clause}  {indicator}: {describe(change.old)} → {describe(change.new)}  [{change.change}]"
 
 
+#: children named one per line in a refusal, then a count of the rest
+MAX_CHILDREN_SHOWN = 20
+
+
+def children_lines(doc: DocumentCheck) -> list[str]:
+    """'would leave N stored children short', then one line per child (at most 20), then a count."""
+    if not doc.children_short:
+        return []
+    n = len(doc.children_short)
+    lines = [f"  this change would leave {n} stored child document(s) short (本次修改将使 {n} 份下级文件不再满足要求):"]
+    for child_id, shortfalls in doc.children_short[:MAX_CHILDREN_SHOWN]:
+        parts = [f"{(t.indicator or t.text)} {describe(t)}: child {describe(c.new)} [{c.change}]" for t, c in shortfalls]
+        lines.append(f"    {child_id}  " + "; ".join(parts))
+    if n > MAX_CHILDREN_SHOWN:
+        lines.append(f"    … and {n - MAX_CHILDREN_SHOWN} more child document(s) (tracker impact lists them all)")
+    return lines
+
+
 def format_report(report: Report) -> str:
     lines = []
     for doc in report.documents:
@@ -238,6 +286,7 @@ def format_report(report: Report) -> str:
             lines.append(change_line(doc.doc_id, change))
             lines.extend(f"    {reason}" for reason in change.reasons)
             lines.extend(f"    {reason}" for reason in change.reasons_zh)  # the reviewer's words too
+        lines.extend(children_lines(doc))
     failed = [d.doc_id for d in report.documents if d.unacknowledged]
     if failed:
         count = sum(len(d.unacknowledged) for d in report.documents)

@@ -7,7 +7,7 @@ central document) live there, not in code.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -20,6 +20,7 @@ class DemoResult:
     kept: list[str]
     reports: list[Path]
     index: Path
+    audits: list[Path] = field(default_factory=list)
 
 
 def examples_dir(start: Path) -> Path:
@@ -41,12 +42,23 @@ def run_demo(store=None, examples: Path | None = None, reports_dir: Path | None 
     bundle = json.loads((examples / "bundle.json").read_text("utf-8"))
     imported, kept = import_bundle(root, examples, bundle["documents"], echo)
     reports = [write_report(root, reports_dir, spec, echo) for spec in bundle["reports"]]
+    audits = [write_audit(root, reports_dir, spec, echo) for spec in bundle.get("audits", [])]
     from tracker.reporting import write_index
 
     index = reports_dir / "index.html"
     write_index(index, reports_dir, root)
     echo(f"index: {index}")
-    return DemoResult(imported, kept, reports, index)
+    return DemoResult(imported, kept, reports, index, audits)
+
+
+def write_audit(root: Path, reports_dir: Path, spec: dict, echo) -> Path:
+    """The audit matrix of a bundled parent against all its stored children (and their reports)."""
+    from tracker.reporting import write_audit_page
+
+    path = write_audit_page(spec["parent"], root=root, depth=spec.get("depth", 1), reports_dir=reports_dir,
+                            progress=False)
+    echo(f"audit: {path}")
+    return path
 
 
 def import_bundle(root: Path, examples: Path, documents: list[dict], echo) -> tuple[list[str], list[str]]:

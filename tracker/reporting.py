@@ -71,9 +71,56 @@ def stored_documents(store) -> list:
 
 
 def write_index(path: Path, reports_dir: Path, store) -> None:
-    from tracker.render.index import render_index, scan_reports
+    from tracker.render.index import render_index, scan_corpus_pages, scan_reports
 
     reports = scan_reports(reports_dir) if reports_dir.is_dir() else []
-    for report_ in reports:  # links relative to where the index is written
+    pages = scan_corpus_pages(reports_dir) if reports_dir.is_dir() else []
+    for report_ in [*reports, *pages]:  # links relative to where the index is written
         report_.href = Path(os.path.relpath(reports_dir / report_.href, path.parent)).as_posix()
-    write_atomic(path, render_index(stored_documents(store), reports).encode("utf-8"))
+    write_atomic(path, render_index(stored_documents(store), reports, pages).encode("utf-8"))
+
+
+def _refresh_index(page: Path, reports_dir: Path, store) -> None:
+    """A page written into the reports folder is listed in its index at once."""
+    if page.parent.resolve() == reports_dir.resolve():
+        write_index(reports_dir / "index.html", reports_dir, store)
+
+
+def write_audit_page(parent: str, *, root=None, depth: int = 1, jobs: int | None = None,
+                     reports_dir: Path = Path("reports"), output: Path | None = None,
+                     progress: bool | None = None) -> Path:
+    """The audit matrix as a page, each child's full report in a folder beside it, and the index updated.
+
+    The folder is named after the page (``audit-X.html`` → ``audit-X/``); reports
+    of children no longer audited are removed from it, so every file there is current.
+    """
+    from tracker import store as _store
+    from tracker.corpus.audit import audit
+    from tracker.corpus.stored import resolve_member
+    from tracker.render.corpus import render_audit_html
+
+    member = resolve_member(parent, _store.store_root(root))
+    path = output or reports_dir / f"audit-{slug(member.ref)}.html"
+    folder = path.with_suffix("")
+    result = audit(member.ref, root=root, depth=depth, jobs=jobs, report_dir=folder, progress=progress)
+    current = set(result.reports.values())
+    for stale in folder.glob("*.html"):
+        if stale.name not in current:
+            stale.unlink()
+    write_atomic(path, render_audit_html(result, children_dir=folder.name).encode("utf-8"))
+    _refresh_index(path, reports_dir, root)
+    return path
+
+
+def write_impact_page(new: str, *, since: str | None = None, root=None, depth: int = 1, jobs: int | None = None,
+                      reports_dir: Path = Path("reports"), output: Path | None = None,
+                      progress: bool | None = None) -> Path:
+    """The impact of a parent's revision on its children as a page, and the index updated."""
+    from tracker.corpus.impact import impact
+    from tracker.render.corpus import render_impact_html
+
+    result = impact(new, since=since, root=root, depth=depth, jobs=jobs, progress=progress)
+    path = output or reports_dir / f"impact-{slug(result.new.ref)}.html"
+    write_atomic(path, render_impact_html(result).encode("utf-8"))
+    _refresh_index(path, reports_dir, root)
+    return path

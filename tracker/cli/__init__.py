@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "accept": "tracker.cli.check:accept",
     "hook": "tracker.cli.check:hook",
     "demo": "tracker.cli.demo:demo",
+    "audit": "tracker.cli.corpus:audit",
+    "impact": "tracker.cli.corpus:impact",
     "textconv": "tracker.cli.store:textconv",
 }
 

@@ -46,15 +46,59 @@ class IndexReport:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass
+class IndexCorpusPage:
+    """An audit matrix or an impact page (``<meta name="tracker-corpus">``)."""
+
+    href: str
+    kind: str  # "audit" | "impact"
+    parent_title: str
+    parent_ref: str
+    children: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    old_ref: str = ""
+    short: int = 0
+
+
 class _MetaReader(HTMLParser):
-    def __init__(self):
+    def __init__(self, name: str = "tracker-report"):
         super().__init__()
+        self.name = name
         self.content: str | None = None
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
-        if tag == "meta" and values.get("name") == "tracker-report":
+        if tag == "meta" and values.get("name") == self.name:
             self.content = values.get("content")
+
+
+def _read_meta(path, name: str) -> dict | None:
+    reader = _MetaReader(name)
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        reader.feed(handle.read(8192))  # the meta sits in the first lines of <head>
+    try:
+        return json.loads(reader.content) if reader.content else None
+    except ValueError:
+        return None
+
+
+def read_corpus_page(path: str | os.PathLike, relative_to: str | os.PathLike) -> IndexCorpusPage | None:
+    data = _read_meta(path, "tracker-corpus")
+    if not data or data.get("kind") not in ("audit", "impact"):
+        return None
+    parent = data.get("parent") or {}
+    return IndexCorpusPage(
+        href=Path(os.path.relpath(path, relative_to)).as_posix(), kind=data["kind"],
+        parent_title=parent.get("title") or "", parent_ref=parent.get("ref") or "",
+        children=int(data.get("children") or 0), counts={k: int(v) for k, v in (data.get("counts") or {}).items()},
+        old_ref=data.get("old") or "", short=int(data.get("short") or 0),
+    )
+
+
+def scan_corpus_pages(directory: str | os.PathLike) -> list[IndexCorpusPage]:
+    """Every audit and impact page directly in ``directory`` (their children's reports sit in a folder beside them)."""
+    root = Path(directory)
+    return [page for path in sorted(root.glob("*.html")) if (page := read_corpus_page(path, root)) is not None]
 
 
 def read_report(path: str | os.PathLike, relative_to: str | os.PathLike) -> IndexReport | None:
@@ -82,9 +126,11 @@ def read_report(path: str | os.PathLike, relative_to: str | os.PathLike) -> Inde
 def scan_reports(directory: str | os.PathLike) -> list[IndexReport]:
     """Every report under ``directory`` (index.html itself excluded), by file name."""
     root = Path(directory)
+    # an audit's children's reports live in the folder named after its page: the audit page lists them
+    audit_folders = {root / Path(page.href).with_suffix("") for page in scan_corpus_pages(root) if page.kind == "audit"}
     found = []
     for path in sorted(root.rglob("*.html")):
-        if path.resolve() == (root / "index.html").resolve():
+        if path.resolve() == (root / "index.html").resolve() or any(f in path.parents for f in audit_folders):
             continue
         report = read_report(path, root)
         if report is not None:
@@ -92,12 +138,13 @@ def scan_reports(directory: str | os.PathLike) -> list[IndexReport]:
     return found
 
 
-def render_index(documents: list[IndexDocument], reports: list[IndexReport]) -> str:
+def render_index(documents: list[IndexDocument], reports: list[IndexReport],
+                 pages: list[IndexCorpusPage] = ()) -> str:
     css = asset("report.css")
     csp = "; ".join(["default-src 'none'", "script-src 'none'", f"style-src {sha256_source(css)}",
                      "img-src data:", "base-uri 'none'", "form-action 'none'", "object-src 'none'"])
     titles = {doc.id: doc.title for doc in documents}
     return environment().get_template("index.html.j2").render(
-        documents=documents, reports=reports, titles=titles, css=css, csp=csp, version=version(),
+        documents=documents, reports=reports, pages=list(pages), titles=titles, css=css, csp=csp, version=version(),
         levels=LEVEL_WORDS, statuses=STATUS_WORDS, words=target_words,
     )
