@@ -3,9 +3,11 @@
 The pair: the real 民法典 (``benchmarks/data/civil-code.txt``, 1,260 articles, 324 KB,
 written by ``make_civil_code.py``) against a copy in which 5% of the articles are
 edited, moved far away or newly inserted (every article after an insertion is
-renumbered, as in a real revision). The ladder repeats the code (articles numbered
-on) and cuts it at article boundaries to 10 KB, 40 KB, 160 KB, 324 KB, 640 KB and
-1.3 MB, so growth with size shows; each rung is edited the same way.
+renumbered, as in a real revision). The ladder cuts the code at article boundaries to
+10 KB, 40 KB, 160 KB and 324 KB, and beyond its size appends the articles of the
+other laws of the real-revision corpus (``benchmarks/laws/texts``, their latest
+versions, each as one more 编, articles numbered on), so every rung is distinct
+real legal text up to 640 KB and 1.3 MB; each rung is edited the same way.
 
 Every figure is the wall time of a whole process (Python start-up included), the
 median of ``--repeat`` runs, with the child's peak RSS. Anchors in the same run:
@@ -37,17 +39,31 @@ RUNGS_KB = (10, 40, 160, 324, 640, 1300)
 EDIT_SHARE = 0.05
 
 
-def code_lines(copies: int) -> list[str]:
-    """The code's body ``copies`` times over, articles numbered on across copies."""
-    text = CODE.read_text(encoding="utf-8").splitlines()
-    lines, body, n = text[:2], text[2:], 0
-    for _ in range(copies):
-        for line in body:
-            if ARTICLE.match(line):
-                n += 1
-                line = ARTICLE.sub(f"第{cn2an.an2cn(n)}条　", line)
+LAWS = ROOT / "laws" / "texts"
+HEADING = re.compile(r"^第[一二三四五六七八九十百千零]+(?:编|分编|章|节)　")
+
+
+def other_law_articles(path: Path) -> list[str]:
+    """A law's articles and their paragraphs, without its title, history, 目录 or headings."""
+    lines, started = [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        started = started or bool(ARTICLE.match(line))
+        if started and line and not HEADING.match(line) and line not in ("附　　则", "附则"):
             lines.append(line)
     return lines
+
+
+def ladder_lines() -> list[str]:
+    """The 民法典, then the other corpus laws as further 编, renumbered as one long law."""
+    lines = CODE.read_text(encoding="utf-8").splitlines()
+    book = 7
+    for folder in sorted(p for p in LAWS.iterdir() if p.is_dir()):
+        latest = sorted(folder.glob("*.txt"))[-1]
+        book += 1
+        lines.append(f"第{cn2an.an2cn(book)}编　{folder.name}")
+        lines.extend(other_law_articles(latest))
+    return renumber(lines)
 
 
 def cut(lines: list[str], kb: int) -> list[str]:
@@ -171,7 +187,7 @@ def main() -> None:
 
     print(f"\nladder (whole `tracker diff --format json` process, median of {opts.repeat}):")
     print(f"  {'size':>8} {'tracker':>9} {'peak RSS':>9} {'git word-diff':>14}")
-    longest = code_lines(5)
+    longest = ladder_lines()
     sizes, times = [], []
     for kb in [k for k in RUNGS_KB if k <= opts.max_kb]:
         old = renumber(cut(longest, kb))
