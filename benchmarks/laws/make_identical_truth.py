@@ -75,7 +75,33 @@ def identical_pairs(old: list[dict], new: list[dict]) -> list[dict]:
                           "old_chapter": old[i]["chapter"], "new_chapter": new[j]["chapter"],
                           "renumbered": old[i]["number"] != new[j]["number"],
                           "ambiguous": ambiguous})
-    return sorted(pairs, key=lambda p: p["old_index"])
+    pairs.sort(key=lambda p: p["old_index"])
+    keep = longest_increasing([p["new_index"] for p in pairs])
+    for k, p in enumerate(pairs):
+        p["out_of_order"] = k not in keep
+    return pairs
+
+
+def longest_increasing(values: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence.
+
+    Identical articles off this subsequence changed their order relative to
+    the others (a clause moved, not only renumbered); they are still
+    ``unchanged`` in substance, and the flag lets a scorer see them apart.
+    """
+    import bisect
+    tails, tails_at, prev = [], [], [-1] * len(values)
+    for i, v in enumerate(values):
+        k = bisect.bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v); tails_at.append(i)
+        else:
+            tails[k] = v; tails_at[k] = i
+        prev[i] = tails_at[k - 1] if k else -1
+    out, i = set(), tails_at[-1] if tails_at else -1
+    while i >= 0:
+        out.add(i); i = prev[i]
+    return out
 
 
 def main() -> int:
@@ -102,7 +128,8 @@ def main() -> int:
     dest.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(out)} version pairs, {total} identical articles "
           f"({sum(p['renumbered'] for d in out for p in d['identical'])} renumbered, "
-          f"{sum(p['ambiguous'] for d in out for p in d['identical'])} ambiguous)")
+          f"{sum(p['ambiguous'] for d in out for p in d['identical'])} ambiguous, "
+          f"{sum(p['out_of_order'] for d in out for p in d['identical'])} out of order)")
     return 0
 
 
