@@ -30,7 +30,7 @@ import cn2an
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tracker.align import normalise, similarity  # noqa: E402
+from tracker.normalise import normalise, similarity  # noqa: E402
 from tracker.api import extract_targets, read_document  # noqa: E402
 from tracker.compare import VALUE_DIRECTION, diff_documents  # noqa: E402
 

@@ -1,5 +1,6 @@
 """Clause alignment pins: renumbering is not a change, moves need order changes, splits and merges."""
-from tracker.align import align_by_content, align_versions, in_order, normalise, Pairing
+from tracker.align import align_by_content, align_versions, in_order, Pairing
+from tracker.normalise import normalise
 from tracker.model import Clause
 
 TEXTS = [

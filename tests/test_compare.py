@@ -307,3 +307,10 @@ def test_parent_mode_does_not_report_the_natural_difference_of_scope_between_lev
     county = Target("二", "quantity", "护理型床位占比", "已建成老旧小区", ">=", Decimal(75), None, "%", None, "2029-12-31", "must", "全县养老机构护理型床位占比达到75%以上")
     assert judge(province, county, mode="parent").reasons == []
     assert any("scope" in r for r in judge(province, county, mode="version").reasons)
+
+
+def test_a_bound_worded_with_de_is_judged_in_the_same_frame_as_the_plain_one():
+    """不低于55% → 不得低于60%: the same measure, a stricter bound, whatever indicator each side was read with."""
+    old = target(55, indicator="占比", text="护理型床位占比不低于55%")
+    new = target(60, indicator="护理型床位占比", text="护理型床位占比不得低于60%")
+    assert judge(old, new).change == "tightened"

@@ -69,3 +69,8 @@ def test_all_builds_an_index_of_the_reports_folder_without_a_store(tmp_path, see
 
 def test_report_names_are_safe_file_names():
     assert report_name("docs/草案 v1.docx", "heilongjiang/youyi@final") == "草案-v1__heilongjiang-youyi@final"
+
+
+def test_report_help_shows_old_and_new_as_optional_since_all_takes_neither():
+    usage = run("report", "--help").output.splitlines()[0]
+    assert usage == "Usage: cli report [OPTIONS] [OLD NEW]"

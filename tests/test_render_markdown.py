@@ -62,3 +62,15 @@ def test_characters_that_cannot_start_markup_stay_readable_in_raw_markdown():
 
     assert escape("就诊率<90%，A&B") == "就诊率<90%，A&B"
     assert escape("<script>x</script> &amp;") == "&lt;script>x&lt;/script> &amp;amp;"  # no tag can open
+
+
+def test_markdown_heading_names_a_version_whose_status_is_unknown_by_its_label():
+    from dataclasses import replace
+
+    from tracker.model import Metadata
+
+    result, old, new = version_result()
+    bare_old, bare_new = replace(old, metadata=Metadata(status="draft")), replace(new, metadata=Metadata())
+    result = replace(result, old=replace(result.old, ref="youyi/plan@draft", metadata=bare_old.metadata),
+                     new=replace(result.new, ref="youyi/plan@v2", metadata=bare_new.metadata))
+    assert render_markdown(result, bare_old, bare_new).startswith("# 征求意见稿 → v2\n")  # not 新版

@@ -332,6 +332,14 @@ def test_list_and_log_commands_show_ids_levels_versions_and_dates(youyi_store):
     assert "final" in logged.stdout.splitlines()[0]
 
 
+def test_log_says_when_a_version_has_no_source_date(root, tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text("某县养老服务工作方案\n一、目标\n护理型床位占比达到55%。\n", encoding="utf-8")
+    pipeline.import_document(source, "county/undated", root=root)
+    line = tracker(root, "log", "county/undated").stdout.splitlines()[0]
+    assert "no source date" in line and "source -" not in line
+
+
 def test_two_imports_at_the_same_time_both_land(root, tmp_path):
     procs = [
         subprocess.Popen([sys.executable, "-c", "from tracker.cli import main; main()", "import",

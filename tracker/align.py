@@ -22,16 +22,11 @@ candidates sharing rare character bigrams — see docs/decisions/0401.
 from __future__ import annotations
 
 import bisect
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from decimal import Decimal
-
-from rapidfuzz import fuzz
-
 from tracker.model import Clause
+from tracker.normalise import normalise, similarity
 
 # Thresholds of every pass, as data (similarities are 0..1, rapidfuzz ratio).
 THRESHOLDS: dict[str, float] = {
@@ -53,56 +48,6 @@ THRESHOLDS: dict[str, float] = {
     "block_df": 40,  # bigrams in more clauses than this are not used for blocking
     "block_candidates": 8,  # candidates scored per clause in the move pass
 }
-
-
-def normalise(text: str | None) -> str:
-    """Text as compared: NFKC, without whitespace, punctuation or format characters.
-
-    Equivalent rewrites a reviewer should never see (full/half width, spaces the
-    PDF scrape left inside words, line breaks, 、 vs ,) all vanish here.
-    """
-    if not text:
-        return ""
-    text = canonical_numbers(unicodedata.normalize("NFKC", text))
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PZC" or ch == "%")
-
-
-_PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
-_WAN = re.compile(r"(\d+(?:\.\d+)?)万(?=[张人个家户元所处床平方米亩])")
-
-
-def canonical_numbers(text: str) -> str:
-    """Write equal quantities one way: 百分之七十五 → 75%, 2万张 → 20000张.
-
-    A drafter switching between these spellings has not changed the clause, so
-    the alignment compares clauses with numbers written canonically.
-    """
-    text = _PERCENT_WORDS.sub(lambda m: f"{_cn(m.group(1))}%", text)
-    return _WAN.sub(lambda m: f"{Decimal(m.group(1)) * 10000:f}".rstrip("0").rstrip(".") if "." in m.group(1) else str(int(m.group(1)) * 10000), text)
-
-
-def _cn(words: str) -> str:
-    import cn2an  # lazy: costs ~90 ms, and the pre-commit check rarely needs it
-
-    try:
-        value = cn2an.cn2an(words, "smart")
-    except ValueError:
-        return words
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
-    """Normalised Indel similarity of two normalised texts (1.0 = identical).
-
-    With ``cutoff``, anything below it comes back as 0.0 — and the length bound
-    (the similarity can never exceed 2·min/(len a + len b)) skips the comparison
-    entirely, which is what keeps the alignment DP cheap.
-    """
-    if not a and not b:
-        return 1.0
-    if cutoff and 2 * min(len(a), len(b)) / (len(a) + len(b)) < cutoff:
-        return 0.0
-    return fuzz.ratio(a, b, score_cutoff=cutoff * 100) / 100.0
 
 
 @dataclass

@@ -31,12 +31,13 @@ from __future__ import annotations
 import json
 import re
 
+from tracker.cues import SENTENCE_ENDS
 from tracker.model import Clause, Document, Metadata, Responsibility
 
 FORMAT = "tracker.canonical/1"
 
 #: a sentence ends after one of these, with any closing quotes/brackets that follow
-SENTENCE_END = re.compile(r"[。！？；]+[”’」』）】》\)]*")
+SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}]+[”’」』）】》\)]*")
 #: characters that force a text line into its escaped JSON form
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]|\s$")
 HEADER = re.compile(r"^(§+) (.+)$")

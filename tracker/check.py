@@ -24,6 +24,7 @@ from pathlib import Path
 from tracker import store
 from tracker.errors import InputError, StoreError
 from tracker.model import Target, TargetChange
+from tracker.words import describe
 
 
 @dataclass
@@ -234,22 +235,6 @@ def run(args: list[str], root=None) -> Report:
 
 
 # ------------------------------------------------------------ reporting
-
-
-def describe(t: Target | None) -> str:
-    """A target as a reviewer reads it: '>= 55% by 2025-12-31 (must)'."""
-    if t is None:
-        return "(none)"
-    from tracker.compare import fmt_value
-
-    parts = []
-    if t.value is not None:
-        parts.append(f"{t.comparator + ' ' if t.comparator else ''}{fmt_value(t)}{' ' + t.per if t.per else ''}")
-    if t.deadline:
-        parts.append(f"by {t.deadline}")
-    if t.modality:
-        parts.append(f"({t.modality})")
-    return " ".join(parts) or t.text
 
 
 def change_line(doc_id: str, change: TargetChange) -> str:

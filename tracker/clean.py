@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from tracker.cues import (
+    SENTENCE_ENDS,
     CONVERSION_RESIDUE,
     PLACE_SUFFIXES,
     SPAM_WORDS,
@@ -27,7 +28,6 @@ from tracker.model import CleanText, RawText
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：！？（）《》〈〉“”‘’【】〔〕…—～·"
-SENTENCE_END = "。！？；"
 _JUNK_START = "|".join(f"(?:{p})" for p in WEB_JUNK_LINE_STARTS)
 CONTINUING_PUNCT = "、，。；：！？）》〉”’"
 WRAPPING_END = "，、"
@@ -266,7 +266,7 @@ def _drop_spaces_at_punctuation(text: str) -> str:
 
 def _unscrape_line(line: str) -> str:
     """In a scrape line, spaces at sentence ends and before labels were line breaks; the rest go."""
-    line = re.sub(rf"(?<=[{SENTENCE_END}])[ \t]+", "\n", line)
+    line = re.sub(rf"(?<=[{SENTENCE_ENDS}])[ \t]+", "\n", line)
     line = re.sub(rf"[ \t]+(?={_JUNK_START})", "\n", line)
     line = re.sub(rf"[ \t]+(?={_LABEL_AHEAD})(?=[^\n]{{4}})", "\n", line)
     return re.sub(rf"(?<=[{CJK}{CJK_PUNCT}\d,.;:()%])[ \t]+(?=[{CJK}{CJK_PUNCT}\d,.;:()%])", _scrape_space, line)

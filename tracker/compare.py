@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from tracker.align import Alignment, align_by_content, align_versions
+from tracker.cues import AREA_NAMES, MODALITIES
 from tracker.errors import TrackerError
-from tracker.align import Alignment, align_by_content, align_versions, normalise, similarity
+from tracker.extract.cues import COMPARATOR_AFTER, COMPARATOR_BEFORE, RANGE_SEPARATORS
 from tracker.model import (
     TARGET_LABELS,
     Clause,
@@ -25,6 +27,8 @@ from tracker.model import (
     Target,
     TargetChange,
 )
+from tracker.normalise import masked, normalise, similarity
+from tracker.words import BOUND_KIND_ZH, bound_zh, date_zh, fmt_value, value_zh
 
 # ------------------------------------------------------------ rules as data
 
@@ -34,8 +38,6 @@ VALUE_DIRECTION: dict[str, int] = {">=": 1, ">": 1, "=": 1, "~": 1, "range": 1, 
 COMPARATOR_HARDNESS: dict[str, int] = {"~": 0, "range": 0, "=": 1, ">=": 1, "<=": 1, ">": 2, "<": 2}
 # Comparators that only bound from one side; switching between the sides has no direction.
 COMPARATOR_SIDE: dict[str, int] = {">=": 1, ">": 1, "<=": -1, "<": -1}
-MODALITY_RANK: dict[str, int] = {"encourage": 0, "strive": 1, "must": 2}
-MODALITY_WORDS: dict[str, str] = {"must": "must (确保/要)", "strive": "strive (力争/原则上)", "encourage": "encourage (鼓励/支持)"}
 
 # Indicator words that mean the same measure; the first spelling is canonical.
 INDICATOR_SYNONYMS: list[tuple[str, ...]] = [
@@ -71,25 +73,11 @@ SCALE_WORDS: dict[str, str] = {
     "全国": "country", "全省": "province", "全区": "region", "自治区": "province", "全市": "city",
     "全县": "county", "全旗": "county", "全乡": "township", "全镇": "township",
 }
-# (English, Chinese) name of the area a total counts, per level.
-LEVEL_WORDS: dict[str, tuple[str, str]] = {
-    "central": ("national", "全国"), "country": ("national", "全国"), "province": ("province-wide", "省级"),
-    "region": ("region-wide", "自治区级"), "city": ("city-wide", "市级"), "county": ("county", "县级"),
-    "township": ("township", "乡镇级"), "": ("whole-document", "本文件范围"),
-}
-
-# Chinese words of the judgement: how a bound reads, what kind of bound it is, what a modality binds.
-BOUND_WORDS_ZH: dict[str, str] = {
-    ">=": "不少于{lo}{u}", "<=": "不超过{lo}{u}", ">": "超过{lo}{u}", "<": "低于{lo}{u}", "=": "达到{lo}{u}",
-    "~": "{lo}{u}左右", "range": "区间{lo}至{hi}{u}",
-}
-BOUND_KIND_ZH: dict[str, str] = {
-    "~": "约数", "range": "区间", "=": "确定值", ">=": "硬性下限", "<=": "硬性上限", ">": "严格下限", "<": "严格上限",
-}
+# Chinese words of the judgement (how a bound reads and what kind it is: tracker.words; what a
+# modality binds: tracker.cues.MODALITIES).
 VALUE_CLASS_ZH: dict[str, str] = {
     ">=": "不低于类指标", ">": "高于类指标", "<=": "不高于类指标", "<": "低于类指标", "=": "目标值类指标", "~": "约数类指标", "range": "区间类指标",
 }
-MODALITY_ZH: dict[str, tuple[str, str]] = {"must": ("确保", "约束性"), "strive": ("力争", "预期性"), "encourage": ("鼓励", "倡导性")}
 DIRECTION_WORDS: dict[int, tuple[str, str]] = {1: ("stricter", "收紧"), -1: ("looser", "放宽")}
 
 # Every reason a judgement gives, as (English, Chinese) templates filled from the SAME facts: the
@@ -151,11 +139,14 @@ PAIR_THRESHOLDS: dict[str, dict[str, float]] = {
 INDICATOR_SAME = 0.75  # indicator similarity at or above which two indicators name one measure
 SCOPE_SAME = 0.6
 
-# Words that only state how a number binds (the comparator), longest first; set aside with the numbers
-# when asking whether two targets speak of the same thing.
-BOUND_WORDS: tuple[str, ...] = ("不少于", "不低于", "不超过", "不高于", "不足", "以上", "以下", "以内", "左右", "至少", "最高", "最低", "超过", "低于", "高于", "约", "至")
-_BOUND = re.compile("|".join(sorted(BOUND_WORDS, key=len, reverse=True)))
-_NUM = re.compile(r"百分之[零〇一二两三四五六七八九十百点]+|[0-9０-９]+(?:[.．][0-9]+)?[万亿千百]?|[零〇一二两三四五六七八九十百千万]+(?=[%％张家个处所户人元年月日次岁])")
+# Words that only state how a number binds: the extractor's comparator words (不得低于 as well as
+# 不低于), the range word 至 and 不足; set aside with the numbers when asking whether two targets speak
+# of the same thing. 内 and 上下 are left in: they are also parts of ordinary words (县内, 上下级).
+FRAME_KEEPS: tuple[str, ...] = ("内", "上下")
+BOUND_WORDS: tuple[str, ...] = tuple(dict.fromkeys(
+    [w for w, _ in COMPARATOR_BEFORE + COMPARATOR_AFTER if w not in FRAME_KEEPS] + [RANGE_SEPARATORS[0], "不足"]
+))
+_BOUND = re.compile("|".join(re.escape(w) for w in sorted(BOUND_WORDS, key=len, reverse=True)))
 
 
 # --------------------------------------------------------------- features
@@ -214,11 +205,6 @@ def _containment(a: str, b: str) -> float:
     return 0.85 if len(short) >= 2 and short in long_ and len(short) >= 0.4 * len(long_) else 0.0
 
 
-def masked(text: str | None) -> str:
-    """Normalised text with every number replaced by # (so 55% and 60% read alike)."""
-    return _NUM.sub("#", normalise(text))
-
-
 def same_frame(old: Target, new: Target) -> bool:
     """The words around the figures are the same; only numbers and bound words (至, 不少于, 以上 …) differ.
 
@@ -267,47 +253,6 @@ def per_is_own_area(parent: Target, child: Target) -> bool:
         return False
     words = normalise((child.scope or "") + (child.indicator or "") + child.text)
     return any(f.format(a=a) in words for a in per_areas(parent) for f in AREA_SELF_FORMS)
-
-
-def fmt_value(t: Target) -> str:
-    """The target's value as a reviewer reads it: 75%, 20000张, 20–30平方米."""
-    if t.value is None:
-        return "none"
-    unit = t.unit or ""
-    lo = _plain(t.value)
-    if t.comparator == "range" and t.value_max is not None:
-        return f"{lo}–{_plain(t.value_max)}{unit}"
-    return f"{lo}{unit}"
-
-
-def value_zh(t: Target) -> str:
-    """The value in Chinese: 75%, 20000张, 20至30平方米; 无 when there is none."""
-    if t.value is None:
-        return "无"
-    if t.comparator == "range" and t.value_max is not None:
-        return f"{_plain(t.value)}至{_plain(t.value_max)}{t.unit or ''}"
-    return f"{_plain(t.value)}{t.unit or ''}"
-
-
-def bound_zh(t: Target, unit: bool = False) -> str:
-    """How the bound reads to a reviewer: 不少于30, 区间20至30, 2万左右 (with the unit when asked)."""
-    if t.value is None:
-        return BOUND_KIND_ZH.get(t.comparator or "", "")
-    lo, hi = _plain(t.value), _plain(t.value_max) if t.value_max is not None else ""
-    return BOUND_WORDS_ZH.get(t.comparator or "=", "{lo}{u}").format(lo=lo, hi=hi, u=(t.unit or "") if unit else "")
-
-
-def date_zh(iso: str | None) -> str:
-    """2025-12-31 → 2025年12月31日."""
-    if not iso:
-        return "无"
-    y, m, d = iso.split("-")
-    return f"{y}年{int(m)}月{int(d)}日"
-
-
-def _plain(v: Decimal) -> str:
-    v = Decimal(v)
-    return str(v.quantize(Decimal(1))) if v == v.to_integral_value() else format(v.normalize(), "f")
 
 
 # ---------------------------------------------------------------- judging
@@ -399,7 +344,7 @@ def _scale(t: Target, fallback: str | None) -> tuple[str, str]:
     """(English, Chinese) name of the area the target's figure counts: 全省 → province-wide / 省级."""
     words = normalise((t.scope or "") + t.text)
     level = next((lvl for w, lvl in SCALE_WORDS.items() if w in words), fallback)
-    return LEVEL_WORDS.get(level or "", LEVEL_WORDS[""])
+    return AREA_NAMES.get(level or "", AREA_NAMES[""])
 
 
 def _judge_scale(old: Target, new: Target, v: _Verdict, levels=(None, None)) -> bool:
@@ -500,10 +445,11 @@ def _judge_modality(old: Target, new: Target, v: _Verdict) -> None:
     a, b = old.modality, new.modality
     if a == b or a is None or b is None:
         return
-    up = MODALITY_RANK[b] > MODALITY_RANK[a]
+    fa, fb = MODALITIES[a], MODALITIES[b]
+    up = fb.rank > fa.rank
     v.directions.append(1 if up else -1)
-    v.say("modality", a=(MODALITY_WORDS[a], MODALITY_ZH[a][0]), b=(MODALITY_WORDS[b], MODALITY_ZH[b][0]),
-          kind_a=MODALITY_ZH[a][1], kind_b=MODALITY_ZH[b][1], verdict=DIRECTION_WORDS[1 if up else -1])
+    v.say("modality", a=(fa.en, fa.zh), b=(fb.en, fb.zh), kind_a=fa.kind, kind_b=fb.kind,
+          verdict=DIRECTION_WORDS[1 if up else -1])
 
 
 def _judge_scope(old: Target, new: Target, v: _Verdict) -> None:

@@ -1,4 +1,10 @@
-"""Word lists that cleaning and segmentation consult: data, not ``if`` chains.
+"""Word lists of the whole pipeline: data, not ``if`` chains, each defined once.
+
+The words of a document as a whole live here: sentence ends, statuses,
+levels of government, modal force, web junk, title blocks. The cue phrases of
+target extraction (numerals, units, comparators, modal cues) live beside the
+extractor in :mod:`tracker.extract.cues`; every later stage (align, compare,
+render) reads both from there, never from a copy of its own.
 
 Each table says what a pattern means so that a reviewer can check it against
 their own experience of government web pages and policy drafting.
@@ -6,6 +12,48 @@ their own experience of government web pages and policy drafting.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+# ------------------------------------------------------------ sentences
+
+#: Marks that end a sentence of prose (a full stop, ！, ？, and ； which ends a
+#: numbered item's sentence in policy texts).
+SENTENCE_ENDS = "。！？；"
+
+# ------------------------------------------- statuses, levels, modal force
+
+#: A version's status as reviewers call it.
+STATUS_WORDS: dict[str, str] = {"draft": "征求意见稿", "final": "正式稿"}
+
+#: A document's level of government as reviewers call it.
+LEVEL_NAMES: dict[str, str] = {"central": "中央", "province": "省级", "city": "市级", "county": "县级"}
+
+#: (English, Chinese) name of the area a figure counts, by the level or scale word
+#: that sets it (全国 for the centre, 省级 for a province …); "" when none is known.
+AREA_NAMES: dict[str, tuple[str, str]] = {
+    "central": ("national", "全国"), "country": ("national", "全国"), "province": ("province-wide", "省级"),
+    "region": ("region-wide", "自治区级"), "city": ("city-wide", "市级"), "county": ("county", "县级"),
+    "township": ("township", "乡镇级"), "": ("whole-document", "本文件范围"),
+}
+
+
+@dataclass(frozen=True)
+class Force:
+    """How a modality binds: its rank (higher binds harder) and its words."""
+
+    rank: int
+    en: str  # in the English reasons
+    zh: str  # the Chinese word that carries it
+    kind: str  # 约束性 / 预期性 / 倡导性
+    prefix: str  # written before a target's value in a report ("" for a plain commitment)
+
+
+#: Modalities of the JSON contract; the cue phrases that set them are extract.cues.MODALITY_CUES.
+MODALITIES: dict[str, Force] = {
+    "must": Force(2, "must (确保/要)", "确保", "约束性", ""),
+    "strive": Force(1, "strive (力争/原则上)", "力争", "预期性", "力争"),
+    "encourage": Force(0, "encourage (鼓励/支持)", "鼓励", "倡导性", "鼓励"),
+}
 
 #: Full lines that belong to the web page or preview site, not the document.
 #: Applied only before the document's first sentence and after its last one.

@@ -13,8 +13,8 @@ DEFAULT_DIR = "reports"
 
 
 @click.command()
-@click.argument("old", metavar="OLD", required=False)
-@click.argument("new", metavar="NEW", required=False)
+@click.argument("old", metavar="[OLD", required=False)
+@click.argument("new", metavar="NEW]", required=False)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Where to write it ('-' for stdout); default: reports/OLD__NEW.html (Markdown: stdout).")
 @click.option("--parent", is_flag=True, help="OLD is the parent document, NEW implements it.")
@@ -25,7 +25,8 @@ DEFAULT_DIR = "reports"
               help="Folder of reports (default output folder and what --all indexes).")
 @store_option
 def report(old, new, output, parent, against_parent, fmt, build_index, reports_dir, store):
-    """Write a self-contained report comparing OLD with NEW (files or stored ID[@VERSION]).
+    """Write a self-contained report comparing OLD with NEW (files or stored ID[@VERSION]),
+    or with --all (and no OLD NEW) the index of every stored document and report.
 
     \b
     Examples:

@@ -73,7 +73,8 @@ def log(doc_id, store):
 
     for v in _store.log(doc_id, store):
         labels = ",".join(v.labels) or "-"
-        click.echo(f"{v.commit[:12]}  {v.committed}  source {v.source_date or '-':10}  {labels:12}  {v.subject}")
+        dated = f"source {v.source_date}" if v.source_date else "no source date"
+        click.echo(f"{v.commit[:12]}  {v.committed}  {dated:17}  {labels:12}  {v.subject}")
 
 
 @click.command()

@@ -81,6 +81,14 @@ TENTHS_FOLLOWERS = r"(?=以上|以下|左右|上下|及以上|[，。；、：�
 #: Multiples written as words: 翻一番 doubles, 翻两番 quadruples.
 MULTIPLE_WORDS: dict[str, int] = {"翻一番": 2, "翻两番": 4, "翻番": 2}
 
+#: Chinese digit words (零/〇 … 十, 两) and the scale words that may follow them (两千, 一万).
+NUMERAL_DIGITS = "零〇一二两三四五六七八九十"
+NUMERAL_SCALES = "百千万亿"
+#: Unit characters after which 2万 is written 20000 when two texts are compared (2万张 ↔ 20000张).
+SCALED_UNIT_STARTS = "张人个家户元所处床平方米亩"
+#: Unit characters after which a run of Chinese numerals is a quantity when two texts are compared.
+NUMERAL_UNIT_STARTS = "%％张家个处所户人元年月日次岁"
+
 #: Scale words after a number: 2万张, 3000万元, 1.5亿元.
 MULTIPLIERS: dict[str, int] = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "亿": 10**8}
 

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from tracker.cues import SENTENCE_ENDS
 from tracker.extract import cues, tables
 from tracker.extract.deadlines import DateMention, find_dates
 from tracker.extract.numbers import NUMBER, parse_number, plain
@@ -91,7 +92,7 @@ _LIST_SEP_RE = re.compile(r"[、；;]|以及|和|及|与")
 _MARKED_BEFORE_BREAK = "，,、；;：:。！？!?（(“‘《〔【|"
 _MARKED_AFTER_BREAK = "，,、；;：:。！？!?）)”’》〕】|"
 #: Sentence ends that make a line prose: a break later on that line wraps it (see ``_layout_break``).
-_PROSE_SENTENCE_END = "。！？；"
+_PROSE_SENTENCE_END = SENTENCE_ENDS
 
 SENTENCE, CLAUSE, PHRASE = 0, 1, 2
 

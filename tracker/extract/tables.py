@@ -11,21 +11,24 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.cues import MULTIPLIERS, PER_PATTERNS, UNITS
+from tracker.cues import MODALITIES
+from tracker.extract.cues import COMPARATOR_AFTER, COMPARATOR_BEFORE, MULTIPLIERS, PER_PATTERNS, UNITS
 from tracker.extract.numbers import NUMBER, parse_number
 from tracker.model import Target
 
-ATTRIBUTES = {"约束性": "must", "预期性": "strive"}
+#: 属性 column: 约束性 (binding) → must, 预期性 (expected) → strive (the words of tracker.cues.MODALITIES).
+ATTRIBUTES = {force.kind: modality for modality, force in MODALITIES.items()}
 _UNIT_NAMES = dict(UNITS)
+_BEFORE_WORDS = "|".join(re.escape(w) for w, _ in COMPARATOR_BEFORE)  # longer first, as the cues list them
+_AFTER_WORDS = "|".join(re.escape(w) for w, _ in COMPARATOR_AFTER)
 _CELL_RE = re.compile(
-    rf"^(?P<cmp>≥|≤|>|<|不低于|不少于|不超过|约)?(?P<n>{NUMBER})(?P<u>%|％|[\u4e00-\u9fff]{{1,3}})?"
-    r"(?P<after>以上|以下|左右)?$"
+    rf"^(?P<cmp>{_BEFORE_WORDS})?(?P<n>{NUMBER})(?P<u>%|％|[\u4e00-\u9fff]{{1,3}})?"
+    rf"(?P<after>{_AFTER_WORDS})?$"
 )
 _UNIT_IN_NAME_RE = re.compile(r"[（(](?P<u>[^（）()]{1,8})[）)]\s*$")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?:目标值?|底)?")
 _PER_RE = re.compile("|".join(f"(?:{p})" for p in PER_PATTERNS))
-_COMPARATORS = {"≥": ">=", "不低于": ">=", "不少于": ">=", "以上": ">=", "≤": "<=", "不超过": "<=",
-                "以下": "<=", ">": ">", "<": "<", "约": "~", "左右": "~"}
+_COMPARATORS = dict(COMPARATOR_BEFORE + COMPARATOR_AFTER)
 
 
 def split_row(line: str) -> list[str]:

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from tracker.cues import SENTENCE_ENDS
 from tracker.errors import InputError
 from tracker.model import RawText
 from tracker.readers.text import close_cjk_spaces, join_cjk
@@ -39,7 +40,7 @@ CLAUSE_LABELS = (
 CLAUSE_LABEL = re.compile("|".join(f"(?:{p})" for p in CLAUSE_LABELS))
 
 #: a line ending in one of these (optionally followed by a closing quote) ends its paragraph
-SENTENCE_END = re.compile(r"[。；：！？;:!?][”’」』）)]*$")
+SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}：;:!?][”’」』）)]*$")
 
 #: whole lines that are page numbers: removed at the top or bottom of a page
 PAGE_NUMBER_PATTERNS = (

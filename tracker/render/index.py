@@ -13,7 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from tracker.render.html import asset, environment, sha256_source, version
-from tracker.render.view import LEVEL_WORDS, STATUS_WORDS, target_words
+from tracker.cues import LEVEL_NAMES as LEVEL_WORDS, STATUS_WORDS
+from tracker.render.view import target_words
 
 
 @dataclass

@@ -91,7 +91,7 @@ def row_block(row: Row, view: ReportView) -> list[str]:
 
 
 def render_view(view: ReportView) -> str:
-    lines = [f"# {escape(view.mode_words)}", "", f"政策文件{view.mode_name}报告", "",
+    lines = [f"# {escape(view.heading or view.mode_words)}", "", f"政策文件{view.mode_name}报告", "",
              doc_line(view.old), doc_line(view.new), ""]
     lines += dashboard(view)
     changed = [r for r in view.rows if r.changed and r.change != "moved-from"]

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from tracker.model import TARGET_LABELS, Clause, ClauseChange, DiffResult, Document, Metadata, Target, TargetChange
+from tracker.cues import LEVEL_NAMES, STATUS_WORDS
+from tracker.model import TARGET_LABELS, Clause, ClauseChange, DiffResult, Document, Metadata, TargetChange
 from tracker.render.inline import Segment, changed_share, compare_parts, inline_diff, side
+from tracker.words import format_deadline, format_number, format_target, target_line  # noqa: F401 (also read from here)
+
+LEVEL_WORDS = LEVEL_NAMES  # the name the report templates use
 
 # ------------------------------------------------------------------ wording
 
@@ -62,16 +65,12 @@ PARENT_CLAUSE_WORDS: dict[str, Label] = {
 # The reviewer reads the worst news first: what disappeared or got weaker.
 DASHBOARD_ORDER: tuple[str, ...] = ("dropped", "loosened", "mixed", "changed", "tightened", "added", "unchanged")
 
-STATUS_WORDS = {"draft": "征求意见稿", "final": "正式稿"}
-LEVEL_WORDS = {"central": "中央", "province": "省级", "city": "市级", "county": "县级"}
 # Kinds of policy document, longest first so 实施方案 wins over 方案.
 GENRES: tuple[str, ...] = ("实施意见", "实施方案", "工作方案", "若干措施", "实施细则", "意见", "方案", "措施",
                            "办法", "规划", "通知", "决定", "规定", "细则", "计划", "纲要")
 GENRE_SHORT = {"实施意见": "意见", "实施方案": "方案", "工作方案": "方案", "若干措施": "措施", "实施细则": "细则"}
 
 COLUMN_HEADINGS = {"version": ("修改前", "修改后"), "parent": ("上级文件", "本级文件")}
-COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "", "~": "约"}
-MODALITY_WORDS = {"must": "", "strive": "力争", "encourage": "鼓励"}
 
 
 def target_words(mode: str) -> dict[str, Label]:
@@ -91,8 +90,12 @@ def genre(title: str | None) -> str:
     return "文件"
 
 
-def mode_words(mode: str, old: Metadata, new: Metadata) -> str:
-    """The comparison in a reviewer's words: 征求意见稿 → 正式稿, 县级方案 对照 省级措施."""
+def mode_words(mode: str, old: Metadata, new: Metadata, names: tuple[str, str] = ("旧版", "新版")) -> str:
+    """The comparison in a reviewer's words: 征求意见稿 → 正式稿, 县级方案 对照 省级措施.
+
+    ``names`` stand for a version whose status and date are unknown (旧版 / 新版, or the
+    versions' own labels where a report names them).
+    """
     if mode == "parent":
         def name(meta: Metadata, fallback: str) -> str:
             return f"{LEVEL_WORDS.get(meta.level or '', fallback)}{genre(meta.title)}"
@@ -104,56 +107,26 @@ def mode_words(mode: str, old: Metadata, new: Metadata) -> str:
     if old.date and new.date and old.date != new.date:
         return f"{old.date} 版 → {new.date} 版"
     # a known status on one side still tells the reader something (征求意见稿 → 新版)
-    return f"{old_word or '旧版'} → {new_word if new_word and new_word != old_word else '新版'}"
+    return f"{old_word or names[0]} → {new_word if new_word and new_word != old_word else names[1]}"
+
+
+def version_name(ref: str, fallback: str) -> str:
+    """A version as its reference names it: the label of ID@LABEL, a file's name, else ``fallback``."""
+    if not ref:
+        return fallback
+    _, at, label = ref.partition("@")
+    return label if at and label else short_ref(ref)
+
+
+def side_name(title: str | None, ref: str, status: str | None, other_title: str | None) -> str:
+    """A document's title, with its status when both sides share the title (征求意见稿 → 正式稿)."""
+    name = title or ref
+    if title and title == other_title and status:
+        return f"{title}（{STATUS_WORDS.get(status, status)}）"
+    return name
 
 
 # ------------------------------------------------------------------ targets
-
-
-def format_number(value: Decimal | None) -> str:
-    """55 → "55", 1.5 → "1.5", 20000 → "2万": figures as a Chinese text writes them."""
-    if value is None:
-        return ""
-    if value >= 10000 and value % 10000 == 0:
-        return f"{format_number(value / 10000)}万"
-    text = format(value.normalize(), "f")
-    return text
-
-
-def format_deadline(iso: str | None) -> str:
-    if not iso:
-        return ""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
-    if not match:
-        return iso
-    year, month, day = match.groups()
-    if (month, day) == ("12", "31"):
-        return f"{year}年底前"
-    return f"{year}年{int(month)}月{int(day)}日前"
-
-
-def format_target(target: Target | None) -> str:
-    """One target in a line: 力争 每百户 ≥55% · 2025年底前."""
-    if target is None:
-        return "—"
-    parts: list[str] = []
-    modality = MODALITY_WORDS.get(target.modality or "", "")
-    if modality:
-        parts.append(modality)
-    if target.per:
-        parts.append(target.per)
-    unit = target.unit or ""
-    if target.value is not None:
-        if target.comparator == "range" and target.value_max is not None:
-            parts.append(f"{format_number(target.value)}–{format_number(target.value_max)}{unit}")
-        else:
-            sign = COMPARATOR_SIGNS.get(target.comparator or "", target.comparator or "")
-            parts.append(f"{sign}{format_number(target.value)}{unit}")
-    value_text = " ".join(parts)
-    deadline = format_deadline(target.deadline)
-    if value_text and deadline:
-        return f"{value_text} · {deadline}"
-    return value_text or deadline or target.text
 
 
 @dataclass
@@ -169,6 +142,12 @@ class DashboardRow:
     old_text: str
     new_text: str
     reasons: list[str]
+    # the same row in the terminal's terms: clause ids old → new, a name, contract-style values, English reasons
+    where: str = ""
+    name: str = ""
+    old_line: str = ""
+    new_line: str = ""
+    reasons_en: list[str] = field(default_factory=list)
 
 
 def target_anchor(change: TargetChange) -> tuple[str, str]:
@@ -208,8 +187,18 @@ def dashboard_rows(result: DiffResult) -> list[DashboardRow]:
             old_text=change.old.text if change.old else "",
             new_text=change.new.text if change.new else "",
             reasons=reviewer_reasons(change),
+            where=" → ".join(t.clause for t in (change.old, change.new) if t is not None),
+            name=_name(change.old or change.new),
+            old_line=target_line(change.old),
+            new_line=target_line(change.new),
+            reasons_en=list(change.reasons),
         ))
     return rows
+
+
+def _name(target) -> str:
+    """What a target is about in a few words: its indicator, else the start of its text."""
+    return (target.indicator or target.text[:24]) if target is not None else ""
 
 
 def target_counts(result: DiffResult) -> dict[str, int]:
@@ -262,6 +251,8 @@ class Row:
     links: list[Link] = field(default_factory=list)
     remarks: list[str] = field(default_factory=list)  # about the display itself (e.g. rewritten)
     similarity: float | None = None
+    rule: str = ""  # the alignment rule that paired the clauses (RULE_WORDS)
+    notes_en: list[str] = field(default_factory=list)  # ``notes`` in English
 
     @property
     def changed(self) -> bool:
@@ -334,7 +325,8 @@ def flatten(pieces: list[list[Segment]]) -> list[Segment]:
     return [segment for piece in pieces for segment in piece]
 
 
-def build_row(change: ClauseChange, old_doc: Document | None, new_doc: Document | None, mode: str) -> Row:
+def build_row(change: ClauseChange, old_doc: Document | None, new_doc: Document | None, mode: str,
+              inline: bool = True) -> Row:
     old_ids, new_ids = ids(change.old), ids(change.new)
     old_texts = clause_texts(old_ids, old_doc, change.old_text)
     new_texts = clause_texts(new_ids, new_doc, change.new_text)
@@ -344,7 +336,7 @@ def build_row(change: ClauseChange, old_doc: Document | None, new_doc: Document 
     notes: list[str] = []
     # A parent's clause with no counterpart was not deleted by anyone: shown plain, not struck.
     one_sided_old, one_sided_new = ("eq", "eq") if mode == "parent" else ("del", "ins")
-    if change.change == "unchanged" or not old_ids or not new_ids:
+    if change.change == "unchanged" or not old_ids or not new_ids or not inline:
         old_segments = [[("eq" if new_ids else one_sided_old, t)] if t else [] for t in old_texts]
         new_segments = [[("eq" if old_ids else one_sided_new, t)] if t else [] for t in new_texts]
     else:
@@ -356,7 +348,8 @@ def build_row(change: ClauseChange, old_doc: Document | None, new_doc: Document 
 
     old_duties = [duty_text(c) for c in old_clauses]
     new_duties = [duty_text(c) for c in new_clauses]
-    old_duty_segments, new_duty_segments = duty_diff(old_duties, new_duties)
+    old_duty_segments, new_duty_segments = duty_diff(old_duties, new_duties) if inline else (
+        [[("eq", t)] if t else [] for t in old_duties], [[("eq", t)] if t else [] for t in new_duties])
 
     def parts(which, ids_, clauses, segments, duties):
         out = []
@@ -387,6 +380,8 @@ def build_row(change: ClauseChange, old_doc: Document | None, new_doc: Document 
         notes=list(change.responsibility_zh or change.responsibility),
         remarks=notes,
         similarity=change.similarity,
+        rule=change.rule,
+        notes_en=list(change.responsibility),
     )
 
 
@@ -520,6 +515,17 @@ class DocCard:
     ref: str
 
 
+#: what each alignment rule means, for the legend under a clause list (English, Chinese)
+RULE_WORDS: dict[str, tuple[str, str]] = {
+    "exact": ("same text", "文字相同"),
+    "label": ("same lead sentence", "条款标题相同"),
+    "structural": ("the one clause left at the same place", "位置对应"),
+    "fuzzy": ("similar text in the same order", "文字相近、顺序一致"),
+    "move": ("same or similar text elsewhere", "文字相同或相近、位置移动"),
+    "content": ("matched by content across documents", "按内容对应"),
+}
+
+
 @dataclass
 class ReportView:
     mode: str
@@ -535,6 +541,9 @@ class ReportView:
     runs: list[Run]
     clause_counts: dict[str, int]
     title: str
+    heading: str = ""  # mode_words with unknown versions named by their labels (征求意见稿 → final)
+    sides: tuple[str, str] = ("", "")  # each document's title, with its status when both share one
+    rules: list[str] = field(default_factory=list)  # the alignment rules used, in RULE_WORDS order
 
 
 def card(which: str, role: str, meta: Metadata, ref: str, fallback_title: str | None) -> DocCard:
@@ -565,12 +574,17 @@ def metadata_of(doc: Document | None, ref_meta: Metadata | None) -> Metadata:
     return ref_meta or Metadata()
 
 
-def build_view(result: DiffResult, old_doc: Document | None = None, new_doc: Document | None = None) -> ReportView:
-    """Everything a report shows, in the order it shows it."""
+def build_view(result: DiffResult, old_doc: Document | None = None, new_doc: Document | None = None,
+               *, inline: bool = True) -> ReportView:
+    """Everything a report shows, in the order it shows it.
+
+    ``inline=False`` leaves out the character-level marks inside clauses (the
+    terminal does not show them, and they are the costly part).
+    """
     old_meta = metadata_of(old_doc, result.old.metadata)
     new_meta = metadata_of(new_doc, result.new.metadata)
     headings = COLUMN_HEADINGS.get(result.mode, COLUMN_HEADINGS["version"])
-    rows = [build_row(change, old_doc, new_doc, result.mode) for change in result.clauses]
+    rows = [build_row(change, old_doc, new_doc, result.mode, inline) for change in result.clauses]
     attach_targets(rows, result)
     rows = link_moves_and_splits(rows, old_doc, result.mode)
     old_card = card("old", headings[0], old_meta, result.old.ref, result.old.title)
@@ -590,4 +604,9 @@ def build_view(result: DiffResult, old_doc: Document | None = None, new_doc: Doc
         runs=group_runs(rows),
         clause_counts=dict(Counter(change.change for change in result.clauses)),
         title=f"{new_card.title} — {'对照' if result.mode == 'parent' else '修改'}报告",
+        heading=mode_words(result.mode, old_meta, new_meta,
+                           names=(version_name(result.old.ref, "旧版"), version_name(result.new.ref, "新版"))),
+        sides=(side_name(result.old.title, result.old.ref, old_meta.status, result.new.title),
+               side_name(result.new.title, result.new.ref, new_meta.status, result.old.title)),
+        rules=[rule for rule in RULE_WORDS if any(c.rule == rule for c in result.clauses)],
     )
