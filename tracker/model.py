@@ -7,6 +7,7 @@ module needs to reach back upstream.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from typing import Literal
 
@@ -108,7 +109,19 @@ class Document:
             yield from clause.walk()
 
     def clause(self, clause_id: str) -> Clause | None:
-        return next((c for c in self.walk() if c.id == clause_id), None)
+        """The clause with this id, looked up in an index built on first use.
+
+        Reports ask for every clause of a 1,260-article code by id; walking the
+        tree for each made rendering quadratic in the number of clauses.
+        """
+        return self._clauses_by_id.get(clause_id)
+
+    @cached_property
+    def _clauses_by_id(self) -> dict[str, Clause]:
+        index: dict[str, Clause] = {}
+        for c in self.walk():
+            index.setdefault(c.id, c)
+        return index
 
 
 # ----------------------------------------------------------------- targets
