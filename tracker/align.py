@@ -164,11 +164,13 @@ def in_order(pairs: list[Pairing]) -> set[int]:
 def drop_weak_label_moves(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairing]:
     """A same-title pairing that would be a move is a move claim: keep it only when the texts agree enough."""
     chain = in_order(pairs)
-    keep = [p for k, p in enumerate(pairs) if k in chain or p.rule != "label" or p.similarity >= THRESHOLDS["label_move"]]
-    for p in pairs:
-        if not any(p is q for q in keep):
-            old.paired.difference_update(p.old)
-            new.paired.difference_update(p.new)
+    keep, dropped = [], []
+    for k, p in enumerate(pairs):
+        strong = k in chain or p.rule != "label" or p.similarity >= THRESHOLDS["label_move"]
+        (keep if strong else dropped).append(p)
+    for p in dropped:
+        old.paired.difference_update(p.old)
+        new.paired.difference_update(p.new)
     return keep
 
 
