@@ -12,14 +12,16 @@ form (see docs/decisions/0001-canonical-text.md):
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
 from tracker.cues import (
     SENTENCE_ENDS,
     CONVERSION_RESIDUE,
-    PLACE_SUFFIXES,
-    SPAM_WORDS,
+    ORGAN_WORDS,
+    PLACE_OR_LEVEL_ENDINGS,
+    TITLE_OPENINGS,
     TRUNCATION_CUES,
     WEB_JUNK_LINE_STARTS,
     WEB_JUNK_RE,
@@ -358,23 +360,81 @@ def report_truncation(doc: CleanText) -> None:
 
 
 def report_injected_text(doc: CleanText) -> None:
-    """Find phrases that look injected (SEO spam standing where a place name belongs).
+    """Report a phrase standing where the issuer's place name belongs (SEO spam on a defaced page).
 
-    They are reported with their count and one place they occur, never removed:
-    deciding what the real text was is the reviewer's call.
+    Judged on where the phrase stands, never on what it says (see
+    docs/decisions/0601-injected-text-evidence.md). A candidate is what stands in
+    front of an organ word (…人民政府, …人民代表大会) and is neither a place name
+    nor a level word; it is reported when it occurs twice or more and a second,
+    independent piece of positional evidence backs the first: it also stands in
+    the title's or issuer's place in the header, opens two or more lines, or is
+    glued to a place name. Repeated lists of ordinary words (体育、娱乐) stand in
+    none of these places. Reported with its count and one place, never removed.
     """
-    words = "|".join(re.escape(w) for w in SPAM_WORDS)
-    token = rf"[{CJK}A-Za-z0-9]{{0,8}}(?:{words})"
-    phrases = {m.group(0) for m in re.finditer(rf"{token}(?:[，,、]{token})*", doc.text)}
-    for phrase in sorted(phrases, key=len, reverse=True):
-        count = doc.text.count(phrase)
-        slot = re.search(re.escape(phrase) + r"(人民政府|政府|市|办公室|各部门)", doc.text)
-        several_words = len(re.findall(words, phrase)) >= 2
-        if count >= 2 and (slot or several_words) and not phrase.endswith(tuple(PLACE_SUFFIXES)):
-            if any(phrase in w for w in doc.warnings):
-                continue
-            where = f", e.g. {slot.group(0)!r}" if slot else ""
-            doc.warnings.append(
-                f"suspicious injected text {phrase!r} occurs {count} times{where}: "
-                "it may stand where the issuer's place name belongs; kept as written"
-            )
+    text = doc.text
+    for phrase, slot in _organ_slot_phrases(text):
+        count = text.count(phrase)
+        evidence = [name for name, found in _positional_evidence(text, phrase) if found]
+        if count < 2 or not evidence or any(phrase in w for w in doc.warnings):
+            continue
+        doc.warnings.append(
+            f"suspicious injected text {phrase!r} occurs {count} times, e.g. {slot!r}: "
+            f"it stands where the issuer's place name belongs ({', '.join(['organ slot'] + evidence)}); kept as written"
+        )
+
+
+_ORGAN = "|".join(ORGAN_WORDS)
+_RUN = rf"[{CJK}A-Za-z0-9]"
+
+
+def _organ_slot_phrases(text: str) -> list[tuple[str, str]]:
+    """(phrase, the phrase with its organ word) for what stands in front of an organ word and is no place name.
+
+    A phrase whose every occurrence is preceded by the same comma-joined token
+    grows to take it in (懂球帝官网，懂球帝直播), so a two-part phrase is one phrase.
+    """
+    found: dict[str, str] = {}
+    for m in re.finditer(rf"({_RUN}{{2,20}}?)({_ORGAN})", text):
+        phrase = m.group(1)
+        if _is_place_or_level(phrase) or re.search(_ORGAN, phrase):
+            continue
+        phrase = _grow_left(text, phrase)
+        found.setdefault(phrase, phrase + m.group(2))
+    return sorted(found.items(), key=lambda item: len(item[0]), reverse=True)
+
+
+def _is_place_or_level(phrase: str) -> bool:
+    """A place name (威海市, 全国) or a level word (县级以上, 各级, 所在地) in front of an organ word."""
+    return phrase.endswith(tuple(PLACE_OR_LEVEL_ENDINGS)) or "级" in phrase
+
+
+def _grow_left(text: str, phrase: str) -> str:
+    """Take in the comma-joined token that precedes every occurrence of ``phrase``."""
+    while True:
+        before = [text[max(0, m.start() - 16) : m.start()][::-1] for m in re.finditer(re.escape(phrase), text)]
+        common = os.path.commonprefix(before)[::-1]
+        token = re.search(rf"{_RUN}{{2,12}}[，,]$", common)
+        if token is None:
+            return phrase
+        phrase = token.group(0) + phrase
+
+
+def _positional_evidence(text: str, phrase: str) -> list[tuple[str, bool]]:
+    """Each kind of evidence besides the organ slot, and whether the phrase shows it."""
+    p = re.escape(phrase)
+    header = text[: _header_end(text)]
+    return [
+        ("title or issuer place", re.search(rf"(?:^|\n|{TITLE_OPENINGS}){p}", header) is not None),
+        ("opens several lines", len(re.findall(rf"(?:^|\n){p}", text)) >= 2),
+        ("glued to a place name", re.search(rf"{_RUN}{{1,6}}[省市县区]{p}|{p}[省市县区](?!{_RUN}*(?:{_ORGAN}))", text) is not None),
+    ]
+
+
+def _header_end(text: str) -> int:
+    """The header block: the lines before the first numbered clause or body sentence (at most 15 lines)."""
+    offset = 0
+    for k, line in enumerate(text.split("\n")):
+        if k >= 15 or re.match(_LABEL_AHEAD, line) or (len(line) > 60 and "。" in line):
+            return offset
+        offset += len(line) + 1
+    return offset

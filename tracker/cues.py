@@ -90,14 +90,18 @@ TRUNCATION_CUES: tuple[tuple[str, str], ...] = (
     (r"(\d+)\s*页\s*\d+\s*下载", "the source document has {0} pages; compare with what was captured"),
 )
 
-#: Words of SEO spam injected into government pages; a phrase made of them is reported.
-SPAM_WORDS: tuple[str, ...] = (
-    "官网", "直播", "娱乐", "彩票", "棋牌", "博彩", "体育", "赌场", "开户", "网址", "下载", "注册",
-    "平台", "APP", "app", "casino", "bet",
-)
+#: Where an issuer's place name belongs: the organ words a place name stands in front of
+#: (威海市人民政府办公室, 山东省人民代表大会常务委员会, 自治区党委).
+ORGAN_WORDS: tuple[str, ...] = ("人民政府", "人民代表大会", "党委", "政府办公室")
 
-#: A place name ends with one of these; a phrase in front of 人民政府 that does not is suspicious.
+#: What stands in that place in an official text ends with one of these: a place name
+#: (省市县区州盟旗镇乡村, 全国) or a level word (各级, 县级以上, 所在地, 地方). Anything else
+#: in front of an organ word is one piece of evidence of injected text, never enough alone.
 PLACE_SUFFIXES = "省市县区州盟旗镇乡村"
+PLACE_OR_LEVEL_ENDINGS = PLACE_SUFFIXES + "国级地方内团"
+
+#: Openings of a title in the header block: a phrase right after them stands in the title's place.
+TITLE_OPENINGS = r"(?:关于印发|关于)"
 
 #: Section headings that a flattened scrape glues to the paragraph after them.
 SECTION_HEADINGS: tuple[str, ...] = (
@@ -135,3 +139,26 @@ LEVEL_BY_ADDRESSEE: tuple[tuple[str, str], ...] = (
 
 #: Verbs that introduce the parent documents a plan implements.
 IMPLEMENTS_CUES = r"(?:贯彻落实|贯彻|落实|根据|按照|依据|为落实)"
+
+#: Acts in the history of a law or regulation (the lines under its title, or the
+#: bracket （…通过　根据…修正）), strongest first: the first that an act's words
+#: contain names it. A later 通过 (an amendment decision adopted) is an amendment.
+LEGAL_ACTS: tuple[tuple[str, str, str], ...] = (
+    # (pattern, kind, the word a reviewer reads)
+    (r"修订", "revised", "修订"),
+    (r"修正|修改", "amended", "修正"),
+    (r"批准", "approved", "批准"),
+    (r"通过", "adopted", "通过"),
+    (r"公布|发布", "promulgated", "公布"),
+)
+LEGAL_ACT_END = r"(?:通过|修正|修订|公布|发布|批准)"
+
+#: A title line that names a law or regulation.
+LAW_TITLE = r"(?:法|条例|规定|办法|细则|规则|决定|基本法|规程)(?:（[^（）]{0,12}）)?"
+
+#: Short names of adopting and promulgating bodies → the name a reviewer expects.
+BODY_FULL_NAMES: dict[str, str] = {
+    "全国人大常委会": "全国人民代表大会常务委员会",
+    "全国人大": "全国人民代表大会",
+    "中央军委": "中央军事委员会",
+}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from tracker.model import Clause, DiffResult, Document, DocRef, Metadata, Target, TargetChange, ClauseChange
+from tracker.model import Clause, DiffResult, Document, DocRef, LegalAct, Metadata, Target, TargetChange, ClauseChange
 
 DOCUMENT_SCHEMA = "tracker.document/1"
 TARGETS_SCHEMA = "tracker.targets/1"
@@ -34,7 +34,35 @@ def metadata_to_dict(meta: Metadata) -> dict:
         "level": meta.level,
         "implements": list(meta.implements),
         "warnings": list(meta.warnings),
+        **law_fields(meta),
     }
+
+
+def law_fields(meta: Metadata) -> dict:
+    """The extra fields of a law or regulation (none for a policy document).
+
+    ``adopted``: the first 通过 (or 公布); ``amendments``: each 修正/修订 with its
+    date and body; ``effective``: 自…起施行; ``history``: every act of the title
+    block in order (adoption, approval, amendments), from which the others come.
+    """
+    if not meta.history:
+        return {}
+    acts = [legal_act_to_dict(act) for act in meta.history]
+    return {
+        "adopted": meta.adopted,
+        "amendments": [act for act in acts if act["kind"] in ("amended", "revised")],
+        "effective": meta.effective,
+        "history": acts,
+    }
+
+
+def legal_act_to_dict(act: LegalAct) -> dict:
+    return {"date": act.date, "kind": act.kind, "body": act.body, "decision": act.decision, "order": act.order}
+
+
+def legal_act_from_dict(data: dict) -> LegalAct:
+    return LegalAct(date=data["date"], kind=data["kind"], body=data.get("body"), decision=data.get("decision"),
+                    order=data.get("order"))
 
 
 def clause_to_dict(clause: Clause) -> dict:

@@ -3,29 +3,49 @@
 Everything here reads the header block (the text before the first clause) and
 the words removed as web junk (a 发布时间 line). A field that cannot be read is
 left None rather than guessed.
+
+A law or regulation states its metadata differently: a title line, then its
+history (``1994年5月12日…通过　根据2012年10月26日…《关于修改…的决定》第二次修正``,
+as lines or in one full-width bracket). Its issuer is the body of the first act,
+its date the date of the last act (the version's date; see
+docs/decisions/0600-law-version-date.md), and every act is kept in ``history``.
 """
 from __future__ import annotations
 
 import re
 
 from tracker.cues import (
+    BODY_FULL_NAMES,
     DOC_TYPES,
+    LAW_TITLE,
+    LEGAL_ACT_END,
+    LEGAL_ACTS,
     IMPLEMENTS_CUES,
     LEVEL_BY_ADDRESSEE,
     LEVEL_BY_SUFFIX,
     STATUS_MARKERS,
 )
-from tracker.model import CleanText, Metadata
+from tracker.model import CleanText, LegalAct, Metadata
 
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ISO_DATE_RE = re.compile(r"发布(?:时间|日期)[:：]?\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 BOOK_TITLE_RE = re.compile(r"《((?:[^《》]|《[^《》]*》)+)》")
+ACT_START_RE = re.compile(r"(?=\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+# an act's words run to the first act verb that ends them (修订通过 and 批准的《…》修正 run on)
+ACT_WORDS_RE = re.compile(rf"^[^\n。]*?(?:\n[^\n。]*?)?{LEGAL_ACT_END}(?=[\s）)]|根据|$)")
+ORDER_RE = re.compile(r"([\u4e00-\u9fff、]{1,40}?)令\s*第\s*([\d一二三四五六七八九十百零]+)\s*号")
+TERM_RE = re.compile(r"第[一二三四五六七八九十百零\d]+届")
+MEETING_RE = re.compile(r"第[一二三四五六七八九十百零\d]+次|会议|" + LEGAL_ACT_END)
+EFFECTIVE_RE = re.compile(r"本(?:法|条例|规定|办法|细则|规则|决定)[^。]{0,12}?自" + DATE_RE.pattern + "起施行")
 
 
 def read_metadata(text: str, preamble: str, cleaned: CleanText) -> Metadata:
     """Every metadata field the header block states."""
     head = preamble or text[:2000]
+    law = read_law(text, head)
+    if law is not None:
+        return law
     title, draft = _title(head)
     meta = Metadata(title=title)
     meta.number = _own_number(head)
@@ -150,3 +170,111 @@ def _implements(head: str, own_title: str | None) -> list[str]:
             if ref not in found:
                 found.append(ref)
     return found
+
+
+# ------------------------------------------------------ laws and regulations
+
+
+def read_law(text: str, head: str) -> Metadata | None:
+    """The metadata of a law or regulation from its title line and history, or None if it is not one."""
+    title, rest = _law_title(head)
+    if title is None:
+        return None
+    acts = law_history(rest)
+    if not acts:
+        return None
+    meta = Metadata(title=_strip_status(title), history=acts)
+    meta.issuer = acts[0].body
+    meta.date = max(act.date for act in acts)
+    meta.adopted = next((act.date for act in acts if act.kind in ("adopted", "promulgated")), acts[0].date)
+    meta.number = next((act.order for act in reversed(acts) if act.order), None)
+    meta.status = "draft" if "草案" in title else "final"
+    meta.level = _level(meta, "")
+    meta.effective = _effective(text)
+    meta.implements = _implements(rest[_history_end(rest) :], meta.title)
+    return meta
+
+
+def _law_title(head: str) -> tuple[str | None, str]:
+    """The title line of a law (中华人民共和国慈善法) and the header text after it.
+
+    A promulgation order above the title (中华人民共和国主席令　第四十三号) is passed
+    over; a title glued to its history on one line ends where the history starts.
+    """
+    offset = 0
+    for line in head.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        line = line.strip()
+        if not line or ORDER_RE.fullmatch(line.replace(" ", "")) or re.fullmatch(r"第[一二三四五六七八九十百零\d]+号", line):
+            continue
+        m = re.match(rf"(.{{2,60}}?{LAW_TITLE})\s*(?=[（(]?\d{{4}}\s*年|$)", line)
+        if not m or re.search(r"[。；，]", m.group(1)):
+            return None, head
+        return m.group(1).strip(), head[start + m.end() :]
+    return None, head
+
+
+def law_history(block: str) -> list[LegalAct]:
+    """The acts a law's history states, oldest first: date, kind, body, decision, order number."""
+    acts: list[LegalAct] = []
+    for piece in ACT_START_RE.split(block):
+        date = DATE_RE.match(piece)
+        if not date:
+            continue
+        words = ACT_WORDS_RE.match(piece[date.end() :].lstrip(" "))
+        if not words or not words.group(0).split("\n")[0].strip():
+            continue  # a date on its own line (a signature date) is no act
+        acts.append(_act(_iso(date), re.sub(r"\s*\n\s*", "", words.group(0)), first=not acts))
+    return acts
+
+
+def _act(date: str, words: str, first: bool) -> LegalAct:
+    kind = next(kind for pattern, kind, _ in LEGAL_ACTS if re.search(pattern, words))
+    if kind == "adopted" and not first:
+        kind = "amended"  # a later 通过 adopts an amendment
+    decision = re.search(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》", words)
+    order = ORDER_RE.search(words)
+    number = f"{_plain_body(order.group(1))}令第{order.group(2)}号" if order else None
+    return LegalAct(date=date, kind=kind, body=_act_body(words, order), decision=decision and decision.group(0),
+                    order=number)
+
+
+def _act_body(words: str, order: re.Match | None) -> str | None:
+    """Who acted: the organ of the order (国务院令), of the decision (《国务院关于…》) or of the meeting."""
+    words = re.sub(r"^[（(\s]*(?:根据|经)?", "", words)
+    if order is not None and order.start() < 4:
+        body = order.group(1)
+    elif words.startswith("《"):
+        m = re.match(r"《(.{2,40}?)关于", words)
+        body = m.group(1) if m else ""
+    else:
+        body = MEETING_RE.split(TERM_RE.sub("", words), maxsplit=1)[0]
+    return _plain_body(body) or None
+
+
+def _plain_body(body: str) -> str:
+    """国务院 from 中华人民共和国国务院; 中央军事委员会 from 中央军委; terms (第十二届) dropped."""
+    body = TERM_RE.sub("", body).replace("中华人民共和国", "").strip(" 　的")
+    for short, full in BODY_FULL_NAMES.items():
+        if full not in body:
+            body = body.replace(short, full)
+    return body
+
+
+def _history_end(block: str) -> int:
+    """Where the history ends: after its last act verb and closing bracket."""
+    ends = [m.end() for m in re.finditer(LEGAL_ACT_END + r"[）)]?", block[:3000])]
+    return ends[-1] if ends else 0
+
+
+def _effective(text: str) -> str | None:
+    """The date of 本法自2021年6月1日起施行 (the last such sentence: the final provisions)."""
+    found = list(EFFECTIVE_RE.finditer(text))
+    if not found:
+        return None
+    m = found[-1]
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+
+
+def _iso(m: re.Match) -> str:
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"

@@ -84,6 +84,21 @@ class Clause:
             yield from child.walk()
 
 
+@dataclass(frozen=True)
+class LegalAct:
+    """One act in the history of a law or regulation, as its title block states it.
+
+    ``kind``: adopted (通过), promulgated (公布/发布), approved (批准, e.g. a
+    province approving a city regulation), amended (修正), revised (修订).
+    """
+
+    date: str  # ISO
+    kind: str
+    body: str | None = None  # 全国人民代表大会常务委员会, 国务院 …
+    decision: str | None = None  # 《关于修改〈…〉的决定》 when the act names one
+    order: str | None = None  # 国务院令第656号 when the act names one
+
+
 @dataclass
 class Metadata:
     title: str | None = None
@@ -94,6 +109,10 @@ class Metadata:
     level: str | None = None  # "central" | "province" | "city" | "county"
     implements: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # laws and regulations only: the acts of the title block, oldest first, and 自…起施行
+    history: list[LegalAct] = field(default_factory=list)
+    adopted: str | None = None  # ISO: the first 通过 (or 公布 of a regulation)
+    effective: str | None = None  # ISO
 
 
 @dataclass
