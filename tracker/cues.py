@@ -152,6 +152,7 @@ LEGAL_ACTS: tuple[tuple[str, str, str], ...] = (
     (r"公布|发布", "promulgated", "公布"),
 )
 LEGAL_ACT_END = r"(?:通过|修正|修订|公布|发布|批准)"
+ACT_WORDS: dict[str, str] = {kind: word for _, kind, word in LEGAL_ACTS}  # adopted → 通过, amended → 修正 …
 
 #: A title line that names a law or regulation.
 LAW_TITLE = r"(?:法|条例|规定|办法|细则|规则|决定|基本法|规程)(?:（[^（）]{0,12}）)?"

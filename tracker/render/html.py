@@ -72,12 +72,15 @@ def content_security_policy(css: str, script: str) -> str:
 
 def report_meta(view: ReportView) -> str:
     """A small JSON summary in a <meta>, so an index can list reports without parsing them."""
-    return json.dumps({
+    summary = {
         "mode": view.mode,
         "old": {"title": view.old.title, "ref": view.old.ref},
         "new": {"title": view.new.title, "ref": view.new.ref},
         "counts": view.counts,
-    }, ensure_ascii=False, sort_keys=True)
+    }
+    if view.versions:
+        summary["versions"] = view.versions  # the index says which versions of a law are compared
+    return json.dumps(summary, ensure_ascii=False, sort_keys=True)
 
 
 def render_view(view: ReportView) -> str:

@@ -45,6 +45,7 @@ class IndexReport:
     new_title: str
     new_ref: str
     counts: dict[str, int] = field(default_factory=dict)
+    versions: str = ""  # two versions of one law: 2016年3月16日通过 → 2023年12月29日修正
 
 
 @dataclass
@@ -121,6 +122,7 @@ def read_report(path: str | os.PathLike, relative_to: str | os.PathLike) -> Inde
         new_title=(data.get("new") or {}).get("title") or "",
         new_ref=(data.get("new") or {}).get("ref") or "",
         counts={k: int(v) for k, v in (data.get("counts") or {}).items()},
+        versions=str(data.get("versions") or ""),
     )
 
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tracker.cues import LEVEL_NAMES, STATUS_WORDS
+from tracker.cues import ACT_WORDS, LEVEL_NAMES, STATUS_WORDS
 from tracker.model import TARGET_LABELS, Clause, ClauseChange, DiffResult, Document, Metadata, TargetChange
 from tracker.render.inline import Segment, changed_share, compare_parts, inline_diff, side
 from tracker.words import format_deadline, format_number, format_target, target_line  # noqa: F401 (also read from here)
@@ -90,12 +90,31 @@ def genre(title: str | None) -> str:
     return "文件"
 
 
+def version_words(meta: Metadata) -> str:
+    """A law's version as a reviewer names it: its last act, 2023年12月29日修正 ('' for a policy document)."""
+    if not meta.history:
+        return ""
+    last = max(reversed(meta.history), key=lambda act: act.date)  # the later-listed act wins a tie
+    year, month, day = (int(part) for part in last.date.split("-"))
+    return f"{year}年{month}月{day}日{ACT_WORDS.get(last.kind, '')}"
+
+
+def law_versions(mode: str, old: Metadata, new: Metadata) -> str:
+    """Two versions of one law: 2016年3月16日通过 → 2023年12月29日修正 ('' when that is not what is compared)."""
+    old_words, new_words = version_words(old), version_words(new)
+    if mode != "version" or not old_words or not new_words or old_words == new_words:
+        return ""
+    return f"{old_words} → {new_words}"
+
+
 def mode_words(mode: str, old: Metadata, new: Metadata, names: tuple[str, str] = ("旧版", "新版")) -> str:
     """The comparison in a reviewer's words: 征求意见稿 → 正式稿, 县级方案 对照 省级措施.
 
     ``names`` stand for a version whose status and date are unknown (旧版 / 新版, or the
     versions' own labels where a report names them).
     """
+    if law_versions(mode, old, new):
+        return law_versions(mode, old, new)  # two versions of one law: 2016年3月16日通过 → 2023年12月29日修正
     if mode == "parent":
         def name(meta: Metadata, fallback: str) -> str:
             return f"{LEVEL_WORDS.get(meta.level or '', fallback)}{genre(meta.title)}"
@@ -118,9 +137,14 @@ def version_name(ref: str, fallback: str) -> str:
     return label if at and label else short_ref(ref)
 
 
-def side_name(title: str | None, ref: str, status: str | None, other_title: str | None) -> str:
-    """A document's title, with its status when both sides share the title (征求意见稿 → 正式稿)."""
+def side_name(title: str | None, ref: str, status: str | None, other_title: str | None, version: str = "") -> str:
+    """A document's title, with its status when both sides share the title (征求意见稿 → 正式稿).
+
+    A law's version is named by its last act (2023年12月29日修正), not by a status both versions share.
+    """
     name = title or ref
+    if title and title == other_title and version:
+        return f"{title}（{version}）"
     if title and title == other_title and status:
         return f"{title}（{STATUS_WORDS.get(status, status)}）"
     return name
@@ -544,6 +568,7 @@ class ReportView:
     heading: str = ""  # mode_words with unknown versions named by their labels (征求意见稿 → final)
     sides: tuple[str, str] = ("", "")  # each document's title, with its status when both share one
     rules: list[str] = field(default_factory=list)  # the alignment rules used, in RULE_WORDS order
+    versions: str = ""  # two versions of one law: 2016年3月16日通过 → 2023年12月29日修正
 
 
 def card(which: str, role: str, meta: Metadata, ref: str, fallback_title: str | None) -> DocCard:
@@ -606,7 +631,8 @@ def build_view(result: DiffResult, old_doc: Document | None = None, new_doc: Doc
         title=f"{new_card.title} — {'对照' if result.mode == 'parent' else '修改'}报告",
         heading=mode_words(result.mode, old_meta, new_meta,
                            names=(version_name(result.old.ref, "旧版"), version_name(result.new.ref, "新版"))),
-        sides=(side_name(result.old.title, result.old.ref, old_meta.status, result.new.title),
-               side_name(result.new.title, result.new.ref, new_meta.status, result.old.title)),
+        sides=(side_name(result.old.title, result.old.ref, old_meta.status, result.new.title, version_words(old_meta)),
+               side_name(result.new.title, result.new.ref, new_meta.status, result.old.title, version_words(new_meta))),
         rules=[rule for rule in RULE_WORDS if any(c.rule == rule for c in result.clauses)],
+        versions=law_versions(result.mode, old_meta, new_meta),
     )
