@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tracker import canonical
 from tracker.errors import StoreError
+from tracker.jsonio import legal_act_from_dict
 from tracker.model import Document, Metadata
 from tracker.store.names import (
     DOCUMENTS,
@@ -39,6 +40,9 @@ def metadata_from_dict(data: dict) -> Metadata:
         level=data.get("level"),
         implements=list(data.get("implements") or []),
         warnings=list(data.get("warnings") or []),
+        history=[legal_act_from_dict(act) for act in data.get("history") or []],
+        adopted=data.get("adopted"),
+        effective=data.get("effective"),
     )
 
 
@@ -201,11 +205,16 @@ def log(doc_id: str, root=None) -> list[Version]:
     return result
 
 
-def default_label(root: Path, doc_id: str, status: str | None) -> str:
-    """The status (draft/final) when that label is still free, else v<N>."""
+def default_label(root: Path, doc_id: str, status: str | None, law_date: str | None = None) -> str:
+    """A law's version date (2023-12-29), else the status (draft/final) when that label is still free, else v<N>.
+
+    Every version of a law is 'final'; what tells them apart is the date of
+    their last act (docs/decisions/0600-law-version-date.md).
+    """
     taken = set(versions(root).get(doc_id, []))
-    if status and status not in taken and LABEL_PATTERN.fullmatch(status):
-        return status
+    for label in (law_date, status):
+        if label and label not in taken and LABEL_PATTERN.fullmatch(label):
+            return label
     n = len(taken) + 1
     while f"v{n}" in taken:
         n += 1

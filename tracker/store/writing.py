@@ -10,6 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from tracker.jsonio import law_fields
 from tracker.model import Metadata
 from tracker.store.names import META, TARGETS, TEXT, document_paths, tag_name
 from tracker.store.queries import default_label
@@ -40,6 +41,7 @@ def metadata_record(meta: Metadata, doc_id: str, label: str, source, parent: str
         "implements": list(meta.implements),
         "source": {"name": Path(source).name, "sha256": sha256_of(source)},
         "warnings": list(meta.warnings),
+        **law_fields(meta),  # a law's adoption, amendments and effective date
     }
 
 
@@ -71,12 +73,13 @@ def commit_document(
 ) -> tuple[str, str]:
     """Store one version of ``doc_id`` (text, meta.json, targets.json), commit and tag it.
 
-    Returns (commit, tag). The label is chosen under the lock (the status when
-    free, else v<N>), so two imports never take the same one; see
+    Returns (commit, tag). The label is chosen under the lock (a law's version
+    date or the status when free, else v<N>), so two imports never take the same one; see
     :func:`tracker.store.transaction.commit_files` for the all-or-nothing write.
     """
     with locked(top):
-        label = version or default_label(top, doc_id, metadata.status)
+        law_date = metadata.date if metadata.history else None  # a law is labelled by its version date
+        label = version or default_label(top, doc_id, metadata.status, law_date)
         record = metadata_record(metadata, doc_id, label, source, parent, region)
         paths = document_paths(doc_id)
         files = {
