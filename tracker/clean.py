@@ -363,7 +363,7 @@ def report_injected_text(doc: CleanText) -> None:
     """Report a phrase standing where the issuer's place name belongs (SEO spam on a defaced page).
 
     Judged on where the phrase stands, never on what it says (see
-    docs/decisions/0601-injected-text-evidence.md). A candidate is what stands in
+    docs/decisions/0021-injected-text-evidence.md). A candidate is what stands in
     front of an organ word (…人民政府, …人民代表大会) and is neither a place name
     nor a level word; it is reported when it occurs twice or more and a second,
     independent piece of positional evidence backs the first: it also stands in

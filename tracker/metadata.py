@@ -8,7 +8,7 @@ A law or regulation states its metadata differently: a title line, then its
 history (``1994年5月12日…通过　根据2012年10月26日…《关于修改…的决定》第二次修正``,
 as lines or in one full-width bracket). Its issuer is the body of the first act,
 its date the date of the last act (the version's date; see
-docs/decisions/0600-law-version-date.md), and every act is kept in ``history``.
+docs/decisions/0020-law-version-date.md), and every act is kept in ``history``.
 """
 from __future__ import annotations
 
@@ -183,16 +183,19 @@ def read_law(text: str, head: str) -> Metadata | None:
     acts = law_history(rest)
     if not acts:
         return None
-    meta = Metadata(title=_strip_status(title), history=acts)
-    meta.issuer = acts[0].body
-    meta.date = max(act.date for act in acts)
-    meta.adopted = next((act.date for act in acts if act.kind in ("adopted", "promulgated")), acts[0].date)
-    meta.number = next((act.order for act in reversed(acts) if act.order), None)
-    meta.status = "draft" if "草案" in title else "final"
-    meta.level = _level(meta, "")
-    meta.effective = _effective(text)
-    meta.implements = _implements(rest[_history_end(rest) :], meta.title)
-    return meta
+    issuer = acts[0].body
+    return Metadata(
+        title=_strip_status(title),
+        issuer=issuer,
+        date=max(act.date for act in acts),
+        number=next((act.order for act in reversed(acts) if act.order), None),
+        status="draft" if "草案" in title else "final",
+        level=_level(Metadata(issuer=issuer, title=title), ""),
+        implements=_implements(rest[_history_end(rest) :], _strip_status(title)),
+        history=acts,
+        adopted=next((act.date for act in acts if act.kind in ("adopted", "promulgated")), acts[0].date),
+        effective=_effective(text),
+    )
 
 
 def _law_title(head: str) -> tuple[str | None, str]:

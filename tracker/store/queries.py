@@ -209,7 +209,7 @@ def default_label(root: Path, doc_id: str, status: str | None, law_date: str | N
     """A law's version date (2023-12-29), else the status (draft/final) when that label is still free, else v<N>.
 
     Every version of a law is 'final'; what tells them apart is the date of
-    their last act (docs/decisions/0600-law-version-date.md).
+    their last act (docs/decisions/0020-law-version-date.md).
     """
     taken = set(versions(root).get(doc_id, []))
     for label in (law_date, status):
