@@ -185,3 +185,37 @@ def test_sports_words_in_the_body_are_not_injected_text(tmp_path):
     text = ("某市全民健身实施方案\n某市人民政府办公室\n2025年1月5日\n一、总体要求\n"
             "发展体育、娱乐产业，建设体育公园。\n二、主要任务\n支持体育直播平台，规范体育、娱乐场所。\n")
     assert not any("injected" in w for w in read(tmp_path, text).metadata.warnings)
+
+
+def test_a_decision_title_wrapped_over_lines_still_dates_the_version(tmp_path):
+    text = ("中华人民共和国全国人民代表大会和地方各级人民代表大会代表法\n\n"
+            "1992年4月3日 第七届全国人民代表大会第五次会议通过\n\n"
+            "2010年10月28日 第十一届全国人民代表大会常务委员会第十七次会议《关于修改<中华人民共和国全国人民代表大会和地方各级人民代表大会代表法>的决定》第二次修正\n\n"
+            "2015年8月29日 第十二届全国人民代表大会常务委员会第十六次会议《关于修改<中华人民共和国地方各级人民代表大会和地方各级人民政府组织法>\n"
+            "<中华人民共和国全国人民代表大会和地方各级人民代表大会选举法>\n"
+            "<中华人民共和国全国人民代表大会和地方各级人民代表大会代表法>的决定》第三次修正\n\n"
+            "第一章 总则\n\n第一条 为了保证全国人民代表大会和地方各级人民代表大会代表依法行使代表的职权，制定本法。\n")
+    meta = read(tmp_path, text).metadata
+    assert (meta.issuer, meta.adopted, meta.date) == ("全国人民代表大会", "1992-04-03", "2015-08-29")
+
+
+def test_a_citys_short_form_of_its_standing_committee_is_named_in_full(tmp_path):
+    text = ("杭州市院前医疗急救管理条例\n\n2014年6月27日 市十二届人民代表大会常务委员会第二十次会议通过\n\n"
+            "2014年9月26日 省十二届人大常委会第十三次会议批准\n\n第一条 为了规范院前医疗急救行为，制定本条例。\n")
+    meta = read(tmp_path, text).metadata
+    assert (meta.issuer, meta.level, meta.date) == ("杭州市人民代表大会常务委员会", "city", "2014-09-26")
+    assert meta.history[1].body == "省人民代表大会常务委员会"
+
+
+def test_organs_after_ordinary_words_in_a_law_body_are_no_injected_text(tmp_path):
+    body = "".join(f"第{n}条　有关人民政府应当组织应急处置。受突发事件影响地区的人民政府应当及时报告。设区的市以上人民政府负责监督。\n"
+                   for n in "二三四五")
+    text = MINORS_2024.split("第一章")[0] + "第一章　总则\n第一条　为了预防突发事件，制定本法。\n" + body
+    assert not any("injected" in w for w in read(tmp_path, text).metadata.warnings)
+
+
+def test_spam_glued_to_a_place_name_in_the_issuers_place_is_reported(tmp_path):
+    text = ("威海市葡京娱乐城人民政府办公室\n关于印发威海市葡京娱乐城养老服务若干措施的通知\n各区市人民政府：\n现印发给你们。\n"
+            "威海市葡京娱乐城人民政府办公室\n2025年1月5日\n一、总体要求\n结合本市实际，制定如下措施。\n")
+    warnings = [w for w in read(tmp_path, text).metadata.warnings if "injected" in w]
+    assert len(warnings) == 1 and "'葡京娱乐城'" in warnings[0] and "glued to a place name" in warnings[0]

@@ -363,18 +363,20 @@ def report_injected_text(doc: CleanText) -> None:
     """Report a phrase standing where the issuer's place name belongs (SEO spam on a defaced page).
 
     Judged on where the phrase stands, never on what it says (see
-    docs/decisions/0021-injected-text-evidence.md). A candidate is what stands in
-    front of an organ word (…人民政府, …人民代表大会) and is neither a place name
-    nor a level word; it is reported when it occurs twice or more and a second,
-    independent piece of positional evidence backs the first: it also stands in
-    the title's or issuer's place in the header, opens two or more lines, or is
-    glued to a place name. Repeated lists of ordinary words (体育、娱乐) stand in
-    none of these places. Reported with its count and one place, never removed.
+    docs/decisions/0021-injected-text-evidence.md). A candidate stands in front
+    of an organ word (…人民政府, …人民代表大会) as a short phrase of its own and is
+    neither a place name, a level word nor a modifier (…的); it is reported when
+    it occurs twice or more and a second piece of positional evidence backs the
+    first: it stands in the title's or issuer's place in the header, or it opens
+    two or more heading lines with the organ word (alone or glued to a place name).
+    Repeated lists of ordinary words (体育、娱乐) stand in none of these places.
+    Reported with its count and one place, never removed.
     """
     text = doc.text
-    for phrase, slot in _organ_slot_phrases(text):
+    header = text[: _header_end(text)]
+    for phrase, (slot, glued) in _organ_slot_phrases(text).items():
         count = text.count(phrase)
-        evidence = [name for name, found in _positional_evidence(text, phrase) if found]
+        evidence = [name for name, found in _positional_evidence(text, header, phrase, glued) if found]
         if count < 2 or not evidence or any(phrase in w for w in doc.warnings):
             continue
         doc.warnings.append(
@@ -385,26 +387,34 @@ def report_injected_text(doc: CleanText) -> None:
 
 _ORGAN = "|".join(ORGAN_WORDS)
 _RUN = rf"[{CJK}A-Za-z0-9]"
+_PLACE_PREFIX = re.compile(rf"[{CJK}]{{1,6}}?[省市县区州]")
 
 
-def _organ_slot_phrases(text: str) -> list[tuple[str, str]]:
-    """(phrase, the phrase with its organ word) for what stands in front of an organ word and is no place name.
+def _organ_slot_phrases(text: str) -> dict[str, tuple[str, bool]]:
+    """phrase → (the phrase with its organ word, glued to a place name) for what fills an organ's place-name slot.
 
+    Only a phrase of its own counts: it starts after punctuation or a line break
+    and is at most 12 characters, as a place name is (a clause running into
+    人民政府 is not one). A phrase after a place name (某市+phrase) is glued to it.
     A phrase whose every occurrence is preceded by the same comma-joined token
     grows to take it in (懂球帝官网，懂球帝直播), so a two-part phrase is one phrase.
     """
-    found: dict[str, str] = {}
-    for m in re.finditer(rf"({_RUN}{{2,20}}?)({_ORGAN})", text):
-        phrase = m.group(1)
+    found: dict[str, tuple[str, bool]] = {}
+    for m in re.finditer(rf"(?<!{_RUN})({_RUN}{{2,12}}?)({_ORGAN})", text):
+        phrase, glued = m.group(1), False
+        place = _PLACE_PREFIX.match(phrase)
+        if place and len(phrase) - place.end() >= 2 and not _is_place_or_level(phrase[place.end() :]):
+            phrase, glued = phrase[place.end() :], True
         if _is_place_or_level(phrase) or re.search(_ORGAN, phrase):
             continue
         phrase = _grow_left(text, phrase)
-        found.setdefault(phrase, phrase + m.group(2))
-    return sorted(found.items(), key=lambda item: len(item[0]), reverse=True)
+        slot, was_glued = found.get(phrase, (phrase + m.group(2), False))
+        found[phrase] = (slot, was_glued or glued)
+    return dict(sorted(found.items(), key=lambda item: len(item[0]), reverse=True))
 
 
 def _is_place_or_level(phrase: str) -> bool:
-    """A place name (威海市, 全国) or a level word (县级以上, 各级, 所在地) in front of an organ word."""
+    """A place name (威海市, 全国), a level or term word (县级以上, 所在地, 第十三届) or a modifier (…的)."""
     return phrase.endswith(tuple(PLACE_OR_LEVEL_ENDINGS)) or "级" in phrase
 
 
@@ -419,15 +429,21 @@ def _grow_left(text: str, phrase: str) -> str:
         phrase = token.group(0) + phrase
 
 
-def _positional_evidence(text: str, phrase: str) -> list[tuple[str, bool]]:
-    """Each kind of evidence besides the organ slot, and whether the phrase shows it."""
-    p = re.escape(phrase)
-    header = text[: _header_end(text)]
-    return [
+def _positional_evidence(text: str, header: str, phrase: str, glued: bool) -> list[tuple[str, bool]]:
+    """Each kind of evidence besides the organ slot, and whether the phrase shows it.
+
+    Both places may hold the phrase glued to a place name (某市+phrase): spam
+    that replaced only part of a name still stands where the name stands.
+    """
+    p = rf"(?:{_PLACE_PREFIX.pattern})?{re.escape(phrase)}"
+    headings = re.findall(rf"(?:^|\n){p}(?:{_ORGAN})[^\n]{{0,20}}(?=\n|$)", text)
+    found = [
         ("title or issuer place", re.search(rf"(?:^|\n|{TITLE_OPENINGS}){p}", header) is not None),
-        ("opens several lines", len(re.findall(rf"(?:^|\n){p}", text)) >= 2),
-        ("glued to a place name", re.search(rf"{_RUN}{{1,6}}[省市县区]{p}|{p}[省市县区](?!{_RUN}*(?:{_ORGAN}))", text) is not None),
+        ("opens several heading lines", len(headings) >= 2),
     ]
+    if any(hit for _, hit in found):
+        found.append(("glued to a place name", glued))
+    return found
 
 
 def _header_end(text: str) -> int:

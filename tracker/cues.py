@@ -95,10 +95,11 @@ TRUNCATION_CUES: tuple[tuple[str, str], ...] = (
 ORGAN_WORDS: tuple[str, ...] = ("人民政府", "人民代表大会", "党委", "政府办公室")
 
 #: What stands in that place in an official text ends with one of these: a place name
-#: (省市县区州盟旗镇乡村, 全国) or a level word (各级, 县级以上, 所在地, 地方). Anything else
+#: (省市县区州盟旗镇乡村, 全国), a level or term word (各级, 县级以上, 市以上, 所在地,
+#: 地方, 第十三届) or a modifier (受影响地区的 人民政府). Anything else
 #: in front of an organ word is one piece of evidence of injected text, never enough alone.
 PLACE_SUFFIXES = "省市县区州盟旗镇乡村"
-PLACE_OR_LEVEL_ENDINGS = PLACE_SUFFIXES + "国级地方内团"
+PLACE_OR_LEVEL_ENDINGS = PLACE_SUFFIXES + "国级地方内团届的上下"
 
 #: Openings of a title in the header block: a phrase right after them stands in the title's place.
 TITLE_OPENINGS = r"(?:关于印发|关于)"
@@ -160,6 +161,7 @@ LAW_TITLE = r"(?:法|条例|规定|办法|细则|规则|决定|基本法|规程)
 #: Short names of adopting and promulgating bodies → the name a reviewer expects.
 BODY_FULL_NAMES: dict[str, str] = {
     "全国人大常委会": "全国人民代表大会常务委员会",
+    "人大常委会": "人民代表大会常务委员会",
     "全国人大": "全国人民代表大会",
     "中央军委": "中央军事委员会",
 }

@@ -33,9 +33,10 @@ ISO_DATE_RE = re.compile(r"发布(?:时间|日期)[:：]?\s*(\d{4})-(\d{1,2})-(\
 BOOK_TITLE_RE = re.compile(r"《((?:[^《》]|《[^《》]*》)+)》")
 ACT_START_RE = re.compile(r"(?=\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 # an act's words run to the first act verb that ends them (修订通过 and 批准的《…》修正 run on)
-ACT_WORDS_RE = re.compile(rf"^[^\n。]*?(?:\n[^\n。]*?)?{LEGAL_ACT_END}(?=[\s）)]|根据|$)")
-ORDER_RE = re.compile(r"([\u4e00-\u9fff、]{1,40}?)令\s*第\s*([\d一二三四五六七八九十百零]+)\s*号")
-TERM_RE = re.compile(r"第[一二三四五六七八九十百零\d]+届")
+# (a long decision title or a list of issuing bodies may wrap over a few lines)
+ACT_WORDS_RE = re.compile(rf"^[^\n。]*?(?:\n[^\n。]*?){{0,4}}{LEGAL_ACT_END}(?=[\s）)]|根据|$)")
+ORDER_RE = re.compile(r"([\u4e00-\u9fff、]{1,40}?)(令|公告)\s*第\s*([\d一二三四五六七八九十百零]+)\s*号")
+TERM_RE = re.compile(r"第?[一二三四五六七八九十百零\d]+届")
 MEETING_RE = re.compile(r"第[一二三四五六七八九十百零\d]+次|会议|" + LEGAL_ACT_END)
 EFFECTIVE_RE = re.compile(r"本(?:法|条例|规定|办法|细则|规则|决定)[^。]{0,12}?自" + DATE_RE.pattern + "起施行")
 
@@ -183,7 +184,7 @@ def read_law(text: str, head: str) -> Metadata | None:
     acts = law_history(rest)
     if not acts:
         return None
-    issuer = acts[0].body
+    issuer = _with_place(acts[0].body, title)
     return Metadata(
         title=_strip_status(title),
         issuer=issuer,
@@ -237,7 +238,7 @@ def _act(date: str, words: str, first: bool) -> LegalAct:
         kind = "amended"  # a later 通过 adopts an amendment
     decision = re.search(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》", words)
     order = ORDER_RE.search(words)
-    number = f"{_plain_body(order.group(1))}令第{order.group(2)}号" if order else None
+    number = f"{_plain_body(order.group(1))}{order.group(2)}第{order.group(3)}号" if order else None
     return LegalAct(date=date, kind=kind, body=_act_body(words, order), decision=decision and decision.group(0),
                     order=number)
 
@@ -261,6 +262,14 @@ def _plain_body(body: str) -> str:
     for short, full in BODY_FULL_NAMES.items():
         if full not in body:
             body = body.replace(short, full)
+    return body
+
+
+def _with_place(body: str | None, title: str) -> str | None:
+    """市人民代表大会常务委员会 (a city's own short form) → 杭州市人民代表大会常务委员会, the place taken from the title."""
+    place = re.match(r"[\u4e00-\u9fff]{1,6}?[省市]", title)
+    if body and place and body[0] in "省市" and place.group(0).endswith(body[0]):
+        return place.group(0) + body[1:]
     return body
 
 
