@@ -152,6 +152,8 @@ def test_two_versions_of_a_law_are_named_by_their_acts_in_the_report_heading(tmp
     assert mode_words("version", old.metadata, new.metadata) == "2020年10月17日修订 → 2024年4月26日修正"
     view = build_view(diff(old, new), old, new)
     assert view.mode_words == view.versions == "2020年10月17日修订 → 2024年4月26日修正"
+    assert view.heading == view.versions
+    assert view.sides == ("中华人民共和国未成年人保护法（2020年10月17日修订）", "中华人民共和国未成年人保护法（2024年4月26日修正）")
 
 
 def test_a_law_without_a_version_label_is_stored_under_its_version_date(tmp_path, monkeypatch):
