@@ -107,6 +107,43 @@ def apply_overrides(meta: Metadata, overrides: dict) -> Metadata:
     return replace(meta, **changes)
 
 
+def validate_names(doc_id: str, *, parent: str | None, version: str | None, status: str | None) -> None:
+    """The id, parent id, version label and status of an import, or a one-line error."""
+    docstore.validate_id(doc_id)
+    if parent is not None:
+        docstore.validate_id(parent)
+    if version is not None:
+        docstore.validate_label(version)
+    if status is not None and status not in ("draft", "final"):
+        raise StoreError(f"status {status!r} is not draft or final")
+
+
+def prepare_version(
+    source,
+    doc_id: str,
+    *,
+    status: str | None = None,
+    version: str | None = None,
+    parent: str | None = None,
+    region: str | None = None,
+    overrides: dict | None = None,
+    row: int = 0,
+) -> docstore.PendingVersion:
+    """Validate the names, read ``source`` and extract its targets: one version ready for the store.
+
+    Touches no store, so it runs in worker processes for a manifest; every
+    error is a one-line TrackerError naming what is wrong.
+    """
+    validate_names(doc_id, parent=parent, version=version, status=status)
+    document = read_document(source)
+    metadata = document.metadata if status is None else replace(document.metadata, status=status)
+    metadata = apply_overrides(metadata, overrides or {})
+    text = canonical.dumps(replace(document, metadata=metadata))
+    targets = targets_snapshot(canonical.loads(text, metadata), doc_id)
+    return docstore.PendingVersion(row=row, doc_id=doc_id, text=text.encode("utf-8"), metadata=metadata,
+                                   targets=targets, source=str(source), version=version, parent=parent, region=region)
+
+
 def import_document(
     source,
     doc_id: str,
@@ -124,20 +161,11 @@ def import_document(
     anything in the store is touched; the write itself is all or nothing
     (:func:`tracker.store.commit_document`).
     """
-    docstore.validate_id(doc_id)
-    if parent is not None:
-        docstore.validate_id(parent)
-    if version is not None:
-        docstore.validate_label(version)
-    if status is not None and status not in ("draft", "final"):
-        raise StoreError(f"status {status!r} is not draft or final")
+    validate_names(doc_id, parent=parent, version=version, status=status)
     top = docstore.store_root(root)
-    document = read_document(source)
-    metadata = document.metadata if status is None else replace(document.metadata, status=status)
-    metadata = apply_overrides(metadata, overrides or {})
-    text = canonical.dumps(replace(document, metadata=metadata))
-    targets = targets_snapshot(canonical.loads(text, metadata), doc_id)
+    v = prepare_version(source, doc_id, status=status, version=version, parent=parent, region=region,
+                        overrides=overrides)
     return docstore.commit_document(
-        top, doc_id, text=text.encode("utf-8"), metadata=metadata, targets=targets,
+        top, doc_id, text=v.text, metadata=v.metadata, targets=v.targets,
         source=source, version=version, parent=parent, region=region,
     )

@@ -1,9 +1,12 @@
 """``tracker init / import / list / log / textconv``: the git document store."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 from tracker.cli.common import store_option
+from tracker.errors import InputError
 
 
 @click.command()
@@ -23,8 +26,12 @@ def init(path):
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--id", "doc_id", required=True, help="Document id, e.g. heilongjiang/shuangyashan/youyi/basic-elderly-care-plan")
+@click.argument("file", type=click.Path(dir_okay=False), required=False)
+@click.option("--id", "doc_id", default=None, help="Document id, e.g. heilongjiang/shuangyashan/youyi/basic-elderly-care-plan")
+@click.option("--manifest", type=click.Path(dir_okay=False), default=None,
+              help="A CSV (file,id[,version,status,parent,title,issuer,level,date,number,region]) to import in one go.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="With --manifest: processes reading the files (default: the CPU count).")
 @click.option("--status", type=click.Choice(["draft", "final"]), default=None, help="Override the status read from the text.")
 @click.option("--version", "version", default=None, help="Version label for the tag ID@LABEL (default: the status, else vN).")
 @click.option("--parent", default=None, help="Id of the stored document this one implements.")
@@ -36,14 +43,26 @@ def init(path):
 @click.option("--number", default=None, help="Override the document number (文号).")
 @click.option("--implements", multiple=True, help="A document it implements, e.g. 《…意见》（…号）; repeatable, added to those read from the text.")
 @store_option
-def import_(file, doc_id, status, version, parent, region, title, issuer, level, date, number, implements, store):
-    """Read FILE (txt, docx, html, pdf) and commit it as a new version of ID.
+def import_(file, doc_id, manifest, jobs, status, version, parent, region, title, issuer, level, date, number,
+            implements, store):
+    """Read FILE (txt, docx, html, pdf) and commit it as a new version of ID; or a whole corpus with --manifest.
 
     \b
     Examples:
       tracker import plan-draft.docx --id heilongjiang/youyi/basic-elderly-care-plan --status draft
       tracker import plan.pdf --id heilongjiang/youyi/basic-elderly-care-plan --version final
+      tracker import --manifest corpus.csv      # one commit per row; failed rows listed, exit 1
     """
+    if manifest is not None:
+        given = [name for name, value in (("FILE", file), ("--id", doc_id), ("--status", status), ("--version", version),
+                 ("--parent", parent), ("--region", region), ("--title", title), ("--issuer", issuer), ("--level", level),
+                 ("--date", date), ("--number", number), ("--implements", implements)) if value]
+        if given:
+            raise InputError(f"--manifest takes its documents and metadata from the CSV; drop {', '.join(given)}")
+        _import_manifest(manifest, jobs, store)
+        return
+    if file is None or doc_id is None:
+        raise InputError("give FILE and --id ID, or --manifest CSV")
     from tracker.pipeline import import_document
 
     commit, tag = import_document(
@@ -51,6 +70,19 @@ def import_(file, doc_id, status, version, parent, region, title, issuer, level,
         overrides={"title": title, "issuer": issuer, "level": level, "date": date, "number": number, "implements": implements},
     )
     click.echo(f"{tag} {commit[:12]}")
+
+
+def _import_manifest(manifest: str, jobs, store) -> None:
+    """Import the manifest's rows; failed rows on stderr as CSV:LINE: FILE: REASON, exit 1 if any."""
+    from tracker.manifest import import_manifest
+
+    result = import_manifest(manifest, root=store, jobs=jobs)
+    click.echo(f"imported {len(result.imported)} version(s) from {manifest}"
+               + (f"; {len(result.failed)} row(s) failed:" if result.failed else ""))
+    for failure in result.failed:
+        click.echo(f"{manifest}:{failure.line}: {failure.file or '(no file)'}: {failure.reason}", err=True)
+    if result.failed:
+        sys.exit(1)
 
 
 @click.command("list")

@@ -4,5 +4,5 @@
 children) with a roll-up of area totals. ``impact``: which children a revised
 parent leaves short. Both are built from one pure step per child
 (:func:`tracker.corpus.audit.audit_child`: two stored texts in, one diff out),
-run in parallel processes by :mod:`tracker.corpus.parallel`.
+run in parallel processes by :mod:`tracker.parallel`.
 """

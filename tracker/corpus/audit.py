@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from tracker.corpus import parallel
+from tracker import parallel
 from tracker.corpus.model import Added, Audit, Cell, ChildAudit, Member, Row
 from tracker.corpus.rollup import rollup
 from tracker.model import Document, Target

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from tracker.corpus import parallel
+from tracker import parallel
 from tracker.corpus.audit import target_key
 from tracker.corpus.model import ChildImpact, Impact, Member, Shortfall
 from tracker.model import Document, Target, TargetChange

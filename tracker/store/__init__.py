@@ -7,6 +7,7 @@ A package of four jobs, each its own module:
 - :mod:`~tracker.store.transaction`  the lock and the all-or-nothing commit of a set of files
 - :mod:`~tracker.store.queries`      reading back: documents, list, log, versions, parent, children
 - :mod:`~tracker.store.setup` / :mod:`~tracker.store.writing`  ``tracker init``; one version into the store
+- :mod:`~tracker.store.batch`        many versions at once (``tracker import --manifest``), one commit each
 
 The store keeps what it is handed and never reads a source file or extracts
 targets: importing a file (read + extract + commit) is
@@ -68,6 +69,7 @@ from tracker.store.queries import (
 from tracker.store.setup import DIFF_DRIVER, GITATTRIBUTES, init
 from tracker.store.transaction import LOCK_NAME, LOCK_TIMEOUT, Transaction, commit_files, locked
 from tracker.store.writing import commit_document, commit_message, metadata_record, sha256_of
+from tracker.store.batch import PendingVersion, Refused, Stored, commit_versions
 
 #: names that moved up to tracker.pipeline; still reachable here for callers not yet moved over
 _MOVED_TO_PIPELINE = ("import_document", "targets_bytes", "apply_overrides", "OVERRIDABLE")
