@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tracker.model import Clause
 from tracker.normalise import normalise, similarity
@@ -464,10 +465,16 @@ PARENT_THRESHOLDS: dict[str, float] = {
 }
 
 
+@lru_cache(maxsize=1 << 14)
+def _bigrams(text: str) -> Counter:
+    """Character bigrams of a normalised text; cached (a parent's clauses meet every child), so read only."""
+    return Counter(text[k : k + 2] for k in range(len(text) - 1))
+
+
 def _weighted_grams(texts: list[str]) -> tuple[list[Counter], dict[str, float]]:
     import math
 
-    grams = [Counter(t[k : k + 2] for k in range(len(t) - 1)) for t in texts]
+    grams = [_bigrams(t) for t in texts]
     df: Counter = Counter()
     for g in grams:
         df.update(g.keys())

@@ -8,6 +8,8 @@ the rules are the tables below, the code only walks them.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -152,6 +154,7 @@ _BOUND = re.compile("|".join(re.escape(w) for w in sorted(BOUND_WORDS, key=len, 
 # --------------------------------------------------------------- features
 
 
+@lru_cache(maxsize=1 << 14)
 def canonical_indicator(text: str | None) -> str:
     """An indicator with synonyms folded onto one spelling (护理型床位比例 → 护理型床位占比).
 

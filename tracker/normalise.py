@@ -93,6 +93,7 @@ _NUMBER = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def masked(text: str | None) -> str:
     """Normalised text with every number replaced by # (so 55% and 60% read alike)."""
     return _NUMBER.sub("#", normalise(text))
