@@ -8,10 +8,9 @@ the rules are the tables below, the code only walks them.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 
 from tracker.align import Alignment, align_by_content, align_versions

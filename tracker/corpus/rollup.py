@@ -10,17 +10,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Sequence
 
+from tracker.compare import SCALE_WORDS
 from tracker.corpus.model import Member, Rollup, Row
 from tracker.model import Target
 
-#: words naming the whole of the issuing government's area: the parent's figure counts all of it
-WHOLE_AREA_WORDS: tuple[str, ...] = ("全国", "全省", "全区", "全市", "全州", "全盟", "全县", "全旗")
+#: words naming the whole of the issuing government's area (全省, 全市, 全县 …): the parent's figure
+#: counts all of it. The scale words of compare, those that say "the whole of".
+WHOLE_AREA_WORDS: tuple[str, ...] = tuple(w for w in SCALE_WORDS if w.startswith("全"))
 #: comparators under which more is better (a floor or a goal); ``<=`` / ``<`` are caps
 CAPS: frozenset[str] = frozenset({"<=", "<"})
 
 
 def _words(t: Target) -> str:
-    from tracker.align import normalise
+    from tracker.normalise import normalise
 
     return normalise((t.scope or "") + t.text)
 

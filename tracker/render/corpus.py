@@ -14,8 +14,8 @@ import json
 from dataclasses import dataclass
 
 from tracker.render.html import asset, content_security_policy, environment, version
-from tracker.render.view import (DASHBOARD_ORDER, LEVEL_WORDS, Label, anchor_for, format_number, format_target,
-                                 reviewer_reasons, target_words)
+from tracker.render.view import DASHBOARD_ORDER, LEVEL_WORDS, Label, anchor_for, reviewer_reasons, target_words
+from tracker.words import format_number, format_target
 
 #: the meta a corpus page carries in its <head>, so the index lists it without parsing the page
 META_NAME = "tracker-corpus"
