@@ -20,6 +20,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
+# documents reserved for independent checks: listed outside benchmarks/ so no benchmark names them
+RESERVED = tuple(line.strip() for line in (HERE.resolve().parents[1] / "docs" / "reserved-documents.txt")
+                 .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 DATE_START = re.compile(r"(?=\d{4}年\d{1,2}月\d{1,2}日)")
 
 
@@ -63,6 +66,8 @@ def npc_form(md: str) -> str:
 def main(repo: str) -> None:
     selection = json.loads((HERE / "selection.json").read_text(encoding="utf-8"))
     for item in selection:
+        if any(name in item["source"] for name in RESERVED):
+            raise SystemExit(f"{item['source']} is reserved for independent checks (docs/reserved-documents.txt)")
         md = show(repo, item["source"])
         for form in item["forms"]:
             target = HERE / "corpus" / form / f"{item['name']}.txt"
