@@ -15,9 +15,20 @@ from dataclasses import dataclass, field
 from tracker.cues import SECTION_HEADINGS
 from tracker.metadata import read_metadata
 from tracker.model import CleanText, Clause, Document, Responsibility
-from tracker.numbering import ANNEX_RE, Scheme, cn_number, match_label
+from tracker.numbering import (
+    ANNEX_RE,
+    ARTICLE_RANK,
+    SUPPLEMENTARY_RE,
+    TOC_RE,
+    Scheme,
+    cn_number,
+    cn_numeral,
+    match_label,
+)
 
 PREAMBLE_ID = "前言"
+TOC_ID = "目录"
+SUPPLEMENTARY_ID = "附则"
 ANNEX_ID = "附件"
 MAX_TITLE = 60
 MAX_GAP = 3
@@ -34,6 +45,7 @@ class _Open:
     clause: Clause
     scheme: str
     value: int
+    rank: int = 0
 
 
 @dataclass
@@ -44,6 +56,8 @@ class _State:
     warnings: list[str] = field(default_factory=list)
     annex: Clause | None = None
     annex_header: bool = False
+    toc_first: str | None = None  # while inside a 目录: its first entry, "" before it is seen
+    paragraphs: int = 0  # 款 of the open article seen so far
 
 
 def segment(cleaned: CleanText) -> Document:
@@ -65,7 +79,7 @@ def segment(cleaned: CleanText) -> Document:
         clauses.insert(0, Clause(PREAMBLE_ID, "", "", preamble, "preamble", span=(0, preamble_end)))
     for clause in (c for root in clauses for c in root.walk()):
         _split_responsibility(clause)
-        if clause.scheme not in ("preamble", "annex_row"):
+        if clause.scheme not in ("preamble", "annex_row", "toc"):
             clause.title = lead_sentence(clause.text)
         if clause.scheme == "annex" and clause.title.startswith("|"):
             clause.title = ""  # an annex that opens with its table has no title line
@@ -78,28 +92,99 @@ def _open_clause(line: str, offset: int, state: _State) -> tuple[int, int, Claus
     """If ``line`` opens a clause, put it in the tree and return its boundary."""
     if state.annex is not None and line.startswith("|"):
         return _annex_row(line, offset, state)
+    if state.toc_first is not None:
+        if _in_toc(line, state):
+            return None
+    elif not state.roots and not state.stack and TOC_RE.fullmatch(line):
+        return _toc(line, offset, state)
     if (state.roots or state.stack) and (annex := ANNEX_RE.fullmatch(line)) and len(annex.group("rest")) <= 40:
         return _annex_heading(annex, line, offset, state)
+    if state.stack and state.stack[0].rank and SUPPLEMENTARY_RE.fullmatch(line):
+        return _supplementary(line, offset, state)
     found = match_label(line)
     if found is None:
-        return None
+        return _paragraph(line, offset, state)
     scheme, number, label, end = found
     value = cn_number(number)
     parent_depth = _accept(scheme, value, label, state)
     if parent_depth is None:
-        return None
-    del state.stack[parent_depth:]
+        return _paragraph(line, offset, state)
+    if scheme.rank == ARTICLE_RANK:
+        state.paragraphs = 1
+    return _push(state, parent_depth, scheme.name, scheme.id_part.format(n=number), label, value, scheme.rank, offset, end)
+
+
+def _push(state: _State, depth: int, scheme: str, id_part: str, label: str, value: int, rank: int, offset: int, end: int):
+    """Open a clause under the stack entry at ``depth - 1`` (a root when 0)."""
+    del state.stack[depth:]
     parent = state.stack[-1].clause if state.stack else None
-    clause_id = (parent.id + "." if parent else "") + scheme.id_part.format(n=number)
-    clause = Clause(id=clause_id, label=label, title="", text="", scheme=scheme.name)
+    clause_id = (parent.id + "." if parent else "") + id_part
+    clause = Clause(id=clause_id, label=label, title="", text="", scheme=scheme)
     (parent.children if parent else state.roots).append(clause)
-    state.stack.append(_Open(clause, scheme.name, value))
-    state.last_value[scheme.name] = value
+    state.stack.append(_Open(clause, scheme, value, rank))
+    state.last_value[scheme] = value
     return offset, offset + end, clause
+
+
+# ------------------------------------------------------------ legal texts
+
+
+def _toc(line: str, offset: int, state: _State) -> tuple[int, int, Clause]:
+    """A 目录 before the body: one clause holding the whole table, never the body's chapters."""
+    clause = Clause(id=TOC_ID, label=TOC_ID, title=TOC_ID, text="", scheme="toc")
+    state.roots.append(clause)
+    state.toc_first = ""
+    return offset, offset + len(line), clause
+
+
+def _heading_key(line: str) -> str:
+    return "".join(line.split())
+
+
+def _in_toc(line: str, state: _State) -> bool:
+    """Whether ``line`` is still an entry of the 目录.
+
+    The table lists 编 / 分编 / 章 / 节 headings (and 附则); it ends at the
+    first line that is not such a heading, or when its first entry comes round
+    again — the body's own first heading.
+    """
+    found = match_label(line)
+    heading = (found is not None and 0 < found[0].rank < ARTICLE_RANK) or SUPPLEMENTARY_RE.fullmatch(line)
+    key = _heading_key(line)
+    if heading and key != state.toc_first:
+        if not state.toc_first:
+            state.toc_first = key
+        return True
+    state.toc_first = None
+    return False
+
+
+def _supplementary(line: str, offset: int, state: _State) -> tuple[int, int, Clause]:
+    """A bare 附则 heading closes the last 编 or 章: its articles hang under it at the top level."""
+    return _push(state, 0, "supplementary", SUPPLEMENTARY_ID, SUPPLEMENTARY_ID, 1, 1, offset, len(line))
+
+
+def _paragraph(line: str, offset: int, state: _State) -> tuple[int, int, Clause] | None:
+    """A plain line inside an article: a further 款 of the article's own text, or a 款 of its own.
+
+    In a law each 款 is a line. One that follows the article's items （一）…
+    belongs to the article, not to its last item; from there on each 款 is a
+    clause 第N款 under the article, so an item never swallows the text after it.
+    """
+    article = next((k for k in range(len(state.stack) - 1, -1, -1) if state.stack[k].rank == ARTICLE_RANK), None)
+    if article is None or not line.strip():
+        return None
+    state.paragraphs += 1
+    if article == len(state.stack) - 1:
+        return None
+    label = f"第{cn_numeral(state.paragraphs)}款"
+    return _push(state, article + 1, "paragraph", label, label, state.paragraphs, 0, offset, 0)
 
 
 def _accept(scheme: Scheme, value: int, label: str, state: _State) -> int | None:
     """Where in the stack a label of ``scheme`` goes, or None when it is not a label here."""
+    if scheme.rank:
+        return _accept_ranked(scheme, value, label, state)
     depth = next((k for k, o in enumerate(state.stack) if o.scheme == scheme.name), None)
     if depth is not None:
         expected = state.stack[depth].value + 1
@@ -117,6 +202,33 @@ def _accept(scheme: Scheme, value: int, label: str, state: _State) -> int | None
     if value <= MAX_GAP + 1 and not state.stack:
         state.warnings.append(f"numbering starts at {label}, not at 1")
         return 0
+    return None
+
+
+def _accept_ranked(scheme: Scheme, value: int, label: str, state: _State) -> int | None:
+    """Legal structure nests by rank, not by first use: a 章 closes the open 节 and 条,
+    a 分编 opens inside its 编 even though 章 came first in an earlier 编.
+
+    The number must still run on: the next of its siblings, or 1 (a new
+    chapter list in a new 编), or where the scheme last stopped (articles are
+    numbered through the whole law).
+    """
+    stack = state.stack
+    depth = next((k for k, o in enumerate(stack) if o.rank >= scheme.rank), len(stack))
+    if depth < len(stack) and stack[depth].scheme == scheme.name:
+        expected = stack[depth].value + 1
+        if value == expected:
+            return depth
+        if expected < value <= expected + MAX_GAP:
+            state.warnings.append(f"numbering gap: {label} follows {_label_of(stack[depth])} (expected {expected})")
+            return depth
+        return None
+    run_on = state.last_value.get(scheme.name, 0) + 1
+    if value in (1, run_on):
+        return depth
+    if run_on < value <= run_on + MAX_GAP:
+        state.warnings.append(f"numbering gap: {label} (expected {run_on})")
+        return depth
     return None
 
 

@@ -39,6 +39,11 @@ def render_tree(document: Document, color: bool | None = None) -> str:
     lines.append("")
     for clause in document.walk():
         depth = clause.id.count(".")
+        if clause.scheme == "toc":  # a law's table of contents: one block, as printed
+            lines.append(clause.id)
+            lines.extend(f"  {entry}" for entry in clause.text.split("\n") if entry.strip())
+            lines.append("")
+            continue
         heading = clause.title or clause.text[:40].replace("\n", " ")
         lines.append(f"{'  ' * depth}{clause.id:<{max(1, 14 - 2 * depth)}} {heading}")
         if clause.responsibility is not None:
