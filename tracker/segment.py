@@ -177,8 +177,8 @@ def _paragraph(line: str, offset: int, state: _State) -> tuple[int, int, Clause]
     state.paragraphs += 1
     if article == len(state.stack) - 1:
         return None
-    label = f"第{cn_numeral(state.paragraphs)}款"
-    return _push(state, article + 1, "paragraph", label, label, state.paragraphs, 0, offset, 0)
+    id_part = f"第{cn_numeral(state.paragraphs)}款"  # a 款 is cited by number but never written with one
+    return _push(state, article + 1, "paragraph", id_part, "", state.paragraphs, 0, offset, 0)
 
 
 def _accept(scheme: Scheme, value: int, label: str, state: _State) -> int | None:

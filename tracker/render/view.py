@@ -382,7 +382,7 @@ def build_row(change: ClauseChange, old_doc: Document | None, new_doc: Document 
             out.append(Part(
                 clause_id=clause_id,
                 anchor=anchor_for(which, clause_id),
-                label=clause.label if clause is not None else clause_id,
+                label=(clause.label or clause_id.rsplit(".", 1)[-1]) if clause is not None else clause_id,
                 segments=segments[i] if i < len(segments) else [],
                 duty=duties[i] if i < len(duties) else [],
                 heading=is_heading(clause),
