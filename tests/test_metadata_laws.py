@@ -221,3 +221,29 @@ def test_spam_glued_to_a_place_name_in_the_issuers_place_is_reported(tmp_path):
             "威海市葡京娱乐城人民政府办公室\n2025年1月5日\n一、总体要求\n结合本市实际，制定如下措施。\n")
     warnings = [w for w in read(tmp_path, text).metadata.warnings if "injected" in w]
     assert len(warnings) == 1 and "'葡京娱乐城'" in warnings[0] and "glued to a place name" in warnings[0]
+
+
+def test_a_promulgation_order_above_the_law_gives_its_number(tmp_path):
+    text = ("中华人民共和国主席令\n第九十号\n\n《中华人民共和国反外国制裁法》已由中华人民共和国第十三届全国人民代表大会常务委员会"
+            "第二十九次会议于2021年6月10日通过，现予公布，自公布之日起施行。\n\n中华人民共和国主席　习近平\n2021年6月10日\n\n"
+            "中华人民共和国反外国制裁法\n\n（2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议通过）\n\n"
+            "第一条　为了维护国家主权、安全、发展利益，制定本法。\n第二条　本法自公布之日起施行。\n")
+    meta = read(tmp_path, text).metadata
+    assert (meta.title, meta.number, meta.date) == ("中华人民共和国反外国制裁法", "主席令第九十号", "2021-06-10")
+    assert meta.issuer == "全国人民代表大会常务委员会" and meta.effective is None
+
+
+def test_the_index_says_which_versions_of_a_law_a_report_compares(tmp_path):
+    from bs4 import BeautifulSoup
+
+    from tracker.render.html import render_html
+    from tracker.render.index import render_index, scan_reports
+
+    old = read(tmp_path, MINORS_2020_HEAD, "old.txt")
+    new = read(tmp_path, MINORS_2024, "new.txt")
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "minors.html").write_text(render_html(diff(old, new), old, new), encoding="utf-8")
+    reports = scan_reports(tmp_path / "reports")
+    assert reports[0].versions == "2020年10月17日修订 → 2024年4月26日修正"
+    text = BeautifulSoup(render_index([], reports), "html.parser").select_one("table.index-reports").get_text()
+    assert "2020年10月17日修订 → 2024年4月26日修正" in text

@@ -38,6 +38,8 @@ ACT_WORDS_RE = re.compile(rf"^[^\n。]*?(?:\n[^\n。]*?){{0,4}}{LEGAL_ACT_END}(?
 ORDER_RE = re.compile(r"([\u4e00-\u9fff、]{1,40}?)(令|公告)\s*第\s*([\d一二三四五六七八九十百零]+)\s*号")
 TERM_RE = re.compile(r"第?[一二三四五六七八九十百零\d]+届")
 MEETING_RE = re.compile(r"第[一二三四五六七八九十百零\d]+次|会议|" + LEGAL_ACT_END)
+# a promulgation order above the law: 中华人民共和国主席令 / 第七十九号, its text, the signature and date
+PROMULGATION_RE = re.compile(r"^\s*([\u4e00-\u9fff、]{1,30}令)\s*(第[\d一二三四五六七八九十百零]+号)\s*\n")
 EFFECTIVE_RE = re.compile(r"本(?:法|条例|规定|办法|细则|规则|决定)[^。]{0,12}?自" + DATE_RE.pattern + "起施行")
 
 
@@ -177,7 +179,12 @@ def _implements(head: str, own_title: str | None) -> list[str]:
 
 
 def read_law(text: str, head: str) -> Metadata | None:
-    """The metadata of a law or regulation from its title line and history, or None if it is not one."""
+    """The metadata of a law or regulation from its title line and history, or None if it is not one.
+
+    A promulgation order printed above the law (中华人民共和国主席令　第七十九号 …
+    signature, date) gives the number; the title and history follow it.
+    """
+    order, head = _promulgation_order(head)
     title, rest = _law_title(head)
     if title is None:
         return None
@@ -189,7 +196,7 @@ def read_law(text: str, head: str) -> Metadata | None:
         title=_strip_status(title),
         issuer=issuer,
         date=max(act.date for act in acts),
-        number=next((act.order for act in reversed(acts) if act.order), None),
+        number=order or next((act.order for act in reversed(acts) if act.order), None),
         status="draft" if "草案" in title else "final",
         level=_level(Metadata(issuer=issuer, title=title), ""),
         implements=_implements(rest[_history_end(rest) :], _strip_status(title)),
@@ -197,6 +204,17 @@ def read_law(text: str, head: str) -> Metadata | None:
         adopted=next((act.date for act in acts if act.kind in ("adopted", "promulgated")), acts[0].date),
         effective=_effective(text),
     )
+
+
+def _promulgation_order(head: str) -> tuple[str | None, str]:
+    """(主席令第七十九号, the header after the order's dated signature), or (None, head) without an order."""
+    m = PROMULGATION_RE.match(head)
+    if m is None:
+        return None, head
+    signed = re.compile(r"\n\s*" + DATE_RE.pattern + r"\s*(?=\n)").search(head, m.end())
+    if signed is None:
+        return None, head
+    return _plain_body(m.group(1)) + m.group(2), head[signed.end() :]
 
 
 def _law_title(head: str) -> tuple[str | None, str]:
