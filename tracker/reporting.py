@@ -56,12 +56,10 @@ def stored_documents(store) -> list:
         rows = _store.list_documents(store)
     except StoreError:
         return []  # no store here: the index lists reports only
+    all_dates = _store.version_dates(store)
     documents = []
     for row in rows:
-        try:
-            dates = {label: v.source_date or v.committed for v in _store.log(row["id"], store) for label in v.labels}
-        except StoreError:
-            dates = {}
+        dates = all_dates.get(row["id"], {})
         documents.append(IndexDocument(
             id=row["id"], title=row.get("title") or row["id"], level=row.get("level") or "",
             status=row.get("status") or "", issuer=row.get("issuer") or "", parent=row.get("parent"),

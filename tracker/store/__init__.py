@@ -64,6 +64,7 @@ from tracker.store.queries import (
     resolve_against_parent,
     resolve_version,
     trailer_labels,
+    version_dates,
     versions,
 )
 from tracker.store.setup import DIFF_DRIVER, GITATTRIBUTES, init

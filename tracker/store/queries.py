@@ -205,6 +205,40 @@ def log(doc_id: str, root=None) -> list[Version]:
     return result
 
 
+def version_dates(root=None) -> dict[str, dict[str, str]]:
+    """Every stored version's date (its Source-Date, else its commit date), by id and label.
+
+    One ``git log`` and one ``for-each-ref`` for the whole store: the index of a
+    1,000-document corpus must not run ``log`` (and its history scan) per document.
+    """
+    top = store_root(root)
+    if head(top) is None:
+        return {}
+    fmt = ("%H%x1f%cs%x1f%(trailers:key=Source-Date,valueonly,separator=)%x1f"
+           "%(trailers:key=Tracker-Document,valueonly,separator=)%x1f%(trailers:key=Tracker-Version,valueonly,separator=)")
+    dates: dict[str, str] = {}
+    result: dict[str, dict[str, str]] = {}
+    trailers = []
+    for line in git(top, "log", f"--format={fmt}", "HEAD").decode("utf-8").splitlines():
+        parts = line.split("\x1f")
+        if len(parts) != 5:
+            continue
+        sha, committed, source, doc_id, label = (p.strip() for p in parts)
+        dates[sha] = source or committed
+        if doc_id and label:
+            trailers.append((doc_id, label, sha))
+    refs = git(top, "for-each-ref", "--format=%(objectname) %(*objectname) %(refname:strip=2)", "refs/tags/").decode()
+    for line in refs.splitlines():
+        fields = line.split(" ")
+        sha, name = (fields[1] or fields[0]), fields[-1]
+        doc_id, at, label = name.partition("@")
+        if at and ID_PATTERN.fullmatch(doc_id) and sha in dates:
+            result.setdefault(doc_id, {})[label] = dates[sha]
+    for doc_id, label, sha in trailers:  # a clone without tags still has the trailers
+        result.setdefault(doc_id, {}).setdefault(label, dates[sha])
+    return result
+
+
 def default_label(root: Path, doc_id: str, status: str | None, law_date: str | None = None) -> str:
     """A law's version date (2023-12-29), else the status (draft/final) when that label is still free, else v<N>.
 
