@@ -36,12 +36,16 @@ def demo_store(tmp_path_factory):
 def audited(demo_store):
     from tracker.corpus.audit import audit
 
-    return audit(PROVINCE, root=demo_store, jobs=2, progress=False)
+    return audit(f"{PROVINCE}@final", root=demo_store, jobs=2, progress=False)
 
 
-def test_children_are_the_documents_naming_the_parent_at_their_latest_version(audited):
+def test_children_are_the_documents_naming_the_parent_at_their_latest_version(demo_store, audited):
+    from tracker.corpus.stored import resolve_member
+
     assert [m.ref for m in audited.children] == CHILDREN
     assert audited.parent.ref == f"{PROVINCE}@final"
+    # a bare id is the parent's latest version: the demo's synthetic revision
+    assert resolve_member(PROVINCE, demo_store).ref == f"{PROVINCE}@revised-synthetic"
 
 
 def test_every_cell_equals_the_pairwise_parent_diff_of_the_cli(demo_store, audited):
@@ -67,7 +71,7 @@ def test_every_cell_equals_the_pairwise_parent_diff_of_the_cli(demo_store, audit
 def test_one_worker_and_two_workers_give_the_same_audit(demo_store, audited):
     from tracker.corpus.audit import audit
 
-    assert audit(PROVINCE, root=demo_store, jobs=1, progress=False) == audited
+    assert audit(f"{PROVINCE}@final", root=demo_store, jobs=1, progress=False) == audited
 
 
 def test_rows_follow_the_parents_targets_in_document_order(demo_store, audited):
@@ -84,7 +88,7 @@ def test_the_family_bed_total_rolls_up_as_incomplete_while_youyi_states_none(aud
 
 
 def test_json_output_follows_the_contract(demo_store):
-    done = tracker(demo_store, "audit", PROVINCE, "--format", "json", "--jobs", "1")
+    done = tracker(demo_store, "audit", f"{PROVINCE}@final", "--format", "json", "--jobs", "1")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["schema"] == "tracker.audit/1"
@@ -103,7 +107,7 @@ def test_json_output_follows_the_contract(demo_store):
 
 
 def test_csv_has_one_row_per_parent_target_and_child(demo_store, audited):
-    done = tracker(demo_store, "audit", PROVINCE, "--format", "csv", "--jobs", "1")
+    done = tracker(demo_store, "audit", f"{PROVINCE}@final", "--format", "csv", "--jobs", "1")
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
     assert len(rows) == len(audited.rows) * len(CHILDREN)
@@ -112,7 +116,7 @@ def test_csv_has_one_row_per_parent_target_and_child(demo_store, audited):
 
 
 def test_html_page_links_every_cell_to_the_childs_report_and_the_index_links_the_page(demo_store, audited):
-    done = tracker(demo_store, "audit", PROVINCE, "--jobs", "2")
+    done = tracker(demo_store, "audit", f"{PROVINCE}@final", "--jobs", "2")
     assert done.returncode == 0, done.stderr
     reports = demo_store / "reports"
     page = reports / f"audit-{PROVINCE.replace('/', '-')}@final.html"
@@ -151,3 +155,27 @@ def test_unknown_parent_is_a_one_line_error(demo_store):
     done = tracker(demo_store, "audit", "heilongjiang/no-such-plan", "--format", "json")
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "no such document" in done.stderr
+
+
+def test_version_dates_read_in_one_pass_agree_with_each_documents_log(demo_store):
+    from tracker import store
+
+    bulk = store.version_dates(demo_store)
+    for row in store.list_documents(demo_store):
+        one_by_one = {label: v.source_date or v.committed for v in store.log(row["id"], demo_store) for label in v.labels}
+        assert bulk[row["id"]] == one_by_one, row["id"]
+
+
+def test_the_synthetic_revision_leaves_short_exactly_the_children_examples_readme_names(demo_store):
+    from tracker.corpus.impact import impact
+
+    result = impact(f"{PROVINCE}@revised-synthetic", root=demo_store, jobs=1, progress=False)
+    assert result.old.ref == f"{PROVINCE}@final"  # the version before it
+    short = {c.child.ref.split("/")[2]: {(s.parent.indicator, s.change, s.before) for s in c.falls_short}
+             for c in result.children}
+    assert short == {
+        "baoqing": {("老年助餐服务覆盖率", "dropped", "absent")},
+        "jixian": {("护理型床位占比", "loosened", "loosened"), ("品牌龙头养老服务机构（企业）", "loosened", "loosened")},
+        "youyi": {("护理型床位占比", "mixed", "mixed"), ("品牌龙头养老服务机构（企业）", "dropped", "dropped"),
+                  ("老年助餐服务覆盖率", "dropped", "absent")},
+    }

@@ -24,7 +24,7 @@ def demo_store(tmp_path_factory):
 
 def test_every_bundled_version_is_imported_with_its_relations(demo_store):
     root, result = demo_store
-    assert len(result.imported) == 8
+    assert len(result.imported) == 9
     assert store.versions(root)[YOUYI] == ["draft", "final"]
     assert store.parent_of(YOUYI, root) == PROVINCE
     meta = store.read_meta(root, YOUYI)
@@ -41,9 +41,10 @@ def test_reports_and_index_are_written(demo_store):
     index = result.index.read_text("utf-8")
     for name in names:
         assert name in index
-    (audit,) = result.audits
+    audit, impact = result.audits
     assert audit.name == "audit-heilongjiang-elderly-care-reform-measures-2025@final.html"
-    assert audit.name in index
+    assert impact.name == "impact-heilongjiang-elderly-care-reform-measures-2025@revised-synthetic.html"
+    assert audit.name in index and impact.name in index
     children = sorted(p.name for p in audit.with_suffix("").glob("*.html"))
     assert [name.split("-")[2] for name in children] == ["baoqing", "jixian", "youyi"]
 
@@ -75,7 +76,7 @@ def test_running_the_demo_again_adds_no_commit(demo_store):
     again = run_demo(root, EXAMPLES, echo=lambda _: None)
     after = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True).stdout
     assert before == after
-    assert again.imported == [] and len(again.kept) == 8
+    assert again.imported == [] and len(again.kept) == 9
 
 
 def test_bundle_lists_only_files_that_exist():

@@ -43,6 +43,7 @@ def run_demo(store=None, examples: Path | None = None, reports_dir: Path | None 
     imported, kept = import_bundle(root, examples, bundle["documents"], echo)
     reports = [write_report(root, reports_dir, spec, echo) for spec in bundle["reports"]]
     audits = [write_audit(root, reports_dir, spec, echo) for spec in bundle.get("audits", [])]
+    audits += [write_impact(root, reports_dir, spec, echo) for spec in bundle.get("impacts", [])]
     from tracker.reporting import write_index
 
     index = reports_dir / "index.html"
@@ -58,6 +59,15 @@ def write_audit(root: Path, reports_dir: Path, spec: dict, echo) -> Path:
     path = write_audit_page(spec["parent"], root=root, depth=spec.get("depth", 1), reports_dir=reports_dir,
                             progress=False)
     echo(f"audit: {path}")
+    return path
+
+
+def write_impact(root: Path, reports_dir: Path, spec: dict, echo) -> Path:
+    """Which stored children a bundled revision of their parent leaves short."""
+    from tracker.reporting import write_impact_page
+
+    path = write_impact_page(spec["new"], since=spec.get("since"), root=root, reports_dir=reports_dir, progress=False)
+    echo(f"impact: {path}")
     return path
 
 
