@@ -81,13 +81,21 @@ class _Side:
     def __init__(self, clauses: list[Clause]):
         self.clauses = clauses
         self.norm = [normalise(c.text) for c in clauses]
+        # what pairs clauses: the own text, but a law's article is the unit of its
+        # text, so an article is compared on its whole text with its items and 款
+        # (a fine moved into an item （一） leaves the article the same article)
+        self.key = [_whole(c) if c.scheme == "article" else t for c, t in zip(clauses, self.norm)]
         self.title = [normalise(c.title) for c in clauses]
-        self.size = [len(t) for t in self.norm]
+        self.size = [len(t) for t in self.key]
         self.depth = [c.id.count(".") for c in clauses]
         self.paired: set[int] = set()
 
     def free(self, indices) -> list[int]:
         return [i for i in indices if i not in self.paired]
+
+
+def _whole(article: Clause) -> str:
+    return "".join(normalise(c.text) for c in article.walk())
 
 
 def flatten(clauses: list[Clause]) -> list[Clause]:
@@ -121,7 +129,7 @@ def label_pass(old: _Side, new: _Side) -> list[Pairing]:
         j = n.get(key)
         if j is None:
             continue
-        sim = similarity(old.norm[i], new.norm[j])
+        sim = similarity(old.key[i], new.key[j])
         if sim >= THRESHOLDS["label_min_similarity"]:
             pairs.append(Pairing([i], [j], "label", sim, 0.7 + 0.3 * sim))
     _mark(old, new, pairs)
@@ -281,8 +289,8 @@ class _Scorer:
             la, lb = sum(self.old.size[i] for i in oi), sum(self.new.size[j] for j in ni)
             if cutoff and la + lb and 2 * min(la, lb) / (la + lb) < cutoff:
                 return 0.0  # lengths alone rule it out: no join, no comparison
-            a = "".join(self.old.norm[i] for i in oi)
-            b = "".join(self.new.norm[j] for j in ni)
+            a = "".join(self.old.key[i] for i in oi)
+            b = "".join(self.new.key[j] for j in ni)
             self.cache[key] = similarity(a, b, cutoff)
         return self.cache[key]
 
@@ -372,14 +380,14 @@ def candidates(old: _Side, new: _Side, o: list[int], n: list[int]) -> dict[int, 
     with the number of clauses, not with their product.
     """
     index: dict[str, list[int]] = defaultdict(list)
-    grams = {j: _bigrams(new.norm[j]) for j in n}
+    grams = {j: _bigrams(new.key[j]) for j in n}
     for j, gs in grams.items():
         for g in gs:
             index[g].append(j)
     limit = int(THRESHOLDS["block_df"])
     out: dict[int, list[tuple[float, int]]] = {}
     for i in o:
-        mine = _bigrams(old.norm[i])
+        mine = _bigrams(old.key[i])
         shared: Counter = Counter()
         for g in mine:
             posting = index.get(g, ())
@@ -387,7 +395,7 @@ def candidates(old: _Side, new: _Side, o: list[int], n: list[int]) -> dict[int, 
                 shared.update(posting)
         top = sorted(shared, key=lambda j: -2 * shared[j] / (len(mine) + len(grams[j]) or 1))
         top = top[: int(THRESHOLDS["block_candidates"])]
-        out[i] = sorted(((similarity(old.norm[i], new.norm[j]), j) for j in top), reverse=True)
+        out[i] = sorted(((similarity(old.key[i], new.key[j]), j) for j in top), reverse=True)
     return out
 
 

@@ -70,6 +70,7 @@ def target_from_dict(data: dict) -> Target:
         deadline=data.get("deadline"),
         modality=data.get("modality"),
         text=data.get("text") or "",
+        role=data.get("role"),
     )
 
 

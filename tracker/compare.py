@@ -14,7 +14,7 @@ from functools import lru_cache
 from decimal import Decimal
 
 from tracker.align import Alignment, align_by_content, align_versions
-from tracker.cues import AREA_NAMES, MODALITIES
+from tracker.cues import AREA_NAMES, DURATION_DAYS, MODALITIES, ROLE_RULES, SAME_DURATION, THRESHOLD_EFFECT, RoleRule
 from tracker.errors import TrackerError
 from tracker.extract.cues import COMPARATOR_AFTER, COMPARATOR_BEFORE, RANGE_SEPARATORS
 from tracker.model import (
@@ -107,6 +107,10 @@ REASONS: dict[str, tuple[str, str]] = {
     "deadline_removed": ("deadline {a} → none: the deadline was removed, looser", "期限 {a} → 无：取消完成期限，要求放宽"),
     "modality": ("modality {a} → {b}: {verdict}", "约束力 {a} → {b}：由{kind_a}改为{kind_b}，要求{verdict}"),
     "scope": ("scope {a} → {b}", "适用范围 {a} → {b}（不单独决定宽严）"),
+    "provision": ("{what} {a} → {b}: {meaning}, so {verdict_en}", "{what} {a} → {b}：{meaning}，{verdict}"),
+    "provision_mixed": ("{what} {a} → {b}: one bound rose and the other fell", "{what} {a} → {b}：上下限一升一降，宽严不一"),
+    "provision_same": ("{what} {a} → {b}: about the same length of time", "{what} {a} → {b}：时长大致相当，宽严未变"),
+    "provision_basis": ("{what} {a} → {b}: counted on another basis, no direction", "{what} {a} → {b}：计算基础改变，无法比较宽严"),
     "dropped": ("no counterpart in the new text: {what}", "新文本中未找到对应指标：{what}"),
     "dropped_parent": ("the parent's target is not carried into the implementing document: {what}", "上级指标在本级文件中未找到对应：{what}"),
     "added": ("new target: {what}", "新增指标：{what}"),
@@ -129,6 +133,7 @@ def say(key: str, **facts) -> tuple[str, str]:
 PAIR_WEIGHTS: dict[str, float] = {
     "indicator": 0.4, "text": 0.4, "unit": 0.1, "per": 0.1,
     "same_value": 0.05, "same_deadline": 0.03, "linked_clause": 0.25, "rank_penalty": 0.01,
+    "same_role": 0.2,  # two numeric provisions of a law with one role (fine, time limit …)
 }
 PAIR_THRESHOLDS: dict[str, dict[str, float]] = {
     # linked: both targets in clauses the alignment paired; elsewhere: moved to another clause
@@ -303,6 +308,9 @@ def layout_only(old: Target, new: Target) -> bool:
 
 def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
     """Label one paired target dimension by dimension, with a reason for each dimension that moved."""
+    rule = provision_rule(old, new)
+    if rule is not None:
+        return judge_provision(old, new, rule)
     v = _Verdict([], False, False, [])
     words_same = mode == "version" and layout_only(old, new)
     if not words_same:
@@ -461,13 +469,91 @@ def _judge_scope(old: Target, new: Target, v: _Verdict) -> None:
         v.say("scope", a=old.scope, b=new.scope)
 
 
+# ------------------------------------------ numeric provisions of laws (issue 14)
+# A law's fine, time limit, threshold or entitlement (Target.role) is judged by
+# its role's rule (tracker.cues.ROLE_RULES, decision note 0611), not by the
+# comparator: a higher fine is stricter although a fine is written "…以下".
+
+
+def provision_rule(old: Target, new: Target) -> RoleRule | None:
+    """The role rule that judges this pair, when both sides are provisions of one role."""
+    if old.role and old.role == new.role and old.kind == new.kind == "quantity":
+        return ROLE_RULES.get(old.role)
+    return None
+
+
+def _provision_bounds(t: Target, scale: float) -> tuple[float | None, float | None]:
+    """(lower, upper) bound of a provision in common units: a fixed amount is both."""
+    lo = float(t.value) * scale if t.value is not None else None
+    if t.comparator == "range" and t.value_max is not None:
+        return lo, float(t.value_max) * scale
+    if t.comparator in ("<=", "<"):
+        return None, lo
+    if t.comparator in (">=", ">"):
+        return lo, None
+    return lo, lo
+
+
+def _provision_scales(old: Target, new: Target) -> tuple[float, float, bool] | None:
+    """Factors that put both values in one unit (durations in calendar days), or None when they cannot be."""
+    if unit_of(old) == unit_of(new) and per_of(old) == per_of(new):
+        return 1.0, 1.0, False
+    if old.unit in DURATION_DAYS and new.unit in DURATION_DAYS:
+        return DURATION_DAYS[old.unit], DURATION_DAYS[new.unit], True
+    return None
+
+
+def judge_provision(old: Target, new: Target, rule: RoleRule) -> TargetChange:
+    """Judge a law's numeric provision by its role: which way each bound moved, read through the rule."""
+    v = _Verdict([], False, False, [])
+    facts = {"what": (old.indicator or rule.name_zh, old.indicator or rule.name_zh),
+             "a": (fmt_value(old), bound_zh(old, unit=True)), "b": (fmt_value(new), bound_zh(new, unit=True))}
+    scales = _provision_scales(old, new)
+    if scales is None:
+        v.undecided = True
+        v.say("provision_basis", **facts)
+        return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
+    s_old, s_new, durations = scales
+    moves = []
+    for a, b in zip(_provision_bounds(old, s_old), _provision_bounds(new, s_new)):
+        if a is None or b is None or a == b:
+            continue
+        if durations and abs(a - b) <= SAME_DURATION * max(a, b):
+            continue
+        moves.append(1 if b > a else -1)
+    if not moves:
+        if (old.value, old.value_max, old.unit, old.comparator) != (new.value, new.value_max, new.unit, new.comparator):
+            v.neutral = True
+            v.say("provision_same" if durations else "value_missing", **facts)
+    elif len(set(moves)) > 1:
+        v.directions.extend([1, -1])
+        v.say("provision_mixed", **facts)
+    else:
+        side = rule.direction(new.comparator or old.comparator)
+        verdict = moves[0] * side
+        v.directions.append(verdict)
+        meaning = _provision_meaning(rule, new.comparator or old.comparator, moves[0])
+        v.say("provision", **facts, meaning=meaning, verdict_en=("stricter" if verdict > 0 else "looser"),
+              verdict=("要求收紧" if verdict > 0 else "要求放宽"))
+    _judge_modality(old, new, v)
+    return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
+
+
+def _provision_meaning(rule: RoleRule, comparator: str | None, moved: int) -> tuple[str, str]:
+    """(English, Chinese) words for what the move means to the reader."""
+    if rule.by_comparator:
+        side = COMPARATOR_SIDE.get(comparator or "", 1)
+        return THRESHOLD_EFFECT[(-1 if side > 0 else 1, moved)]
+    return (rule.up_en, rule.up_zh) if moved > 0 else (rule.down_en, rule.down_zh)
+
+
 # ---------------------------------------------------------------- pairing
 
 
 def _pair_score(a: Target, b: Target, linked: bool, ranks: tuple[int, int]) -> tuple[float, float, float]:
     """(score, indicator similarity, text similarity) of pairing old target ``a`` with new ``b``."""
-    if a.kind != b.kind:
-        return 0.0, 0.0, 0.0
+    if a.kind != b.kind or (a.role and b.role and a.role != b.role):
+        return 0.0, 0.0, 0.0  # a fine never pairs with a time limit
     w = PAIR_WEIGHTS
     txt = similarity(masked(a.text), masked(b.text))
     ind = indicator_similarity(a.indicator, b.indicator)
@@ -475,6 +561,7 @@ def _pair_score(a: Target, b: Target, linked: bool, ranks: tuple[int, int]) -> t
     score = w["indicator"] * ind + w["text"] * txt
     score += w["unit"] * (unit_of(a) == unit_of(b)) + w["per"] * (per_of(a) == per_of(b))
     score += w["same_value"] * (a.value == b.value) + w["same_deadline"] * (a.deadline == b.deadline)
+    score += w["same_role"] * bool(a.role and a.role == b.role)
     if linked:
         score += w["linked_clause"] - w["rank_penalty"] * abs(ranks[0] - ranks[1])
     return score, ind, txt
@@ -503,7 +590,9 @@ def pair_targets(old: list[Target], new: list[Target], links: set[tuple[str, str
             linked = links is not None and (a.clause, b.clause) in links
             score, ind, txt = _pair_score(a, b, linked, (ro[i], rn[j]))
             need = th["linked"] if linked else th["elsewhere"]
-            if (ind + txt) / 2 < th["min_content"]:
+            if linked and a.role and a.role == b.role:
+                pass  # one article's fine (time limit …) rewritten: the role is the evidence; best scores pair first
+            elif (ind + txt) / 2 < th["min_content"]:
                 continue  # same clause or not, nothing says these measure the same thing
             if (mode == "parent" or not linked) and ind < th["min_indicator"]:
                 continue  # found elsewhere: only the same measure counts, not a look-alike sentence
@@ -628,7 +717,37 @@ def clause_changes(al: Alignment, mode: str = "version") -> list[ClauseChange]:
 
 
 def clause_links(al: Alignment) -> set[tuple[str, str]]:
-    return {(al.old[i].id, al.new[j].id) for p in al.pairs for i in p.old for j in p.new}
+    """Pairs of clause ids whose targets may pair on less evidence: the clauses the alignment paired.
+
+    In a law the article is the unit: a fine that moved from an article's own
+    text into one of its items （一） (or a 款) is still the same article's
+    fine, so every clause inside two paired articles is linked with every
+    clause inside the other.
+    """
+    links = {(al.old[i].id, al.new[j].id) for p in al.pairs for i in p.old for j in p.new}
+    old_members, new_members = _article_members(al.old), _article_members(al.new)
+    for p in al.pairs:
+        for i in p.old:
+            for j in p.new:
+                olds, news = old_members.get(al.old[i].id), new_members.get(al.new[j].id)
+                if olds and news:
+                    links.update((a, b) for a in olds for b in news)
+    return links
+
+
+def _article_members(clauses: list[Clause]) -> dict[str, list[str]]:
+    """Article id → the ids of the article and every clause inside it (clauses in document order)."""
+    members: dict[str, list[str]] = {}
+    current: str | None = None
+    for c in clauses:
+        if c.scheme == "article":
+            current = c.id
+            members[current] = [c.id]
+        elif current is not None and c.id.startswith(current + "."):
+            members[current].append(c.id)
+        else:
+            current = None
+    return members
 
 
 def summary(changes: list[TargetChange]) -> dict[str, int]:

@@ -165,3 +165,86 @@ BODY_FULL_NAMES: dict[str, str] = {
     "全国人大": "全国人民代表大会",
     "中央军委": "中央军事委员会",
 }
+
+
+# ------------------------------------------------ numeric provisions of laws
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    """How a change of a law's numeric provision cuts (decision note 0611).
+
+    ``higher`` is +1 when a higher value is stricter on whoever the provision
+    binds (or owes more to whoever it protects) and -1 when a lower one is;
+    ``by_comparator`` overrides it per comparator (a trigger threshold).
+    ``up`` / ``down`` say in a reviewer's words what the move means.
+    """
+
+    name_zh: str
+    higher: int
+    up_en: str
+    up_zh: str
+    down_en: str
+    down_zh: str
+    by_comparator: tuple[tuple[str, int], ...] = ()
+
+    def direction(self, comparator: str | None) -> int:
+        return dict(self.by_comparator).get(comparator or "", self.higher)
+
+
+#: role of a provision (Target.role) → how its changes read. Data, not ``if`` chains.
+ROLE_RULES: dict[str, RoleRule] = {
+    "fine": RoleRule(
+        "罚款", +1,
+        "a higher fine is stricter on the offender", "罚款数额提高，处罚加重",
+        "a lower fine is more lenient", "罚款数额降低，处罚减轻",
+    ),
+    "time_limit": RoleRule(
+        "期限", -1,
+        "a longer time limit gives the duty-bearer more time", "期限延长，履行义务的时间放宽",
+        "a shorter time limit is stricter on the duty-bearer", "期限缩短，须更快履行义务",
+    ),
+    "advance": RoleRule(
+        "提前期", +1,
+        "a longer advance period is stricter on whoever must give notice", "提前期延长，须更早履行",
+        "a shorter advance period is more lenient", "提前期缩短，要求放宽",
+    ),
+    "ban": RoleRule(
+        "限制期", +1,
+        "a longer ban is stricter", "限制期延长，限制加重",
+        "a shorter ban is more lenient", "限制期缩短，限制减轻",
+    ),
+    "entitlement": RoleRule(
+        "待遇", +1,
+        "a larger entitlement: more is owed to the beneficiary", "享有的待遇增加，应给付的更多",
+        "a smaller entitlement: less is owed to the beneficiary", "享有的待遇减少，应给付的更少",
+    ),
+    "limit": RoleRule(
+        "上限", -1,
+        "a higher ceiling allows more", "上限提高，限制放宽",
+        "a lower ceiling is stricter", "上限降低，限制收紧",
+    ),
+    # A trigger threshold: the duty applies when a figure is above (超过/以上) or
+    # below (不足/以下) it. What counts is how many cases it catches: a raised
+    # "above" threshold catches fewer (loosened), a raised "below" one more.
+    "threshold": RoleRule(
+        "门槛", -1,
+        "the threshold was raised", "门槛提高",
+        "the threshold was lowered", "门槛降低",
+        by_comparator=((">", -1), (">=", -1), ("<", +1), ("<=", +1)),
+    ),
+}
+
+#: What a moved trigger threshold means for the reader, by comparator side and direction of the move.
+THRESHOLD_EFFECT: dict[tuple[int, int], tuple[str, str]] = {
+    (-1, +1): ("fewer cases reach it, so fewer are caught", "门槛提高，需适用的情形减少"),
+    (-1, -1): ("more cases reach it, so more are caught", "门槛降低，需适用的情形增加"),
+    (+1, +1): ("more cases fall below it, so more are caught", "界限提高，适用的情形增加"),
+    (+1, -1): ("fewer cases fall below it, so fewer are caught", "界限降低，适用的情形减少"),
+}
+
+#: Calendar days a duration unit is worth, to compare 十五个工作日 with 十五日 or 三个月 with 九十日;
+#: two durations within ``SAME_DURATION`` of each other are "about the same".
+DURATION_DAYS: dict[str, float] = {"日": 1.0, "天": 1.0, "工作日": 1.4, "月": 30.0, "个月": 30.0, "年": 365.0,
+                                   "小时": 1 / 24}
+SAME_DURATION = 0.05

@@ -90,7 +90,7 @@ def document_to_dict(doc: Document) -> dict:
 
 
 def target_to_dict(t: Target) -> dict:
-    return {
+    out = {
         "clause": t.clause,
         "kind": t.kind,
         "indicator": t.indicator,
@@ -104,6 +104,9 @@ def target_to_dict(t: Target) -> dict:
         "modality": t.modality,
         "text": t.text,
     }
+    if t.role is not None:  # an extra field (contract): what a law's numeric provision is
+        out["role"] = t.role
+    return out
 
 
 def targets_to_dict(doc: Document, targets: list[Target], source: str) -> dict:

@@ -167,6 +167,7 @@ class Target:
     modality: Modality | None
     text: str
     start: int = -1  # offset of ``text`` in the cleaned document text
+    role: str | None = None  # a law's numeric provision: fine, time_limit, advance, threshold, entitlement, limit
 
 
 # -------------------------------------------------------------------- diff

@@ -296,3 +296,45 @@ TITLE_LEAD_VERBS = (
 )
 #: Words that close a clause title but name no thing (…设施短板, …的工作).
 TITLE_TAILS = ("短板", "弱项", "工作", "力度", "水平", "能力")
+
+# ------------------------------------------------ numeric provisions of laws
+# Laws state duties, penalties and limits rather than plan targets. Each
+# provision below becomes a ``quantity`` target with a ``role``; how a change of
+# its value reads (stricter or looser) is tracker.cues.ROLE_RULES.
+
+#: Nouns of a monetary penalty; its amount stands between the verb that imposes it and the noun.
+FINE_NOUNS = ("罚款", "罚金")
+#: Verbs that impose a penalty: the amount is read after the last of them before the noun.
+FINE_VERBS = ("并处", "处以", "处")
+#: Words of a time limit after its duration (三十日内, 15个工作日以内).
+TIME_LIMIT_AFTER = ("以内", "之内", "内")
+#: A duration unit as written → (unit as normalised, calendar days it is worth, for comparing 日 with 个月).
+DURATION_DAYS: dict[str, tuple[str, float]] = {
+    "个工作日": ("工作日", 1.4), "工作日": ("工作日", 1.4), "日": ("日", 1.0), "天": ("日", 1.0),
+    "个月": ("月", 30.0), "月": ("月", 30.0), "年": ("年", 365.0), "小时": ("小时", 1 / 24),
+}
+#: Words before a duration that make it an advance period (提前三十日通知): a longer one is owed.
+ADVANCE_BEFORE = ("提前",)
+#: Words after a time limit that make it a ban period (三年内不得再次申请): a longer one is stricter.
+BAN_AFTER = ("不得", "禁止", "不予")
+#: A trigger threshold: the word before its number → comparator (营业额超过100亿元的 → ">").
+THRESHOLD_WORDS: dict[str, str] = {
+    "超过": ">", "高于": ">", "多于": ">", "不足": "<", "低于": "<", "少于": "<", "未满": "<", "未达到": "<",
+    "年满": ">=", "满": ">=", "达到": ">=",
+}
+#: Units a threshold is counted in (amounts carry their 万/亿 in the number).
+THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%")
+#: Words before an amount or a number of days owed to a person (放假3天, 奖金最低不少于3000元).
+ENTITLEMENT_CUES = ("放假", "休假", "假期", "带薪", "享受", "发给", "给予", "奖金", "奖励", "报酬", "补助", "补贴",
+                    "抚恤金", "津贴", "救助金")
+#: Units of an entitlement.
+ENTITLEMENT_UNITS = ("天", "日", "元", "个月")
+#: Bound words inside a provision's own phrase → comparator (最低不少于3000元 → ">=").
+PROVISION_BOUNDS: tuple[tuple[str, str], ...] = (
+    ("不少于", ">="), ("不低于", ">="), ("至少", ">="), ("最低", ">="),
+    ("不超过", "<="), ("不得超过", "<="), ("最高", "<="), ("最多", "<="), ("最长", "<="),
+)
+#: Words before a ceiling on an amount or a count (不得超过5000元, 最多不超过30人): a limit, lower is stricter.
+LIMIT_BEFORE = ("不得超过", "不超过", "最高不得超过", "最多不超过", "最多")
+#: Units of such a limit.
+LIMIT_UNITS = ("元", "人", "%", "名", "个", "家")

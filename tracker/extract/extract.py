@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tracker.cues import SENTENCE_ENDS
-from tracker.extract import cues, tables
+from tracker.extract import cues, provisions, tables
 from tracker.extract.deadlines import DateMention, find_dates
 from tracker.extract.numbers import NUMBER, parse_number, plain
 from tracker.model import Clause, Document, Target
@@ -829,12 +829,15 @@ def extract_targets(document: Document) -> list[Target]:
     """
     out: list[Target] = []
     header: list[str] | None = None
+    legal = any(c.scheme == "article" for c in document.walk())  # a law: read its numeric provisions too
     for clause in document.walk():
+        if clause.scheme == "toc":
+            continue
         if clause.cells is None:
             header = _table_header(clause.text)
         hint = _row_indicator(clause)
         row_header = header if clause.cells is not None else None
-        out += _from_part(document, clause, clause.text, hint, row_header)
+        out += _from_part(document, clause, clause.text, hint, row_header, legal=legal)
         if clause.responsibility is not None and clause.responsibility.raw:
             out += _from_part(document, clause, clause.responsibility.raw, hint, None, title=clause.title)
     return out
@@ -847,9 +850,11 @@ def _table_header(text: str) -> list[str] | None:
 
 
 def _from_part(document: Document, clause: Clause, part: str, hint: str | None, header,
-               title: str | None = None) -> list[Target]:
+               title: str | None = None, legal: bool = False) -> list[Target]:
     targets = extract_from_text(part, clause.id, indicator_hint=hint, header=header, issued=document.metadata.date,
                                 title=title)
+    if legal:
+        targets = provisions.merge(targets, provisions.provisions(part, clause.id))
     if not targets:
         return []
     base = document.text.find(part, clause.span[0]) if part else -1

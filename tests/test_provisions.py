@@ -1,0 +1,128 @@
+"""Numeric provisions of laws: how each is read and which way each role's change cuts (decision note 0611)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tracker.api import diff
+from tracker.clean import clean
+from tracker.extract import extract_targets
+from tracker.model import RawText
+from tracker.segment import segment
+
+U = "\u3000"
+
+
+def law(article: str):
+    text = f"某某管理条例\n第一条{U}为了规范管理，制定本条例。\n第二条{U}{article}\n第三条{U}本条例自公布之日起施行。\n"
+    return segment(clean(RawText(text=text, source="t.txt", format="txt")))
+
+
+def provisions_of(article: str):
+    return [t for t in extract_targets(law(article)) if t.role]
+
+
+def only_change(old_article: str, new_article: str):
+    changes = [c for c in diff(law(old_article), law(new_article)).targets if c.change != "unchanged"]
+    assert len(changes) == 1, changes
+    return changes[0]
+
+
+# ------------------------------------------------------------------ reading
+
+
+def test_a_fine_with_two_bounds_is_one_provision_in_plain_units():
+    (t,) = provisions_of("违反本条例规定的，由市场监督管理部门处二万元以上二十万元以下罚款。")
+    assert (t.role, t.comparator, t.value, t.value_max, t.unit) == ("fine", "range", Decimal(20000), Decimal(200000), "元")
+
+
+def test_a_fine_as_a_multiple_keeps_its_base():
+    found = provisions_of("处违法所得2倍以上10倍以下的罚款；没有违法所得或者违法所得不足1万元的，处3000元以上1万元以下的罚款。")
+    assert [(t.role, t.unit, t.per) for t in found] == [
+        ("fine", "倍", "违法所得"), ("threshold", "元", None), ("fine", "元", None)]
+
+
+def test_a_time_limit_counts_working_days_and_months():
+    (t,) = provisions_of("税务机关应当自受理申请之日起十五个工作日内作出决定。")
+    assert (t.role, t.comparator, t.value, t.unit) == ("time_limit", "<=", Decimal(15), "工作日")
+
+
+def test_a_date_is_not_a_time_limit():
+    assert provisions_of("本条例自2023年7月20日起施行。") == []
+
+
+def test_the_role_is_an_extra_field_of_the_target_json():
+    from tracker.jsonio import target_to_dict
+
+    (t,) = provisions_of("处五千元以下罚款。")
+    assert target_to_dict(t)["role"] == "fine"
+
+
+# -------------------------------------------------------- one test per role
+
+
+def test_fine_higher_is_tightened_and_lower_is_loosened():
+    up = only_change("处一万元以上五万元以下罚款。", "处二万元以上二十万元以下罚款。")
+    assert up.change == "tightened" and "处罚加重" in up.reasons_zh[0]
+    down = only_change("处一万元以上三万元以下罚款。", "处三千元以上三万元以下罚款。")
+    assert down.change == "loosened" and "处罚减轻" in down.reasons_zh[0]
+
+
+def test_fine_fixed_amount_to_a_range_with_a_higher_ceiling_is_tightened():
+    assert only_change("处100万元罚款。", "处100万元以上500万元以下罚款。").change == "tightened"
+
+
+def test_fine_from_a_fixed_sum_to_a_multiple_has_no_direction():
+    assert only_change("处5万元以上10万元以下罚款。", "处货值金额1倍以上2倍以下罚款。").change == "changed"
+
+
+def test_time_limit_shorter_is_tightened_on_the_duty_bearer():
+    c = only_change("主管部门应当自受理之日起三十日内作出决定。", "主管部门应当自受理之日起十五日内作出决定。")
+    assert c.change == "tightened" and "期限缩短" in c.reasons_zh[0]
+
+
+def test_time_limit_working_days_to_calendar_days_of_the_same_count_is_tightened():
+    assert only_change("应当在十五个工作日内办结。", "应当在十五日内办结。").change == "tightened"
+    assert only_change("应当在10日内作出决定。", "应当在10个工作日内作出决定。").change == "loosened"
+
+
+def test_time_limit_three_months_to_ninety_days_is_about_the_same():
+    c = only_change("应当自收到之日起三个月内答复。", "应当自收到之日起九十日内答复。")
+    assert c.change == "changed" and "大致相当" in c.reasons_zh[0]
+
+
+def test_advance_period_longer_is_tightened():
+    assert only_change("应当提前三十日书面通知。", "应当提前六十日书面通知。").change == "tightened"
+
+
+def test_ban_period_longer_is_tightened():
+    assert only_change("以欺骗手段取得许可的，一年内不得再次申请。", "以欺骗手段取得许可的，三年内不得再次申请。").change == "tightened"
+
+
+def test_entitlement_larger_is_tightened_more_is_owed():
+    c = only_change("职工每年享受带薪年休假5天。", "职工每年享受带薪年休假10天。")
+    assert c.change == "tightened" and "应给付的更多" in c.reasons_zh[0]
+
+
+def test_limit_lower_ceiling_is_tightened():
+    assert only_change("每户收费不得超过5000元。", "每户收费不得超过3000元。").change == "tightened"
+
+
+def test_threshold_raised_above_trigger_catches_fewer_so_loosened_and_says_so():
+    c = only_change("年收入超过50万元的，应当向税务机关申报。", "年收入超过120万元的，应当向税务机关申报。")
+    assert c.change == "loosened"
+    assert "门槛提高" in c.reasons_zh[0] and "情形减少" in c.reasons_zh[0]
+
+
+def test_threshold_lowered_above_trigger_catches_more_so_tightened():
+    c = only_change("从业人员超过300人的，应当设置安全生产管理机构。", "从业人员超过一百人的，应当设置安全生产管理机构。")
+    assert c.change == "tightened" and "情形增加" in c.reasons_zh[0]
+
+
+@pytest.mark.parametrize("old,new,label", [
+    ("违法所得不足1万元的，处3000元罚款。", "违法所得不足2万元的，处3000元罚款。", "tightened"),
+    ("违法所得不足2万元的，处3000元罚款。", "违法所得不足1万元的，处3000元罚款。", "loosened"),
+])
+def test_threshold_below_trigger_raised_catches_more(old, new, label):
+    assert only_change(old, new).change == label

@@ -1,0 +1,204 @@
+"""Numeric provisions of laws: fines, time limits, advance periods, trigger thresholds, entitlements.
+
+Plan targets say "护理型床位占比达到75%以上"; laws say "处二万元以上二十万元以下罚款",
+"自受理之日起三十日内作出决定", "营业额超过100亿元的，应当申报", "放假3天". Read as
+plan targets these come out wrong: a fine's two bounds become two unrelated
+targets (≥ 20000 and ≤ 200000), a time limit is no target at all. Here each
+is read as one ``quantity`` target with a ``role`` that says what kind of
+provision it is; tracker.cues.ROLE_RULES says which way a change of it cuts.
+
+Only documents with articles (第X条) are read this way; the word lists are
+:mod:`tracker.extract.cues` (numeric provisions of laws).
+"""
+from __future__ import annotations
+
+import re
+
+from tracker.extract import cues
+from tracker.extract.numbers import NUMBER, parse_number
+from tracker.model import Target
+
+_PHRASE_END = "，,。；;：:\n"
+MAX_INDICATOR = 24
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_FINE_RE = re.compile(_alt(cues.FINE_NOUNS))
+_FINE_VERB_RE = re.compile(_alt(cues.FINE_VERBS))
+_AMOUNT_RE = re.compile(rf"(?P<n>{NUMBER})(?P<u>倍|元)(?P<b>以上|以下)?")
+_DURATION_RE = re.compile(
+    rf"(?P<n>{NUMBER})(?P<u>{_alt(cues.DURATION_DAYS)})(?:(?P<within>{_alt(cues.TIME_LIMIT_AFTER)})|(?P<before>前))?"
+)
+_THRESHOLD_RE = re.compile(
+    rf"(?:(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})(?P<b>以上|以下)?"
+    rf"|(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})(?P<b2>以上|以下))(?=的)"
+)
+_ENTITLEMENT_RE = re.compile(
+    rf"(?P<cue>{_alt(cues.ENTITLEMENT_CUES)})(?P<gap>[^{_PHRASE_END}]{{0,10}}?)(?P<n>{NUMBER})(?P<u>{_alt(cues.ENTITLEMENT_UNITS)})"
+)
+_LIMIT_RE = re.compile(rf"(?P<w>{_alt(cues.LIMIT_BEFORE)})(?P<n>{NUMBER})(?P<u>{_alt(cues.LIMIT_UNITS)})")
+_BOUND_RE = re.compile(_alt(w for w, _ in cues.PROVISION_BOUNDS))
+_BOUNDS = dict(cues.PROVISION_BOUNDS)
+_BAN_RE = re.compile(_alt(cues.BAN_AFTER))
+_YEAR_LIKE = re.compile(r"\d{4}$")
+
+
+def provisions(text: str, clause_id: str) -> list[Target]:
+    """Every numeric provision of one clause text, in text order (offsets into ``text``)."""
+    found: list[Target] = []
+    taken: list[tuple[int, int]] = []
+
+    def keep(t: Target | None, span: tuple[int, int]) -> None:
+        if t is None or any(span[0] < hi and lo < span[1] for lo, hi in taken):
+            return
+        taken.append(span)
+        found.append(t)
+
+    for m in _FINE_RE.finditer(text):
+        keep(*_fine(text, m, clause_id))
+    for m in _DURATION_RE.finditer(text):
+        keep(*_duration(text, m, clause_id))
+    for m in _THRESHOLD_RE.finditer(text):
+        keep(*_threshold(text, m, clause_id))
+    for m in _ENTITLEMENT_RE.finditer(text):
+        keep(*_entitlement(text, m, clause_id))
+    for m in _LIMIT_RE.finditer(text):
+        keep(*_limit(text, m, clause_id))
+    return sorted(found, key=lambda t: t.start)
+
+
+def merge(targets: list[Target], found: list[Target]) -> list[Target]:
+    """Provisions replace the plan-style targets read from the same words."""
+    if not found:
+        return targets
+    spans = [(t.start, t.start + len(t.text)) for t in found]
+    kept = [t for t in targets if not any(t.start < hi and lo < t.start + len(t.text) for lo, hi in spans)]
+    return sorted(kept + found, key=lambda t: t.start)
+
+
+# --------------------------------------------------------------- readers
+
+
+def _phrase_start(text: str, pos: int) -> int:
+    k = pos
+    while k > 0 and text[k - 1] not in _PHRASE_END:
+        k -= 1
+    return k
+
+
+def _label(words: str) -> str | None:
+    words = "".join(words.split()).strip("的之")
+    if len(words) > MAX_INDICATOR:
+        words = words[-MAX_INDICATOR:]
+    return words or None
+
+
+def _target(clause_id, role, indicator, comparator, value, value_max, unit, per, text, start, end) -> Target:
+    return Target(
+        clause=clause_id, kind="quantity", indicator=indicator, scope=None, comparator=comparator, value=value,
+        value_max=value_max, unit=unit, per=per, deadline=None, modality="must", text=text[start:end], start=start,
+        role=role,
+    )
+
+
+def _fine(text: str, m: re.Match, clause_id: str):
+    """处二万元以上二十万元以下罚款 → one fine, range 20000..200000 元; 处违法所得2倍以下罚款 → ≤ 2 倍 of 违法所得."""
+    lo = _phrase_start(text, m.start())
+    verbs = list(_FINE_VERB_RE.finditer(text, lo, m.start()))
+    if not verbs:
+        return None, (0, 0)
+    verb = verbs[-1]
+    amounts = list(_AMOUNT_RE.finditer(text, verb.end(), m.start()))
+    if not amounts or len(amounts) > 2 or len({a.group("u") for a in amounts}) > 1:
+        return None, (0, 0)
+    values = [parse_number(a.group("n")) for a in amounts]
+    if None in values:
+        return None, (0, 0)
+    unit = amounts[0].group("u")
+    bounds = [a.group("b") for a in amounts]
+    if len(amounts) == 2 and bounds == ["以上", "以下"]:
+        comparator, value, value_max = "range", values[0], values[1]
+    elif len(amounts) == 1:
+        comparator = {"以上": ">=", "以下": "<="}.get(bounds[0] or "", "=")
+        value, value_max = values[0], None
+    else:
+        return None, (0, 0)
+    per = _label(text[verb.end() : amounts[0].start()]) if unit == "倍" else None
+    who = re.search(r"对([^，。；]{1,10}?)(?:可以)?$", text[lo : verb.start()])
+    indicator = (who.group(1) if who else "") + m.group(0)
+    start = who.start() + lo if who else verb.start()
+    return _target(clause_id, "fine", indicator, comparator, value, value_max, unit, per, text, start, m.end()), (
+        verb.start(), m.end())
+
+
+def _duration(text: str, m: re.Match, clause_id: str):
+    """自受理之日起三十日内 → time limit ≤ 30 日; 提前三十日 / 三十日前 → advance period ≥ 30 日."""
+    raw = m.group("n")
+    if _YEAR_LIKE.match(raw) or (m.group("u") == "年" and text[m.end() : m.end() + 1].isdigit()):
+        return None, (0, 0)  # a date (2023年7月), not a duration
+    value = parse_number(raw)
+    if value is None:
+        return None, (0, 0)
+    lo = _phrase_start(text, m.start())
+    before = text[lo : m.start()]
+    bound = _BOUND_RE.search(before[-5:]) if before else None
+    if before.endswith(cues.ADVANCE_BEFORE) or (m.group("before") and not m.group("within")):
+        role, comparator = "advance", ">="
+    elif m.group("within"):
+        tail = text[m.end() : m.end() + 4]
+        role, comparator = ("ban", "<=") if _BAN_RE.match(tail) else ("time_limit", "<=")
+    elif bound and _BOUNDS[bound.group(0)] == "<=":
+        role, comparator = "time_limit", "<="
+    else:
+        return None, (0, 0)
+    unit = cues.DURATION_DAYS[m.group("u")][0]
+    indicator = _label(_BOUND_RE.sub("", before)) or ("提前期" if role == "advance" else "期限")
+    return _target(clause_id, role, indicator, comparator, value, None, unit, None, text, lo, m.end()), (m.start(), m.end())
+
+
+def _threshold(text: str, m: re.Match, clause_id: str):
+    """营业额超过100亿元的 → trigger > 1e10 元; 职工人数三百人以上的 → trigger ≥ 300 人."""
+    n, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
+    value = parse_number(n)
+    if value is None:
+        return None, (0, 0)
+    bound = m.group("b") if m.group("n") else m.group("b2")
+    comparator = cues.THRESHOLD_WORDS.get(m.group("w") or "", None)
+    if bound:
+        comparator = {"以上": ">=", "以下": "<="}[bound] if comparator in (None, ">=") else comparator
+    if unit == "岁":
+        unit = "周岁"
+    lo = _phrase_start(text, m.start())
+    indicator = _label(text[lo : m.start()]) or unit
+    return _target(clause_id, "threshold", indicator, comparator, value, None, unit, None, text, lo, m.end()), (
+        m.start(), m.end())
+
+
+def _entitlement(text: str, m: re.Match, clause_id: str):
+    """放假3天 → entitlement = 3 天; 奖金最低不少于3000元 → entitlement ≥ 3000 元."""
+    value = parse_number(m.group("n"))
+    if value is None:
+        return None, (0, 0)
+    gap = m.group("gap")
+    bounds = _BOUND_RE.findall(gap)
+    comparator = _BOUNDS[bounds[-1]] if bounds else "="
+    unit = "日" if m.group("u") == "天" else m.group("u")
+    lo = _phrase_start(text, m.start())
+    indicator = _label(text[lo : m.start("gap")] + _BOUND_RE.sub("", gap))
+    return _target(clause_id, "entitlement", indicator, comparator, value, None, unit, None, text, lo, m.end()), (
+        m.start(), m.end())
+
+
+
+def _limit(text: str, m: re.Match, clause_id: str):
+    """收费不得超过5000元 → limit ≤ 5000 元 (a ceiling: lower is stricter)."""
+    value = parse_number(m.group("n"))
+    if value is None:
+        return None, (0, 0)
+    lo = _phrase_start(text, m.start())
+    indicator = _label(text[lo : m.start()]) or "上限"
+    return _target(clause_id, "limit", indicator, "<=", value, None, m.group("u"), None, text, lo, m.end()), (
+        m.start(), m.end())
