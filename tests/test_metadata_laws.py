@@ -247,3 +247,12 @@ def test_the_index_says_which_versions_of_a_law_a_report_compares(tmp_path):
     assert reports[0].versions == "2020年10月17日修订 → 2024年4月26日修正"
     text = BeautifulSoup(render_index([], reports), "html.parser").select_one("table.index-reports").get_text()
     assert "2020年10月17日修订 → 2024年4月26日修正" in text
+
+
+def test_show_lists_a_laws_acts_and_its_effective_date(tmp_path):
+    from tracker.render.terminal import render_tree
+
+    lines = render_tree(read(tmp_path, MINORS_2024), color=False).split("\n")
+    assert "  1991-09-04 通过 全国人民代表大会常务委员会" in lines
+    assert "  2024-04-26 修正 全国人民代表大会常务委员会" in lines
+    assert "  2021-06-01 施行" in lines

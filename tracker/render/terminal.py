@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from tracker.cues import ACT_WORDS
 from tracker.model import Document, Target
 from tracker.render.view import RULE_WORDS, ReportView
 from tracker.words import plain
@@ -34,6 +35,10 @@ def render_tree(document: Document, color: bool | None = None) -> str:
     facts = [f for f in (meta.issuer, meta.date, meta.number, meta.level, meta.status) if f]
     if facts:
         lines.append("  ".join(facts))
+    for act in meta.history:  # a law's history: each act with its body, then when it took effect
+        lines.append(f"  {act.date} {ACT_WORDS.get(act.kind, act.kind)} {act.body or ''}".rstrip())
+    if meta.history and meta.effective:
+        lines.append(f"  {meta.effective} 施行")
     for warning in meta.warnings:
         lines.append(f"! {warning}")
     lines.append("")
