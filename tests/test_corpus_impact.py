@@ -117,3 +117,11 @@ def test_check_shows_at_most_twenty_children_then_a_count():
     assert len(lines) == 22
 
 
+
+
+def test_the_checks_quick_child_lookup_finds_what_the_store_query_finds(corpus):
+    from tracker import store
+    from tracker.check import _children
+
+    assert _children(corpus, PROVINCE) == store.children_of(PROVINCE, corpus) == ["mou/bing/plan", "mou/jia/plan", "mou/yi/plan"]
+    assert _children(corpus, "mou/jia/plan") == []
