@@ -179,3 +179,18 @@ def test_the_synthetic_revision_leaves_short_exactly_the_children_examples_readm
         "youyi": {("护理型床位占比", "mixed", "mixed"), ("品牌龙头养老服务机构（企业）", "dropped", "dropped"),
                   ("老年助餐服务覆盖率", "dropped", "absent")},
     }
+
+
+def test_the_pages_allow_nothing_but_their_own_style_and_script(demo_store, audited):
+    from tracker.render.corpus import render_audit_html
+
+    soup = BeautifulSoup(render_audit_html(audited, children_dir="x"), "html.parser")
+    csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp
+    assert not soup.select("[src], link[href]") and not soup.select("[style]")
+    assert all(not a["href"].startswith(("http:", "https:", "//")) for a in soup.select("a[href]"))
+
+
+def test_an_html_page_cannot_go_to_stdout(demo_store):
+    done = tracker(demo_store, "audit", f"{PROVINCE}@final", "-o", "-")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1

@@ -62,10 +62,12 @@ def audit(parent, depth, jobs, fmt, output, reports_dir, store):
 
             _emit(render_audit_csv(result), output)
         return
+    if output == "-":
+        raise InputError("the HTML page and its children's reports go to files; use --format json or csv for stdout")
     from tracker.reporting import write_audit_page
 
     path = write_audit_page(parent, root=store, depth=depth, jobs=jobs, reports_dir=Path(reports_dir),
-                            output=Path(output) if output and output != "-" else None)
+                            output=Path(output) if output else None)
     click.echo(f"wrote {path}")
 
 
