@@ -48,6 +48,7 @@ THRESHOLDS: dict[str, float] = {
     "max_pieces": 3,  # a split / merge joins at most this many clauses
     "block_df": 40,  # bigrams in more clauses than this are not used for blocking
     "block_candidates": 8,  # candidates scored per clause in the move pass
+    "article_gap": 0.3,  # a law's rewritten article left alone in its place (as many on each side)
 }
 
 
@@ -85,6 +86,7 @@ class _Side:
         # text, so an article is compared on its whole text with its items and 款
         # (a fine moved into an item （一） leaves the article the same article)
         self.key = [_whole(c) if c.scheme == "article" else t for c, t in zip(clauses, self.norm)]
+        self.article = [c.scheme == "article" for c in clauses]
         self.title = [normalise(c.title) for c in clauses]
         self.size = [len(t) for t in self.key]
         self.depth = [c.id.count(".") for c in clauses]
@@ -285,6 +287,8 @@ class _Scorer:
     def __call__(self, oi: tuple[int, ...], ni: tuple[int, ...], cutoff: float = 0.0) -> float:
         """Similarity of the joined runs; 0.0 when below ``cutoff`` (cached with its cutoff)."""
         key = (oi, ni, cutoff)
+        if {self.old.article[i] for i in oi} | {self.new.article[j] for j in ni} == {True, False}:
+            return 0.0  # a law's article pairs only with articles, never with an item of one
         if key not in self.cache:
             la, lb = sum(self.old.size[i] for i in oi), sum(self.new.size[j] for j in ni)
             if cutoff and la + lb and 2 * min(la, lb) / (la + lb) < cutoff:
@@ -395,7 +399,8 @@ def candidates(old: _Side, new: _Side, o: list[int], n: list[int]) -> dict[int, 
                 shared.update(posting)
         top = sorted(shared, key=lambda j: -2 * shared[j] / (len(mine) + len(grams[j]) or 1))
         top = top[: int(THRESHOLDS["block_candidates"])]
-        out[i] = sorted(((similarity(old.key[i], new.key[j]), j) for j in top), reverse=True)
+        out[i] = sorted(((similarity(old.key[i], new.key[j]) if old.article[i] == new.article[j] else 0.0, j)
+                         for j in top), reverse=True)
     return out
 
 
@@ -430,6 +435,40 @@ def move_pass(old: _Side, new: _Side) -> tuple[list[Pairing], dict[int, float], 
     return pairs, best_old, best_new
 
 
+def article_gap_pass(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairing]:
+    """Laws: a rewritten article still stands where it stood.
+
+    Between two paired articles (in order), when as many articles are left
+    unpaired on each side, they are the same articles rewritten, in order —
+    provided each pair still shares some text (``article_gap``): a revision
+    renumbers and rewords articles, it rarely deletes one and adds another in
+    its place. Unequal counts are left to the other passes (something was added
+    or deleted there, and which is which is not for position to say).
+    """
+    arts_o = [i for i, c in enumerate(old.clauses) if c.scheme == "article"]
+    arts_n = [j for j, c in enumerate(new.clauses) if c.scheme == "article"]
+    if not arts_o or not arts_n:
+        return []
+    anchored = [p for p in pairs if len(p.old) == 1 and len(p.new) == 1
+                and old.clauses[p.old[0]].scheme == "article" and new.clauses[p.new[0]].scheme == "article"]
+    chain = sorted((anchored[k].old[0], anchored[k].new[0]) for k in in_order(anchored))
+    bounds = [(-1, -1), *chain, (len(old.clauses), len(new.clauses))]
+    out = []
+    for (o0, n0), (o1, n1) in zip(bounds, bounds[1:]):
+        lo_o, hi_o = bisect.bisect_right(arts_o, o0), bisect.bisect_left(arts_o, o1)
+        lo_n, hi_n = bisect.bisect_right(arts_n, n0), bisect.bisect_left(arts_n, n1)
+        free_o = [i for i in arts_o[lo_o:hi_o] if i not in old.paired]
+        free_n = [j for j in arts_n[lo_n:hi_n] if j not in new.paired]
+        if not free_o or len(free_o) != len(free_n):
+            continue
+        for i, j in zip(free_o, free_n):
+            sim = similarity(old.key[i], new.key[j])
+            if sim >= THRESHOLDS["article_gap"]:
+                out.append(Pairing([i], [j], "structural", sim, 0.4 + 0.5 * sim))
+    _mark(old, new, out)
+    return out
+
+
 def classify(pairs: list[Pairing], old: _Side, new: _Side) -> None:
     """Name each pairing: unchanged / modified / moved / split / merged."""
     chain = in_order(pairs)
@@ -459,6 +498,11 @@ def align_versions(old_clauses: list[Clause], new_clauses: list[Clause]) -> Alig
     extend_pass(pairs, old, new)
     moved, best_old, best_new = move_pass(old, new)
     pairs += moved
+    placed = article_gap_pass(pairs, old, new)
+    pairs += placed
+    for p in placed:
+        best_old.pop(p.old[0], None)
+        best_new.pop(p.new[0], None)
     classify(pairs, old, new)
     pairs.sort(key=lambda p: (min(p.new), min(p.old)))
     return Alignment(old.clauses, new.clauses, pairs, best_old, best_new)

@@ -142,6 +142,9 @@ PAIR_THRESHOLDS: dict[str, dict[str, float]] = {
     "version": {"linked": 0.45, "elsewhere": 0.72, "min_content": 0.45, "min_indicator": 0.6},
     "parent": {"linked": 0.55, "elsewhere": 0.6, "min_content": 0.55, "min_indicator": 0.6},
 }
+#: two provisions of one role in paired articles pair when their labels (罚款 / 自受理之日起) agree this much:
+#: a time limit counted from another event (自开展培训之日起) is another provision
+ROLE_PAIR_MIN_INDICATOR = 0.5
 INDICATOR_SAME = 0.75  # indicator similarity at or above which two indicators name one measure
 SCOPE_SAME = 0.6
 
@@ -590,8 +593,10 @@ def pair_targets(old: list[Target], new: list[Target], links: set[tuple[str, str
             linked = links is not None and (a.clause, b.clause) in links
             score, ind, txt = _pair_score(a, b, linked, (ro[i], rn[j]))
             need = th["linked"] if linked else th["elsewhere"]
-            if linked and a.role and a.role == b.role:
-                pass  # one article's fine (time limit …) rewritten: the role is the evidence; best scores pair first
+            if links is not None and (a.role or b.role) and not linked:
+                continue  # a law's fine pairs within its own article's pairing, never with a look-alike elsewhere
+            if linked and a.role and a.role == b.role and ind >= ROLE_PAIR_MIN_INDICATOR:
+                pass  # one article's fine (time limit from one event …) rewritten: best scores pair first
             elif (ind + txt) / 2 < th["min_content"]:
                 continue  # same clause or not, nothing says these measure the same thing
             if (mode == "parent" or not linked) and ind < th["min_indicator"]:
