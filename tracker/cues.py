@@ -84,10 +84,11 @@ CONVERSION_RESIDUE: tuple[tuple[str, str], ...] = (
     (r"[\u200b\u200c\u200d\u2060\ufeff]", "zero-width character"),
 )
 
-#: Signs that the text is only part of the document: (pattern, warning).
+#: Signs that the text is only part of the document: (pattern, warning). Digit runs
+#: start after a non-digit and are possessive, so a run of 100,000 digits is scanned once.
 TRUNCATION_CUES: tuple[tuple[str, str], ...] = (
-    (r"最多只能预览\s*(\d+)\s*页", "the preview site showed only {0} pages: the rest of the document is missing"),
-    (r"(\d+)\s*页\s*\d+\s*下载", "the source document has {0} pages; compare with what was captured"),
+    (r"最多只能预览\s*+(\d++)\s*+页", "the preview site showed only {0} pages: the rest of the document is missing"),
+    (r"(?<!\d)(\d++)\s*+页\s*+\d++\s*+下载", "the source document has {0} pages; compare with what was captured"),
 )
 
 #: Where an issuer's place name belongs: the organ words a place name stands in front of

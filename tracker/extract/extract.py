@@ -17,7 +17,8 @@ the numbers before it in its 分句. A date never crosses a 。.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -117,6 +118,55 @@ class _Layout:
 
     def same(self, level: int, a: int, b: int) -> bool:
         return self.span(level, a) == self.span(level, b)
+
+
+#: How far back, in characters, a look-back inside one phrase (，…，) reads. Real phrases
+#: are far shorter; the bound keeps a phrase of 60,000 numbers joined by 、 from costing
+#: time quadratic in its length (each number re-reading the whole phrase before it).
+PHRASE_LOOKBACK = 400
+
+
+class _Marks:
+    """Where dates and cue words stand in one text: found in one pass, looked up by bisect.
+
+    Each number asks "the last background cue in my sentence", "a deadline between
+    that cue and me", "the nearest modal word in my clause"; scanning the sentence
+    or the dates again for every number made a long clause quadratic (issue 19).
+    """
+
+    def __init__(self, text: str, dates: list[DateMention]):
+        self.dates = dates
+        self.date_starts = [d.start for d in dates]
+        self.past = [d for d in dates if d.past]
+        self.past_starts = [d.start for d in self.past]
+        self.deadline_starts = [d.start for d in dates if d.deadline]
+        background = list(_BACKGROUND_RE.finditer(text))
+        self.background_starts = [m.start() for m in background]
+        self.background_ends = list(accumulate((m.end() for m in background), max))
+        self.modal = list(_MODALITY_RE.finditer(text))
+        self.modal_starts = [m.start() for m in self.modal]
+        self.modal_ends = list(accumulate((m.end() for m in self.modal), max))
+
+    def last_background(self, lo: int, hi: int) -> int | None:
+        """End of the last background cue (截至, 预计…) inside [lo, hi), or of a past year there."""
+        k = bisect_right(self.background_ends, hi) - 1
+        end = self.background_ends[k] if k >= 0 and self.background_starts[k] >= lo else None
+        j = bisect_left(self.past_starts, hi) - 1
+        if j >= 0 and self.past_starts[j] >= lo and (end is None or self.past[j].end > end):
+            end = self.past[j].end
+        return end
+
+    def deadline_between(self, lo: int, hi: int) -> bool:
+        i = bisect_left(self.deadline_starts, lo)
+        return i < len(self.deadline_starts) and self.deadline_starts[i] < hi
+
+    def modal_words(self, lo: int, hi: int) -> list[re.Match]:
+        """Modal cue words lying wholly inside [lo, hi), in text order."""
+        return self.modal[bisect_left(self.modal_starts, lo):bisect_right(self.modal_ends, hi)]
+
+    def dates_from(self, lo: int, hi: int) -> list[DateMention]:
+        """Dates starting inside [lo, hi)."""
+        return self.dates[bisect_left(self.date_starts, lo):bisect_left(self.date_starts, hi)]
 
 
 @dataclass
@@ -274,34 +324,52 @@ def _comparator(window: str, after_word: str, is_range: bool) -> str:
 
 
 def _assign_deadlines(quantities: list[_Quantity], dates: list[DateMention], layout: _Layout) -> set[int]:
-    """Give each number the date that scopes over it; return the dates used up backwards."""
+    """Give each number the date that scopes over it; return the dates used up backwards.
+
+    The date that governs is the last one before the number that is in its 分句,
+    or failing that the last topic date (到2029年，…) of its sentence: two
+    lookups in the dates before it, not a walk through all of them.
+    """
     consumed: set[int] = set()
     deadlines = [d for d in dates if d.deadline]
+    ends = list(accumulate((d.end for d in deadlines), max))
+    starts = [d.start for d in deadlines]
+    last_topic, t = [], -1
+    for i, d in enumerate(deadlines):
+        t = i if d.topic else t
+        last_topic.append(t)
+    q_starts = [q.start for q in quantities]
     for q in quantities:
         governing = None
-        for d in deadlines:
-            if d.end > q.start:
-                break
-            if layout.same(SENTENCE, d.start, q.start) and (d.topic or layout.same(CLAUSE, d.start, q.start)):
-                governing = d
+        k = bisect_right(ends, q.start)  # deadlines[:k] end before the number
+        if k and layout.same(CLAUSE, deadlines[k - 1].start, q.start):
+            governing = deadlines[k - 1]
+        elif k and last_topic[k - 1] >= 0 and layout.same(SENTENCE, deadlines[last_topic[k - 1]].start, q.start):
+            governing = deadlines[last_topic[k - 1]]
         if governing is None:
-            governing = _trailing_date(q, deadlines, quantities, layout)
+            governing = _trailing_date(q, deadlines, starts, q_starts, layout)
             if governing is not None:
                 consumed.add(governing.start)
         q.deadline = governing
     return consumed
 
 
-def _trailing_date(q: _Quantity, deadlines, quantities, layout: _Layout) -> DateMention | None:
+def _trailing_date(q: _Quantity, deadlines, starts, q_starts, layout: _Layout) -> DateMention | None:
     """A completion phrase after the number in its 分句 ("…，到2027年年底前实现全覆盖")."""
-    for d in deadlines:
-        if d.start < q.end or not layout.same(CLAUSE, d.start, q.start):
-            continue
-        head = _head(d, layout)
-        if any(head[0] <= o.start < head[1] or layout.same(PHRASE, o.start, d.start) for o in quantities):
-            return None  # the date brings its own number: it stays with it
-        return d
-    return None
+    i = bisect_left(starts, q.end)
+    if i == len(deadlines) or not layout.same(CLAUSE, deadlines[i].start, q.start):
+        return None
+    d = deadlines[i]
+    head = _head(d, layout)
+    phrase = layout.span(PHRASE, d.start)
+    if _any_between(q_starts, *head) or _any_between(q_starts, phrase[0], phrase[1] + 1):
+        return None  # the date brings its own number: it stays with it
+    return d
+
+
+def _any_between(sorted_positions: list[int], lo: int, hi: int) -> bool:
+    i = bisect_left(sorted_positions, lo)
+    return i < len(sorted_positions) and sorted_positions[i] < hi
 
 
 def _head(d: DateMention, layout: _Layout) -> tuple[int, int]:
@@ -312,19 +380,15 @@ def _head(d: DateMention, layout: _Layout) -> tuple[int, int]:
     return d.end, e
 
 
-def _is_background(text: str, pos: int, layout: _Layout, dates: list[DateMention], standard: bool = False) -> bool:
+def _is_background(text: str, pos: int, layout: _Layout, marks: _Marks, standard: bool = False) -> bool:
     """截至2024年底…已建成… / 预计…: a report or a forecast, not a commitment. A number that
     states a standard (常住老年人口1万人以上的标准) is no figure about the population."""
     s_start, _ = layout.span(SENTENCE, pos)
-    last_cue = None
-    for m in _BACKGROUND_RE.finditer(text, s_start, pos):
-        last_cue = m.end()
-    for d in dates:  # a past year opening the sentence: "2019年，全市新增养老床位2000张"
-        if d.past and s_start <= d.start < pos and (last_cue is None or d.end > last_cue):
-            last_cue = d.end
-    if last_cue is not None and not any(d.deadline and last_cue <= d.start < pos for d in dates):
+    # a cue word, or a past year opening the sentence: "2019年，全市新增养老床位2000张"
+    last_cue = marks.last_background(s_start, pos)
+    if last_cue is not None and not marks.deadline_between(last_cue, pos):
         return True
-    p_start, _ = layout.span(PHRASE, pos)
+    p_start = max(layout.span(PHRASE, pos)[0], pos - PHRASE_LOOKBACK)
     if not standard and _is_population_statistic(text, p_start, pos):
         return True
     done = None
@@ -341,19 +405,24 @@ def _is_population_statistic(text: str, lo: int, pos: int) -> bool:
     return bool(stat) and not _POPULATION_SERVICE_RE.search(window, 0, stat.start() + 2)
 
 
-def _modality(text: str, lo: int, hi: int, target_phrase_start: int, after: tuple[int, int] | None = None) -> str:
+def _modality(text: str, marks: _Marks, lo: int, hi: int, target_phrase_start: int,
+              after: tuple[int, int] | None = None) -> str:
     """The nearest cue word decides; 鼓励/支持 count only for the encouraged act itself."""
+    permission: list[bool] = []
+
     def accept(m: re.Match, kind: str) -> bool:
-        if kind != "encourage":
+        if kind != "encourage" or m.start() >= target_phrase_start:
             return True
-        return m.start() >= target_phrase_start or bool(_PERMISSION_RE.search(text, target_phrase_start, hi))
+        if not permission:
+            permission.append(bool(_PERMISSION_RE.search(text, target_phrase_start, hi)))
+        return permission[0]
 
     if after is not None:
-        for m in _MODALITY_RE.finditer(text, *after):
+        for m in marks.modal_words(*after):
             kind = cues.MODALITY_CUES[int(m.lastgroup[1:])][1]
             if accept(m, kind):
                 return kind
-    found = [(m, cues.MODALITY_CUES[int(m.lastgroup[1:])][1]) for m in _MODALITY_RE.finditer(text, lo, hi)]
+    found = [(m, cues.MODALITY_CUES[int(m.lastgroup[1:])][1]) for m in marks.modal_words(lo, hi)]
     verb_cue = None
     for m, kind in reversed(found):
         if not accept(m, kind):
@@ -451,7 +520,7 @@ def _split_scope(subject: str) -> tuple[str | None, str]:
     return None, subject
 
 
-def _describe(text: str, q: _Quantity, lo: int, hi: int, per: str | None, dates) -> tuple[str | None, str | None]:
+def _describe(text: str, q: _Quantity, lo: int, hi: int, per: str | None, marks: _Marks) -> tuple[str | None, str | None]:
     """(indicator, scope) for reading and for pairing targets across documents.
 
     The phrase around a number reads: subject | verb | object | NUMBER | object.
@@ -461,8 +530,8 @@ def _describe(text: str, q: _Quantity, lo: int, hi: int, per: str | None, dates)
     各区市) is the scope.
     """
     phrase_lo = lo
-    for d in dates:  # start after a date that opens the phrase
-        if lo <= d.start < q.start:
+    for d in marks.dates_from(lo, q.start):  # start after a date that opens the phrase
+        if lo <= d.start:
             lo = max(lo, d.end)
     if _clean_label(text[lo:q.start].strip("的")) is None and lo > phrase_lo:
         lo = phrase_lo  # 水平从2020年的10%提高到2025年的15%: the name stands before the dates
@@ -638,12 +707,13 @@ def _read_sentences(text: str, clause_id: str, indicator_hint: str | None, issue
                 d.deadline, d.past = False, True
     scan = _blank(masked, [(d.start, d.end) for d in dates])
     layout = _Layout(masked)
-    quantities = [q for q in _quantities(text, scan, layout) if not _is_background(text, q.start, layout, dates, bool(q.standard))]
+    marks = _Marks(text, dates)
+    quantities = [q for q in _quantities(text, scan, layout) if not _is_background(text, q.start, layout, marks, bool(q.standard))]
     consumed = _assign_deadlines(quantities, dates, layout)
-    targets = [_quantity_target(text, q, i, quantities, layout, dates, clause_id, indicator_hint)
+    targets = [_quantity_target(text, q, i, quantities, layout, marks, clause_id, indicator_hint)
                for i, q in enumerate(quantities)]
     _carry_indicators(targets, quantities, layout)
-    targets += _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indicator_hint, title)
+    targets += _deadline_targets(text, marks, quantities, consumed, layout, clause_id, indicator_hint, title)
     targets.sort(key=lambda t: t.start)
     return targets
 
@@ -658,7 +728,7 @@ def _carry_indicators(targets: list[Target], quantities: list[_Quantity], layout
             t.indicator = prev.indicator
 
 
-def _quantity_target(text, q: _Quantity, i, quantities, layout, dates, clause_id, indicator_hint) -> Target:
+def _quantity_target(text, q: _Quantity, i, quantities, layout, marks: _Marks, clause_id, indicator_hint) -> Target:
     p_start, p_end = layout.span(PHRASE, q.start)
     c_start, _ = layout.span(CLAUSE, q.start)
     prev = quantities[i - 1] if i > 0 else None
@@ -677,8 +747,8 @@ def _quantity_target(text, q: _Quantity, i, quantities, layout, dates, clause_id
     d = q.deadline
     if d is not None and d.start < q.start and layout.same(CLAUSE, d.start, q.start):
         window_lo = max(c_start, layout.span(PHRASE, d.start)[0])
-    modality = _modality(text, window_lo, q.start, p_start)
-    indicator, scope = _describe(text, q, lo, hi, per, dates)
+    modality = _modality(text, marks, window_lo, q.start, p_start)
+    indicator, scope = _describe(text, q, lo, hi, per, marks)
     if indicator_hint:  # an annex row names its item (高龄津贴); the sentence names who gets it
         scope = scope or (indicator if indicator != indicator_hint else None)
         indicator = indicator_hint
@@ -696,7 +766,7 @@ def _quantity_target(text, q: _Quantity, i, quantities, layout, dates, clause_id
     )
 
 
-def _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indicator_hint,
+def _deadline_targets(text, marks: _Marks, quantities, consumed, layout, clause_id, indicator_hint,
                       title: str | None = None) -> list[Target]:
     """Dated commitments with no number of their own (到2029年，养老服务网络基本建成).
 
@@ -705,16 +775,20 @@ def _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indi
     labelled by that title's noun phrase (配建养老服务设施基本建成).
     """
     out = []
-    for d in dates:
+    dated: dict[int, list[int]] = {}  # id of a date -> starts of the numbers it dates
+    for q in quantities:
+        if q.deadline is not None:
+            dated.setdefault(id(q.deadline), []).append(q.start)
+    for d in marks.dates:
         if not d.deadline or d.period or d.start in consumed:
             continue
-        if any(q.deadline is d and layout.same(CLAUSE, q.start, d.start) for q in quantities):
+        if any(layout.same(CLAUSE, start, d.start) for start in dated.get(id(d), ())):
             continue
         head_lo, head_hi = _head(d, layout)
         if d.completion:
             head_hi = layout.span(CLAUSE, d.start)[1]
         head = text[head_lo:head_hi].strip(_TAIL_TRIM + "。" + (_CLOSERS if d.completion else ""))
-        if not (_CJK_RE.search(head) or d.completion) or _is_background(text, d.start, layout, dates):
+        if not (_CJK_RE.search(head) or d.completion) or _is_background(text, d.start, layout, marks):
             continue
         if (_DONE_RE.search(head) and not _OVERRIDE_RE.search(head)) or not (
             d.completion or _ACTION_RE.search(head) or _MODALITY_RE.search(text, layout.span(PHRASE, d.start)[0], d.start)
@@ -727,7 +801,7 @@ def _deadline_targets(text, dates, quantities, consumed, layout, clause_id, indi
         start = _trim_start(text, start, d.start)
         end = _balance(text, start, _trim_end(text, start, head_hi, d.end), d.end)
         p_start = layout.span(PHRASE, d.start)[0]
-        modality = _modality(text, p_start, d.start, p_start, after=(d.end, head_hi))
+        modality = _modality(text, marks, p_start, d.start, p_start, after=(d.end, head_hi))
         indicator, scope = _deadline_labels(head)
         if d.completion and title:  # the line's own act (基本建成) may be a bare verb chain
             indicator = _completion_label(title, indicator or ("".join(head.split()) if _CJK_RE.search(head) else None))

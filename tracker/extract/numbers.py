@@ -24,6 +24,10 @@ MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 NUMBER = rf"(?:(?:{ARABIC})(?:{MULTIPLIER})?|{CHINESE})"
 _ARABIC_RE = re.compile(rf"({ARABIC})({MULTIPLIER})?$")
 _CHINESE_RE = re.compile(rf"{CHINESE}$")
+#: More digits than this is no quantity a policy sets (10^18 is a hundred 亿亿): a
+#: serial number, a scrape artefact or an attack, and not a target value. Reading
+#: it would also cost time quadratic in its length when it is printed in decimal.
+MAX_DIGITS = 18
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -34,6 +38,8 @@ def parse_number(text: str) -> Decimal | None:
     """
     m = _ARABIC_RE.match(text)
     if m:
+        if len(m.group(1)) > MAX_DIGITS + MAX_DIGITS // 3 + 1 and sum(c.isdigit() for c in m.group(1)) > MAX_DIGITS:
+            return None
         try:
             value = Decimal(m.group(1).replace(",", ""))
         except InvalidOperation:
