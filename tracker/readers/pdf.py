@@ -51,6 +51,10 @@ PAGE_NUMBER_PATTERNS = (
     r"[·•]\s*\d+\s*[·•]",
 )
 PAGE_NUMBER = re.compile("|".join(f"(?:{p})" for p in PAGE_NUMBER_PATTERNS))
+#: longest PDF read: the text layer is parsed by pdfminer at about 0.1 s a page, so this
+#: keeps every accepted PDF within the 10 s a command may take (issue 19); see
+#: docs/decisions for why a longer one is refused rather than read in part.
+MAX_PAGES = 100
 #: how many lines at each page edge may be running headers/footers
 EDGE_LINES = 2
 
@@ -253,10 +257,17 @@ def read_pdf(path: Path, data: bytes) -> RawText:
     warnings: list[str] = []
     try:
         with _open(data) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise InputError(
+                    f"has {len(pdf.pages)} pages; tracker reads PDFs of up to {MAX_PAGES} pages (reading its "
+                    "text layer costs about 0.1 s a page): split it (e.g. qpdf in.pdf --pages . 1-100 -- part1.pdf) "
+                    "or save it as .docx or .txt"
+                )
             pages, images = [], []
             for number, page in enumerate(pdf.pages, 1):
                 pages.append(_page_lines(page, number, warnings))
                 images.append(bool(page.images))
+                page.close()  # drop the page's parsed objects: memory stays one page, not the whole file
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
