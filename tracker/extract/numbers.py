@@ -38,7 +38,8 @@ def parse_number(text: str) -> Decimal | None:
     """
     m = _ARABIC_RE.match(text)
     if m:
-        if len(m.group(1)) > MAX_DIGITS + MAX_DIGITS // 3 + 1 and sum(c.isdigit() for c in m.group(1)) > MAX_DIGITS:
+        whole = m.group(1).split(".", 1)[0]
+        if len(whole) - whole.count(",") > MAX_DIGITS:
             return None
         try:
             value = Decimal(m.group(1).replace(",", ""))
