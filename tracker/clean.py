@@ -257,13 +257,56 @@ def fix_scrape_spacing(doc: CleanText) -> None:
     if _is_scrape(text):
         text = "\n".join(line if line.startswith("|") else _unscrape_line(line) for line in text.split("\n"))
         doc.warnings.append("text looked like a PDF/preview scrape: spaces inside words were removed")
-    text = re.sub(rf"(?<=[{CJK}])[ \t]+(?=\d)|(?<=\d)[ \t]+(?=[{CJK}%])", "", text)
-    doc.text = _drop_spaces_at_punctuation(text)
+    # indentation touches no digit and no mark (tidy_lines strips it anyway): gone first, it
+    # leaves the space rules only the few spaces inside lines to look at
+    text = _INDENT.sub("\n", text).lstrip(" \t")
+    doc.text = _INNER_SPACE_RUN.sub(_layout_space, text)
+
+
+#: A run of spaces or tabs. The space rules below find the runs first and then look at the
+#: two characters around each: a pattern that opens with a look-behind is tried at every
+#: character of the text, and cleaning must read several MB a second (issue 17).
+_SPACE_RUN = re.compile(r"[ \t]+")
+_INDENT = re.compile(r"\n[ \t]+")
+#: a run the space rules may remove: one right before a table pipe never is
+_INNER_SPACE_RUN = re.compile(r"[ \t]+(?![ \t|])")
+_CJK_CHAR = re.compile(rf"[{CJK}]")
+_PUNCT_SET = frozenset(CJK_PUNCT)
+
+
+def _neighbours(m: re.Match) -> tuple[str, str]:
+    """The character before a match and the one after it ('' at either end of the text)."""
+    s, start, end = m.string, m.start(), m.end()
+    return (s[start - 1] if start else ""), (s[end] if end < len(s) else "")
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and _CJK_CHAR.match(ch) is not None
+
+
+def _layout_space(m: re.Match) -> str:
+    """A space that separates nothing: between a digit and a Chinese character or %
+    (到 2027 年), or next to Chinese punctuation (table pipes excepted)."""
+    s, start, end = m.string, m.start(), m.end()
+    before = s[start - 1] if start else ""
+    after = s[end] if end < len(s) else ""
+    if (before.isdecimal() and (after == "%" or _is_cjk(after))) or (after.isdecimal() and _is_cjk(before)):
+        return ""
+    return _punctuation_space(m)
+
+
+def _punctuation_space(m: re.Match) -> str:
+    before, after = _neighbours(m)
+    if after in _PUNCT_SET and before != "|" and not before.isspace():
+        return ""
+    if before in _PUNCT_SET and after and not after.isspace() and after != "|":
+        return ""
+    return m.group(0)
 
 
 def _drop_spaces_at_punctuation(text: str) -> str:
     """Spaces next to Chinese punctuation never separate anything (table pipes excepted)."""
-    return re.sub(rf"(?<![|\s])[ \t]+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])[ \t]+(?=[^\s|])", "", text)
+    return _INNER_SPACE_RUN.sub(_punctuation_space, text)
 
 
 def _unscrape_line(line: str) -> str:
@@ -286,20 +329,36 @@ def _scrape_space(m: re.Match) -> str:
 def _is_scrape(text: str) -> bool:
     """Many spaces between Chinese characters on very long lines: a flattened PDF or preview."""
     cjk_gaps = len(re.findall(rf"[{CJK}][ \t]+[{CJK}]", text))
-    cjk_chars = len(re.findall(rf"[{CJK}]", text)) or 1
-    longest = max((len(line) for line in text.split("\n")), default=0)
-    return cjk_gaps * 60 > cjk_chars and longest > 150
+    if not cjk_gaps or max((len(line) for line in text.split("\n")), default=0) <= 150:
+        return False
+    cjk_chars = (len(text) - len(re.sub(rf"[{CJK}]+", "", text))) or 1  # counted by runs: one match per run
+    return cjk_gaps * 60 > cjk_chars
 
 
 def unify_punctuation(doc: CleanText) -> None:
     """Half-width , ; : ? ! ( ) that touch Chinese text become full-width; so does a . between Chinese words."""
     text = doc.text
-    text = re.sub(rf"(?<=[{CJK}{CJK_PUNCT}])[,;:?!]|[,;:?!](?=[{CJK}{CJK_PUNCT}])", lambda m: _HALF_TO_FULL[m.group(0)], text)
+    text = re.sub(r"[,;:?!]", _full_width_mark, text)
     # A half-width point ends a sentence only between Chinese words (队伍.每万 / 3.5人.(责任…) / 人.⏎);
     # after a digit or a letter it is a decimal point, a label (3.) or part of an address.
-    text = re.sub(rf"(?<=[{CJK}])\.(?=[{CJK}（(“]|$)", "。", text, flags=re.M)
+    text = re.sub(r"\.", _full_stop, text)
     text = _unify_parentheses(text)
     doc.text = _drop_spaces_at_punctuation(text)
+
+
+def _full_width_mark(m: re.Match) -> str:
+    """, ; : ? ! touching Chinese text or Chinese punctuation is the full-width mark."""
+    before, after = _neighbours(m)
+    if _is_cjk(before) or before in _PUNCT_SET and before or _is_cjk(after) or after in _PUNCT_SET and after:
+        return _HALF_TO_FULL[m.group(0)]
+    return m.group(0)
+
+
+def _full_stop(m: re.Match) -> str:
+    before, after = _neighbours(m)
+    if _is_cjk(before) and (after in ("", "\n") or _is_cjk(after) or after in "（(“"):
+        return "。"
+    return "."
 
 
 def _unify_parentheses(text: str) -> str:
@@ -325,8 +384,8 @@ def _unify_parentheses(text: str) -> str:
 def tidy_lines(doc: CleanText) -> None:
     """Trim each line, fold runs of spaces, drop empty lines: one paragraph per line."""
     lines: list[str] = []
-    for line in doc.text.split("\n"):
-        line = re.sub(r"[ \t]+", " ", line).strip()
+    for line in _SPACE_RUN.sub(" ", doc.text).split("\n"):
+        line = line.strip()
         if not line:
             continue
         if lines and not lines[-1].startswith("|") and _continues(lines[-1], line):
@@ -350,7 +409,7 @@ def _continues(previous: str, line: str) -> bool:
 def report_truncation(doc: CleanText) -> None:
     """Say so when the source was cut short (a preview site, a text ending mid-sentence)."""
     context = doc.original
-    for pattern, message in TRUNCATION_CUES:
+    for pattern, message in TRUNCATION_CUES if "页" in context else ():  # every cue names 页
         m = re.search(pattern, context)
         if m:
             doc.warnings.append(message.format(*m.groups()))

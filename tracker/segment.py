@@ -58,6 +58,8 @@ class _State:
     annex_header: bool = False
     toc_first: str | None = None  # while inside a 目录: its first entry, "" before it is seen
     paragraphs: int = 0  # 款 of the open article seen so far
+    annex_rows: int = 0  # rows of the current annex so far, and their labels:
+    annex_labels: set[str] = field(default_factory=set)  # counted, not re-listed per row
 
 
 def segment(cleaned: CleanText) -> Document:
@@ -245,6 +247,7 @@ def _annex_heading(m: re.Match, line: str, offset: int, state: _State) -> tuple[
     state.last_value.clear()
     state.annex = clause
     state.annex_header = False
+    state.annex_rows, state.annex_labels = 0, set()
     rest_start = line.find(m.group("rest")) if m.group("rest") else len(line)
     return offset, offset + rest_start, clause
 
@@ -253,15 +256,17 @@ def _annex_row(line: str, offset: int, state: _State) -> tuple[int, int, Clause]
     """A ``| cell | cell |`` row of an annex table: a clause ``附件.N`` where N is its number cell."""
     annex = state.annex
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
-    rows = [c for c in annex.children if c.cells is not None]
-    number = _row_number(cells, len(rows) + 1)
+    rows = state.annex_rows
+    number = _row_number(cells, rows + 1)
     if number is None:
         if not rows and not state.annex_header:
             state.annex_header = True
             return None  # the header row stays in the annex's own text
-        number = str(len(rows) + 1)
-    if any(r.label == number for r in rows):
-        number = f"{number}-{len(rows) + 1}"
+        number = str(rows + 1)
+    if number in state.annex_labels:
+        number = f"{number}-{rows + 1}"
+    state.annex_rows += 1
+    state.annex_labels.add(number)
     k = cells.index(number) if number in cells else -1
     title = next((c for c in cells[k + 1 :] if c and len(c) <= 30), "") or next((c for c in cells if c), "")
     clause = Clause(id=f"{annex.id}.{number}", label=number, title=title, text="", scheme="annex_row", cells=cells)
