@@ -125,14 +125,16 @@ RANGE_SEPARATORS = ("至", "到", "-", "－", "～", "~", "—", "–", "〜")
 
 #: (phrase, modality). The cue nearest before the target decides; 基本 counts
 #: only before a verb of completion, because 基本养老服务 is a noun.
+#: Each pattern opens with its literal word (a look-behind comes after it): scanning for
+#: them then skips ahead by first character instead of trying every position.
 MODALITY_CUES: tuple[tuple[str, str], ...] = (
     ("力争", "strive"), ("争取", "strive"), ("原则上", "strive"), ("预期性", "strive"), ("努力", "strive"),
     (r"基本(?=建成|实现|健全|形成|满足|覆盖|完成|达到|具备|消除|解决|普及|确立|定型|到位)", "strive"),
     ("鼓励", "encourage"), ("支持", "encourage"), ("探索", "encourage"), ("有条件的", "encourage"),
     ("有条件地", "encourage"), ("有条件", "encourage"),
     ("确保", "must"), ("必须", "must"), ("应当", "must"), ("约束性", "must"), ("推动", "must"),
-    (r"(?<![需重主必只])要(?![求素点件闻])", "must"), (r"(?<![相适供反效])应(?![用对急变])", "must"),
-    (r"(?<![必无])须", "must"),
+    (r"要(?<![需重主必只]要)(?![求素点件闻])", "must"), (r"应(?<![相适供反效]应)(?![用对急变])", "must"),
+    (r"须(?<![必无]须)", "must"),
 )
 
 #: A modal word right before one of these verbs is an adverb of that predicate
@@ -182,7 +184,7 @@ ORDINAL_BEFORE = ("第", "每", "前", "近")
 #: Background and forecast markers: figures after them describe the past or a
 #: prediction, not a commitment (截至2024年底，全省已建成…; 预计到2030年…).
 BACKGROUND_SENTENCE_CUES = (
-    "截至", "截止", "预计", r"(?<![实出体表发呈再展])现有", "目前", "同比", "比上年", "较上年", "以来",
+    "截至", "截止", "预计", r"现有(?<![实出体表发呈再展]现有)", "目前", "同比", "比上年", "较上年", "以来",
 )
 #: 累计 is not a cue by itself: "到2025年累计建成500个" is a target; "已累计" is in BACKGROUND_DONE.
 #: 已/已经 + a verb of accomplishment reports what exists (全省已建成500家),

@@ -17,6 +17,7 @@ the numbers before it in its 分句. A date never crosses a 。.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from dataclasses import dataclass, field
@@ -49,7 +50,10 @@ QUANTITY_RE = re.compile(
 _AFTER_RE = re.compile("|".join(f"(?P<a{i}>{re.escape(w)})" for i, (w, _) in enumerate(cues.COMPARATOR_AFTER)))
 _BEFORE_RE = re.compile(_alternation(w for w, _ in cues.COMPARATOR_BEFORE))
 _BEFORE = dict(cues.COMPARATOR_BEFORE)
-_MODALITY_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(cues.MODALITY_CUES)))
+_MODALITY_RE = re.compile("|".join(p for p, _ in cues.MODALITY_CUES))
+#: The same cues, each in its own group: matched again at a found cue to tell which it is
+#: (named groups would stop the scan above from skipping ahead by first character).
+_MODALITY_KIND_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(cues.MODALITY_CUES)))
 _PER_RE = re.compile("|".join(f"(?:{p})" for p in cues.PER_PATTERNS))
 _NOT_QUANTITY_RE = re.compile("|".join(cues.NOT_QUANTITY_PHRASES))
 _MODAL_PREDICATE_RE = re.compile(_alternation(cues.MODAL_PREDICATE_VERBS))
@@ -419,10 +423,10 @@ def _modality(text: str, marks: _Marks, lo: int, hi: int, target_phrase_start: i
 
     if after is not None:
         for m in marks.modal_words(*after):
-            kind = cues.MODALITY_CUES[int(m.lastgroup[1:])][1]
+            kind = _modal_kind(m)
             if accept(m, kind):
                 return kind
-    found = [(m, cues.MODALITY_CUES[int(m.lastgroup[1:])][1]) for m in marks.modal_words(lo, hi)]
+    found = [(m, _modal_kind(m)) for m in marks.modal_words(lo, hi)]
     verb_cue = None
     for m, kind in reversed(found):
         if not accept(m, kind):
@@ -433,6 +437,12 @@ def _modality(text: str, marks: _Marks, lo: int, hi: int, target_phrase_start: i
             return kind  # a modal word; it governs a verb cue (力争推动) after it
         verb_cue = verb_cue or kind
     return verb_cue or "must"
+
+
+def _modal_kind(m: re.Match) -> str:
+    """strive / encourage / must: the kind of the modality cue ``m`` found."""
+    which = _MODALITY_KIND_RE.match(m.string, m.start())
+    return cues.MODALITY_CUES[int(which.lastgroup[1:])][1]
 
 
 def _per(text: str, lo: int, hi: int) -> str | None:
@@ -645,7 +655,10 @@ def extract_from_text(
     return targets
 
 
-def _compact(text: str) -> tuple[str, list[int]]:
+_WHITESPACE_RE = re.compile(r"\s+")
+
+
+def _compact(text: str) -> tuple[str, "array[int] | range"]:
     """The text without layout whitespace, and for each character kept its offset in ``text``.
 
     Whitespace never changes a reading: a space a drafter or a converter left
@@ -654,16 +667,23 @@ def _compact(text: str) -> tuple[str, list[int]]:
     words with no mark beside it is kept: there it ends a heading or a table
     row ("…服务短板\n拓展农村养老服务"), a boundary the text marks no other way.
     """
-    out: list[str] = []
-    where: list[int] = []
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch == "\n" and not _layout_break(text, i, n):
-            out.append(ch)
-            where.append(i)
-        elif not ch.isspace():
-            out.append(ch)
-            where.append(i)
+    out: list[str] = []
+    where = array("l")  # 4-8 bytes an offset: a list of ints cost ten times that on a long clause
+    pos = 0
+    for m in _WHITESPACE_RE.finditer(text):
+        start, end = m.span()
+        out.append(text[pos:start])
+        where.extend(range(pos, start))
+        for i in range(start, end):
+            if text[i] == "\n" and not _layout_break(text, i, n):
+                out.append("\n")
+                where.append(i)
+        pos = end
+    if pos == 0:
+        return text, range(n)
+    out.append(text[pos:])
+    where.extend(range(pos, n))
     return "".join(out), where
 
 
