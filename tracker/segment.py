@@ -32,6 +32,10 @@ SUPPLEMENTARY_ID = "附则"
 ANNEX_ID = "附件"
 MAX_TITLE = 60
 MAX_GAP = 3
+#: metadata is read from at most this much of the text before the first clause: a
+#: title, 文号 and issuer stand in its first lines, and a one-line scrape whose whole
+#: text is "preamble" made each title pattern rescan megabytes (101 s on 5 MB)
+MAX_HEADER = 20_000
 
 RESPONSIBILITY_RE = re.compile(
     r"[〔［\[【（](?P<body>[^〔〕［］\[\]【】（）]*?(?:责任单位|牵头单位|负责|牵头|配合|完成时限)[^〔〕［］\[\]【】（）]*)[〕］\]】）]。?$"
@@ -85,7 +89,7 @@ def segment(cleaned: CleanText) -> Document:
             clause.title = lead_sentence(clause.text)
         if clause.scheme == "annex" and clause.title.startswith("|"):
             clause.title = ""  # an annex that opens with its table has no title line
-    metadata = read_metadata(text, preamble, cleaned)
+    metadata = read_metadata(text, preamble[:MAX_HEADER], cleaned)
     metadata.warnings = list(cleaned.warnings) + state.warnings
     return Document(metadata=metadata, clauses=clauses, text=text, source=cleaned.source)
 
