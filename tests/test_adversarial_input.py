@@ -130,3 +130,22 @@ def test_a_pdf_at_the_page_limit_is_read_whole(tmp_path: Path):
     path.write_bytes(reportlab_pdf(pages))
     text = read_document(path).text
     assert all(f"（{n}）" in text for n in range(1, 6))
+
+
+def test_a_long_digit_run_is_diffed_and_reported(tmp_path: Path):
+    """Comparing a clause with a 100,000-digit run: the 万 rewrite rule no longer retries each digit."""
+    path = tmp_path / "digits.txt"
+    path.write_text("一、总体目标\n到2025年，全县养老床位达到" + "1" * 100_000 + "张。\n", encoding="utf-8")
+    result = run("diff", str(path), str(path))
+    assert result.returncode == 0, result.stderr
+    report = tmp_path / "report.html"
+    result = run("report", str(path), str(path), "-o", str(report))
+    assert result.returncode == 0, result.stderr
+    assert report.exists()
+
+
+def test_wan_is_still_written_out_after_the_digit_run_fix():
+    from tracker.normalise import canonical_numbers
+
+    assert canonical_numbers("床位2万张，补贴1.5万元") == "床位20000张，补贴15000元"
+    assert canonical_numbers("编号" + "1" * 1000 + "张") == "编号" + "1" * 1000 + "张"

@@ -52,7 +52,9 @@ def _dropped_characters(text: str) -> dict[int, None]:
 
 
 _PERCENT_WORDS = re.compile(rf"百分之([{NUMERAL_DIGITS}百点]+)")
-_WAN = re.compile(rf"(\d+(?:\.\d+)?)万(?=[{SCALED_UNIT_STARTS}])")
+#: the number starts after a non-digit and its digits are possessive: tried inside a long
+#: digit run, the old pattern gave back one digit at a time (100,000 digits: minutes)
+_WAN = re.compile(rf"(?<!\d)(\d++(?:\.\d++)?)万(?=[{SCALED_UNIT_STARTS}])")
 
 
 def canonical_numbers(text: str) -> str:
