@@ -21,6 +21,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 
 from tracker.cues import SENTENCE_ENDS
@@ -477,6 +478,7 @@ MAX_LABEL = 20
 _ITEM_LABEL_RE = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①-⑳]|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)])")
 
 
+@lru_cache(maxsize=1 << 14)
 def _clean_label(label: str | None) -> str | None:
     """A noun phrase fit for a report: no sentence punctuation, balanced brackets, no
     leading verb or filler, and, when long, only the head after its last 的."""
@@ -497,8 +499,13 @@ def _clean_label(label: str | None) -> str | None:
     return label if len(_CJK_RE.findall(label)) >= 2 else None
 
 
+_BRACKET_RE = re.compile(f"[{re.escape(_OPENERS + _CLOSERS)}]")
+
+
 def _balanced(label: str) -> str:
     """Drop a bracket whose partner is outside the label (…设施（ → …设施; ）覆盖率 → 覆盖率)."""
+    if not _BRACKET_RE.search(label):
+        return label  # nothing to balance (most labels): no walk over the characters
     stack, drop = [], set()
     for i, ch in enumerate(label):
         if ch in _OPENERS:
@@ -852,7 +859,8 @@ def _completion_label(title: str, act: str | None) -> str | None:
 def _balance(text: str, start: int, end: int, limit: int) -> int:
     """Cut a trailing unclosed parenthesis "（具体按…" and a stray closer "〕"."""
     depth, open_at = 0, None
-    for i in range(start, end):
+    has_open = text.find("（", start, end) >= 0 or text.find("(", start, end) >= 0
+    for i in range(start, end) if has_open else ():  # without an opener the depth stays 0
         ch = text[i]
         if ch in "（(":
             if depth == 0:
