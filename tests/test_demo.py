@@ -24,8 +24,8 @@ def demo_store(tmp_path_factory):
 
 def test_every_bundled_version_is_imported_with_its_relations(demo_store):
     root, result = demo_store
-    assert len(result.imported) == 9
-    assert store.versions(root)[YOUYI] == ["draft", "final"]
+    assert len(result.imported) == 10
+    assert store.versions(root)[YOUYI] == ["draft", "final", "amended"]  # commit order, though imported in one second
     assert store.parent_of(YOUYI, root) == PROVINCE
     meta = store.read_meta(root, YOUYI)
     assert len(meta["implements"]) == 3  # the county's cited parents, recorded though not stored
@@ -37,7 +37,8 @@ def test_every_bundled_version_is_imported_with_its_relations(demo_store):
 def test_reports_and_index_are_written(demo_store):
     root, result = demo_store
     names = sorted(p.name for p in result.reports)
-    assert names == ["xinjiang-vs-heilongjiang.html", "youyi-draft-vs-final.html", "youyi-vs-heilongjiang.html"]
+    assert names == ["xinjiang-vs-heilongjiang.html", "youyi-draft-vs-final.html", "youyi-final-vs-amended.html",
+                     "youyi-vs-heilongjiang.html"]
     index = result.index.read_text("utf-8")
     for name in names:
         assert name in index
@@ -47,6 +48,16 @@ def test_reports_and_index_are_written(demo_store):
     assert audit.name in index and impact.name in index
     children = sorted(p.name for p in audit.with_suffix("").glob("*.html"))
     assert [name.split("-")[2] for name in children] == ["baoqing", "jixian", "youyi"]
+
+
+def test_the_document_with_three_versions_gets_a_history_page_linked_from_index_and_pair_reports(demo_store):
+    root, result = demo_store
+    page = "history/heilongjiang-shuangyashan-youyi-basic-elderly-care-plan.html"
+    assert [p.relative_to(result.index.parent).as_posix() for p in result.histories] == [page]
+    assert f'href="{page}"' in result.index.read_text("utf-8")
+    for name in ("youyi-draft-vs-final.html", "youyi-final-vs-amended.html"):
+        assert f'href="{page}"' in (result.index.parent / name).read_text("utf-8")
+    assert page not in (result.index.parent / "youyi-vs-heilongjiang.html").read_text("utf-8")  # two documents, no history
 
 
 def test_draft_to_final_report_shows_the_known_edits_of_the_synthetic_final(demo_store):
@@ -76,7 +87,7 @@ def test_running_the_demo_again_adds_no_commit(demo_store):
     again = run_demo(root, EXAMPLES, echo=lambda _: None)
     after = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True).stdout
     assert before == after
-    assert again.imported == [] and len(again.kept) == 9
+    assert again.imported == [] and len(again.kept) == 10
 
 
 def test_bundle_lists_only_files_that_exist():

@@ -21,6 +21,7 @@ class DemoResult:
     reports: list[Path]
     index: Path
     audits: list[Path] = field(default_factory=list)
+    histories: list[Path] = field(default_factory=list)
 
 
 def examples_dir(start: Path) -> Path:
@@ -33,7 +34,7 @@ def examples_dir(start: Path) -> Path:
 
 def run_demo(store=None, examples: Path | None = None, reports_dir: Path | None = None,
              echo: Callable[[str], None] = print) -> DemoResult:
-    """Import every bundled document not yet stored, then write each report and the index."""
+    """Import every bundled document not yet stored, then write the history pages, each report and the index."""
     from tracker import store as _store
 
     root = _store.init(store)
@@ -41,6 +42,7 @@ def run_demo(store=None, examples: Path | None = None, reports_dir: Path | None 
     reports_dir = reports_dir or root / "reports"
     bundle = json.loads((examples / "bundle.json").read_text("utf-8"))
     imported, kept = import_bundle(root, examples, bundle["documents"], echo)
+    histories = write_histories(root, reports_dir, echo)
     reports = [write_report(root, reports_dir, spec, echo) for spec in bundle["reports"]]
     audits = [write_audit(root, reports_dir, spec, echo) for spec in bundle.get("audits", [])]
     audits += [write_impact(root, reports_dir, spec, echo) for spec in bundle.get("impacts", [])]
@@ -49,7 +51,7 @@ def run_demo(store=None, examples: Path | None = None, reports_dir: Path | None 
     index = reports_dir / "index.html"
     write_index(index, reports_dir, root)
     echo(f"index: {index}")
-    return DemoResult(imported, kept, reports, index, audits)
+    return DemoResult(imported, kept, reports, index, audits, histories)
 
 
 def write_audit(root: Path, reports_dir: Path, spec: dict, echo) -> Path:
@@ -69,6 +71,21 @@ def write_impact(root: Path, reports_dir: Path, spec: dict, echo) -> Path:
     path = write_impact_page(spec["new"], since=spec.get("since"), root=root, reports_dir=reports_dir, progress=False)
     echo(f"impact: {path}")
     return path
+
+
+def write_histories(root: Path, reports_dir: Path, echo) -> list[Path]:
+    """A history page (指标沿革) for every stored document with more than two versions."""
+    from tracker import store as _store
+    from tracker.history import history
+    from tracker.reporting import history_path, write_history
+
+    written = []
+    for doc_id, labels in sorted(_store.versions(root).items()):
+        if len(labels) > 2:
+            path = write_history(history(doc_id, root), history_path(reports_dir, doc_id), reports_dir)
+            echo(f"history: {path}")
+            written.append(path)
+    return written
 
 
 def import_bundle(root: Path, examples: Path, documents: list[dict], echo) -> tuple[list[str], list[str]]:
@@ -98,12 +115,13 @@ def import_bundle(root: Path, examples: Path, documents: list[dict], echo) -> tu
 def write_report(root: Path, reports_dir: Path, spec: dict, echo) -> Path:
     """One HTML report of the bundle, from the stored versions."""
     from tracker.api import diff, load_document
-    from tracker.reporting import render, write_atomic
+    from tracker.reporting import history_link, render, write_atomic
 
     old, new = load_document(spec["old"], store=root), load_document(spec["new"], store=root)
     result = diff(old, new, mode=spec["mode"], old_ref=spec["old"], new_ref=spec["new"])
     path = reports_dir / f"{spec['name']}.html"
-    write_atomic(path, render("html", result, old, new).encode("utf-8"))
+    link = history_link(spec["old"], spec["new"], path, reports_dir, root, echo=echo)
+    write_atomic(path, render("html", result, old, new, history_href=link).encode("utf-8"))
     counts = ", ".join(f"{k} {v}" for k, v in result.summary.items() if v)
     echo(f"report: {path}  ({counts})")
     return path

@@ -14,7 +14,8 @@ from tracker.errors import InputError, StoreError
 EXTENSIONS = {"html": ".html", "md": ".md", "docx": ".docx", "redline": "-redline.docx"}
 
 
-def render(fmt: str, result, old_doc, new_doc) -> str | bytes:
+def render(fmt: str, result, old_doc, new_doc, history_href: str | None = None) -> str | bytes:
+    """One report's content; ``history_href`` links an HTML report to its document's history page."""
     from tracker import render as renderers
 
     if fmt == "md":
@@ -23,7 +24,7 @@ def render(fmt: str, result, old_doc, new_doc) -> str | bytes:
         return renderers.render_docx(result, old_doc, new_doc)
     if fmt == "redline":
         return renderers.render_redline(result, old_doc, new_doc)
-    return renderers.render_html(result, old_doc, new_doc)
+    return renderers.render_html(result, old_doc, new_doc, history_href=history_href)
 
 
 def slug(ref: str) -> str:
@@ -75,7 +76,12 @@ def write_index(path: Path, reports_dir: Path, store) -> None:
     pages = scan_corpus_pages(reports_dir) if reports_dir.is_dir() else []
     for report_ in [*reports, *pages]:  # links relative to where the index is written
         report_.href = Path(os.path.relpath(reports_dir / report_.href, path.parent)).as_posix()
-    write_atomic(path, render_index(stored_documents(store), reports, pages).encode("utf-8"))
+    documents = stored_documents(store)
+    for doc in documents:  # each document's history page (指标沿革), when one was written
+        page = history_path(reports_dir, doc.id)
+        if page.is_file():
+            doc.history = Path(os.path.relpath(page, path.parent)).as_posix()
+    write_atomic(path, render_index(documents, reports, pages).encode("utf-8"))
 
 
 def _refresh_index(page: Path, reports_dir: Path, store) -> None:
@@ -122,3 +128,59 @@ def write_impact_page(new: str, *, since: str | None = None, root=None, depth: i
     write_atomic(path, render_impact_html(result).encode("utf-8"))
     _refresh_index(path, reports_dir, root)
     return path
+
+
+# ------------------------------------------------------------------ history pages
+
+HISTORY_DIR = "history"
+
+
+def history_path(reports_dir: Path, doc_id: str) -> Path:
+    """Where a document's history page lives: reports/history/<id with / as ->.html."""
+    return Path(reports_dir) / HISTORY_DIR / f"{slug(doc_id)}.html"
+
+
+def write_history(history, path: Path, reports_dir: Path | None = None) -> Path:
+    """The history page, linking back to the reports index when it sits in the reports folder."""
+    from tracker.render.history import render_history_html
+
+    index_href = ""
+    if reports_dir is not None:
+        index_href = Path(os.path.relpath(Path(reports_dir) / "index.html", path.parent)).as_posix()
+    write_atomic(path, render_history_html(history, index_href).encode("utf-8"))
+    return path
+
+
+def stored_pair_id(old_ref: str, new_ref: str) -> str | None:
+    """The document id when both references are versions of one stored document, else None."""
+    if Path(old_ref).exists() or Path(new_ref).exists() or "@" not in old_ref or "@" not in new_ref:
+        return None
+    old_id, new_id = old_ref.partition("@")[0], new_ref.partition("@")[0]
+    return old_id if old_id == new_id else None
+
+
+def history_link(old_ref: str, new_ref: str, report_path: Path, reports_dir: Path, store,
+                 echo=None) -> str | None:
+    """The pair report's link to its document's history page, when the document has more than two versions.
+
+    The page is written first if it is not there yet, so the link never points nowhere.
+    """
+    from tracker import store as _store
+
+    doc_id = stored_pair_id(old_ref, new_ref)
+    if doc_id is None:
+        return None
+    try:
+        count = len(_store.log(doc_id, store))
+    except (StoreError, InputError):
+        return None
+    if count <= 2:
+        return None
+    page = history_path(reports_dir, doc_id)
+    if not page.is_file():
+        from tracker.history import history
+
+        write_history(history(doc_id, store), page, reports_dir)
+        if echo is not None:
+            echo(f"wrote {page}")
+    return Path(os.path.relpath(page, report_path.parent)).as_posix()

@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "targets": "tracker.cli.read:targets",
     "diff": "tracker.cli.diff:diff",
     "report": "tracker.cli.report:report",
+    "history": "tracker.cli.history:history",
     "init": "tracker.cli.store:init",
     "import": "tracker.cli.store:import_",
     "list": "tracker.cli.store:list_",

@@ -48,12 +48,18 @@ def report(old, new, output, parent, against_parent, fmt, build_index, reports_d
     old_ref, new_ref, mode = resolve_refs(old, new, parent, against_parent, store)
     old_doc, new_doc = load(old_ref, store), load(new_ref, store)
     result = run_diff(old_doc, new_doc, mode=mode, old_ref=old_ref, new_ref=new_ref)
-    data = render(fmt, result, old_doc, new_doc)
-    if output == "-" or (output is None and fmt == "md"):
+    to_stdout = output == "-" or (output is None and fmt == "md")
+    path = None if to_stdout else Path(output) if output else Path(reports_dir) / (report_name(old_ref, new_ref) + EXTENSIONS[fmt])
+    link = None
+    if fmt == "html" and path is not None:
+        from tracker.reporting import history_link
+
+        link = history_link(old_ref, new_ref, path, Path(reports_dir), store, echo=click.echo)
+    data = render(fmt, result, old_doc, new_doc, history_href=link)
+    if to_stdout:
         if isinstance(data, bytes):
             raise InputError("a Word report cannot go to stdout; give -o FILE.docx")
         click.echo(data, nl=False)
         return
-    path = Path(output) if output else Path(reports_dir) / (report_name(old_ref, new_ref) + EXTENSIONS[fmt])
     write_atomic(path, data if isinstance(data, bytes) else data.encode("utf-8"))
     click.echo(f"wrote {path}")

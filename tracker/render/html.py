@@ -83,7 +83,7 @@ def report_meta(view: ReportView) -> str:
     return json.dumps(summary, ensure_ascii=False, sort_keys=True)
 
 
-def render_view(view: ReportView) -> str:
+def render_view(view: ReportView, history_href: str | None = None) -> str:
     css, script = asset("report.css"), asset("report.js")
     template = environment().get_template("report.html.j2")
     return template.render(
@@ -94,9 +94,11 @@ def render_view(view: ReportView) -> str:
         meta_json=report_meta(view),
         clause_words=clause_words(view.mode),
         version=version(),
+        history_href=history_href,
     )
 
 
-def render_html(result: DiffResult, old_doc: Document | None = None, new_doc: Document | None = None) -> str:
-    """The whole report as one HTML string."""
-    return render_view(build_view(result, old_doc, new_doc))
+def render_html(result: DiffResult, old_doc: Document | None = None, new_doc: Document | None = None,
+                history_href: str | None = None) -> str:
+    """The whole report as one HTML string; ``history_href`` links the document's history page (指标沿革)."""
+    return render_view(build_view(result, old_doc, new_doc), history_href)

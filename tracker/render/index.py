@@ -34,6 +34,7 @@ class IndexDocument:
     issuer: str = ""
     parent: str | None = None
     versions: list[IndexVersion] = field(default_factory=list)
+    history: str = ""  # href of the document's history page (指标沿革), when there is one
 
 
 @dataclass

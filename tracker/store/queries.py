@@ -126,20 +126,29 @@ def children_of(doc_id: str, root=None) -> list[str]:
 
 
 def versions(root: Path) -> dict[str, list[str]]:
-    """Version labels grouped by document id, oldest first: tags, then commit trailers.
+    """Version labels grouped by document id, in commit order (oldest first): tags, then commit trailers.
 
     A clone does not always bring the tags along, so the ``Tracker-Version``
-    trailer each import commit carries is read as well.
+    trailer each import commit carries is read as well. The order is the
+    commits' own: sorting tags by date put two imports made in the same second
+    in name order (amended before final).
     """
-    out = git(root, "for-each-ref", "--sort=creatordate", "--format=%(refname:strip=2)", "refs/tags/").decode()
-    grouped: dict[str, list[str]] = {}
-    for name in out.splitlines():
+    if head(root) is None:
+        return {}
+    order = {sha: k for k, sha in enumerate(reversed(git(root, "rev-list", "--topo-order", "HEAD").decode().split()))}
+    found: dict[tuple[str, str], int] = {}
+    refs = git(root, "for-each-ref", "--format=%(objectname) %(*objectname) %(refname:strip=2)", "refs/tags/").decode()
+    for line in refs.splitlines():
+        fields = line.split(" ")
+        sha, name = (fields[1] or fields[0]), fields[-1]
         doc_id, at, label = name.partition("@")
         if at and ID_PATTERN.fullmatch(doc_id):
-            grouped.setdefault(doc_id, []).append(label)
-    for _, (doc_id, label) in reversed(list(trailer_labels(root).items())):
-        if label not in grouped.setdefault(doc_id, []):
-            grouped[doc_id].append(label)
+            found.setdefault((doc_id, label), order.get(sha, len(order)))
+    for sha, (doc_id, label) in trailer_labels(root).items():
+        found.setdefault((doc_id, label), order.get(sha, len(order)))
+    grouped: dict[str, list[str]] = {}
+    for (doc_id, label), _ in sorted(found.items(), key=lambda item: (item[1], item[0])):
+        grouped.setdefault(doc_id, []).append(label)
     return grouped
 
 
