@@ -40,7 +40,7 @@ def bundled_pairs() -> list[tuple[str, Path, Path, str]]:
     files = {f"{d['id']}@{d['version']}": EXAMPLES / d["file"] for d in bundle["documents"]}
     pairs = [(spec["name"], files[spec["old"]], files[spec["new"]], spec["mode"])
              for spec in bundle["reports"] if spec["old"] in files and spec["new"] in files]
-    for corpus in ("unseen", "unseen2"):
+    for corpus in ("unseen", "unseen2", "unseen3"):
         for truth_path in sorted((ROOT / "benchmarks" / corpus / "truth").glob("*.json")):
             truth = json.loads(truth_path.read_text("utf-8"))
             folder = ROOT / "benchmarks" / corpus
