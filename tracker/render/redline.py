@@ -470,12 +470,7 @@ def paragraph_xml(para: Paragraph, style: str | None, ids: Ids, date: str, comme
             marker.set(qn("w:id"), str(comment_ids[ref]))
             p.append(marker)
             if kind == "comment-end":
-                reference = OxmlElement("w:r")
-                rpr = OxmlElement("w:rPr")
-                rstyle = OxmlElement("w:rStyle")
-                rstyle.set(qn("w:val"), "CommentReference")
-                rpr.append(rstyle)
-                reference.append(rpr)
+                reference = OxmlElement("w:r")  # no rStyle: the default template has no CommentReference style
                 ref_el = OxmlElement("w:commentReference")
                 ref_el.set(qn("w:id"), str(comment_ids[ref]))
                 reference.append(ref_el)
