@@ -37,10 +37,18 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from tracker.model import DiffResult, Document, Target, TargetChange
+from tracker.model import TARGET_LABELS, DiffResult, Document, Target, TargetChange
 from tracker.render.docx import HEADING_FONT, MUTED, add_row, heading, run, set_font, setup, table
 from tracker.render.inline import changed_share, inline_diff
-from tracker.render.view import REWRITE_SHARE, build_view, target_words
+from tracker.render.view import (
+    COLUMN_HEADINGS,
+    REWRITE_SHARE,
+    card,
+    dashboard_rows,
+    mode_words,
+    target_counts,
+    target_words,
+)
 
 AUTHOR = "tracker"
 INITIALS = "TR"
@@ -544,21 +552,26 @@ def track_revisions(word) -> None:
 
 def dashboard(word, result: DiffResult, old_doc: Document, new_doc: Document) -> None:
     """The first page: the two documents, counts per label, the target-change table, how to read the rest."""
-    view = build_view(result, old_doc, new_doc)
-    heading(word, view.new.title, 15, WD_ALIGN_PARAGRAPH.CENTER)
-    heading(word, f"修订稿（{view.mode_words}）", 12, WD_ALIGN_PARAGRAPH.CENTER)
-    for doc in (view.old, view.new):
+    # only the view's head and dashboard: the clause rows (build_view) cost time on a long law and are not shown
+    headings = COLUMN_HEADINGS.get(result.mode, COLUMN_HEADINGS["version"])
+    old_card = card("old", headings[0], old_doc.metadata, result.old.ref, result.old.title)
+    new_card = card("new", headings[1], new_doc.metadata, result.new.ref, result.new.title)
+    counts = target_counts(result)
+    words = target_words(result.mode)
+    heading(word, new_card.title, 15, WD_ALIGN_PARAGRAPH.CENTER)
+    heading(word, f"修订稿（{mode_words(result.mode, old_doc.metadata, new_doc.metadata)}）", 12, WD_ALIGN_PARAGRAPH.CENTER)
+    for doc in (old_card, new_card):
         facts = "，".join(f for f in (doc.issuer, doc.number, doc.level, doc.date, doc.status, doc.ref) if f)
         paragraph = word.add_paragraph()
         run(paragraph, f"{doc.role}：", bold=True, fonts=HEADING_FONT)
         run(paragraph, f"《{doc.title}》" + (f"（{facts}）" if facts else ""))
     heading(word, "指标变化", 12)
-    counts = word.add_paragraph()
-    run(counts, "　".join(f"{label.icon}{label.zh} {view.counts[label.key]}" for label in view.count_labels))
-    changed = [t for t in view.dashboard if t.change != "unchanged"]
+    line = word.add_paragraph()
+    run(line, "　".join(f"{words[key].icon}{words[key].zh} {counts[key]}" for key in TARGET_LABELS))
+    changed = [t for t in dashboard_rows(result) if t.change != "unchanged"]
     if changed:
         widths = [2.4, 3.4, 3.3, 3.3, 1.8, 2.8]
-        tbl = table(word, ["条款", "指标", view.headings[0], view.headings[1], "判断", "理由"], widths)
+        tbl = table(word, ["条款", "指标", headings[0], headings[1], "判断", "理由"], widths)
         for t in changed:
             cells = add_row(tbl, widths).cells
             for cell, text in zip(cells, [t.clause, t.indicator or "—", t.old, t.new, f"{t.label.icon}{t.label.zh}",
