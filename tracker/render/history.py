@@ -16,7 +16,8 @@ from decimal import Decimal
 from tracker.history import History, HistoryCell, HistoryRow
 from tracker.jsonio import target_to_dict
 from tracker.render.terminal import pad, width
-from tracker.render.view import TARGET_WORDS, format_number, format_target
+from tracker.render.view import TARGET_WORDS
+from tracker.words import format_number, format_target
 
 HISTORY_SCHEMA = "tracker.history/1"
 
