@@ -144,7 +144,8 @@ def test_the_swapped_items_are_one_tracked_move_with_both_ends_named_alike(youyi
     for tag in ("moveFrom", "moveTo"):
         assert len(list(root.iter(f"{{{W}}}{tag}RangeEnd"))) == len(starts[tag])
     moved = "".join(t.text for e in root.iter(f"{{{W}}}moveTo") for t in e.iter(f"{{{W}}}t"))
-    assert "智慧养老" in moved and "完成时限" in moved  # the whole item, its duty bracket included
+    # of the two swapped items the one that kept its number and text moves; the renumbered one stays, its 20.→22. inline
+    assert moved.startswith("21.推进无障碍环境") and "完成时限：持续推进" in moved
 
 
 def comment_ranges(data: bytes) -> dict[str, str]:
@@ -259,3 +260,18 @@ def test_libreoffice_converts_the_redline_to_pdf_and_keeps_every_revision_when_i
     assert resolved_text(again, "accept") == new.text
     assert resolved_text(again, "reject") == old.text
     assert "收紧：数值 55% → 60%" in part(again, "word/comments.xml")
+
+
+def test_a_moved_and_edited_clause_is_deleted_and_inserted_with_a_comment_at_both_ends():
+    # the synthetic final swaps items 20 and 21; here item 21 is also edited, so neither is an unedited move
+    text = FINAL.read_text("utf-8").replace("推进无障碍环境和信息建设。", "推进城乡无障碍环境和信息建设。")
+    old, new = document_from(BASE), document_from(text)
+    result = diff(old, new)
+    data = render_redline(result, old, new, date=WHEN)
+    assert resolved_text(data, "accept") == new.text and resolved_text(data, "reject") == old.text
+    comments = part(data, "word/comments.xml")
+    assert comments.count("移动并修改") == 2  # one at the old place, one at the new
+    root = document_xml(data)
+    assert not list(root.iter(f"{{{W}}}moveTo"))  # Word moves carry no edits that LibreOffice keeps: delete + insert
+    inserted = "".join(t.text for e in root.iter(f"{{{W}}}ins") for t in e.iter(f"{{{W}}}t"))
+    assert "城乡无障碍" in inserted

@@ -111,7 +111,8 @@ def _contiguous(indices: list[int]) -> bool:
     return not indices or indices == list(range(indices[0], indices[0] + len(indices)))
 
 
-def units(result: DiffResult, old_blocks: list[Block], new_blocks: list[Block]) -> list[Unit]:
+def units(result: DiffResult, old_doc: Document, new_doc: Document, old_blocks: list[Block],
+          new_blocks: list[Block]) -> list[Unit]:
     """The diff's clause rows as units of blocks; every block in exactly one unit.
 
     A row whose blocks are not neighbours on a side cannot be one stretch of
@@ -137,8 +138,12 @@ def units(result: DiffResult, old_blocks: list[Block], new_blocks: list[Block]) 
             out += [Unit([i], [], "removed") for i in olds] + [Unit([], [j], "added") for j in news]
     out += [Unit([i], [], "removed") for i in range(len(old_blocks)) if i not in used_old]
     out += [Unit([], [j], "added") for j in range(len(new_blocks)) if j not in used_new]
-    _mark_stable(out)
+    _mark_stable(out, lambda u: _text(old_doc, old_blocks, u.old) == _text(new_doc, new_blocks, u.new))
     return out
+
+
+def _text(doc: Document, side_blocks: list[Block], indices: list[int]) -> str:
+    return doc.text[side_blocks[indices[0]].start : side_blocks[indices[-1]].end]
 
 
 def _ids(value) -> list[str]:
@@ -147,22 +152,42 @@ def _ids(value) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def _mark_stable(all_units: list[Unit]) -> None:
-    """Paired units in the same order on both sides (a longest increasing run) are anchors."""
+def _mark_stable(all_units: list[Unit], identical) -> None:
+    """The anchors: paired units in the same order on both sides, as many edited ones as possible.
+
+    A heaviest increasing run over the old positions (in new order): an edited
+    unit weighs 2 and an identical one 1, so when two clauses swap places the
+    one that kept its text is the one written as a move (a clean w:moveFrom /
+    w:moveTo pair) and the edited one stays put with its edits marked inline.
+    O(n log n) with a Fenwick tree of prefix maxima.
+    """
     paired = sorted((u for u in all_units if u.old and u.new), key=lambda u: u.new[0])
-    tails: list[int] = []  # smallest old index ending an increasing run of each length
-    tail_at: list[int] = []
+    if not paired:
+        return
+    size = max(u.old[0] for u in paired) + 2
+    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)  # (best weight, index into paired)
+
+    def query(i: int) -> tuple[int, int]:  # best run ending at an old position < i
+        best = (0, -1)
+        while i > 0:
+            best = max(best, tree[i])
+            i -= i & -i
+        return best
+
+    def update(i: int, value: tuple[int, int]) -> None:
+        while i <= size:
+            tree[i] = max(tree[i], value)
+            i += i & -i
+
     back: list[int] = []
+    score: list[int] = []
     for k, unit in enumerate(paired):
-        pos = bisect.bisect_left(tails, unit.old[0])
-        if pos == len(tails):
-            tails.append(unit.old[0])
-            tail_at.append(k)
-        else:
-            tails[pos] = unit.old[0]
-            tail_at[pos] = k
-        back.append(tail_at[pos - 1] if pos else -1)
-    k = tail_at[-1] if tail_at else -1
+        best, prev = query(unit.old[0] + 1)  # positions are shifted by one: the tree starts at 1
+        weight = 1 if identical(unit) else 2
+        score.append(best + weight)
+        back.append(prev)
+        update(unit.old[0] + 2, (best + weight, k))
+    k = max(range(len(paired)), key=lambda i: score[i])
     while k >= 0:
         paired[k].stable = True
         k = back[k]
@@ -219,41 +244,71 @@ def _diff_pieces(old_text: str, new_text: str, old_at: int, new_at: int) -> list
 def build_stream(result: DiffResult, old_doc: Document, new_doc: Document) -> Stream:
     """The body as pieces, with the comments to anchor; both projections checked."""
     old_blocks, new_blocks = blocks(old_doc), blocks(new_doc)
-    all_units = units(result, old_blocks, new_blocks)
+    all_units = units(result, old_doc, new_doc, old_blocks, new_blocks)
     stream = Stream([])
     anchors = sorted((u for u in all_units if u.stable), key=lambda u: u.new[0])
     floating = [u for u in all_units if not u.stable]
     olds = sorted((u for u in floating if u.old), key=lambda u: u.old[0])
     news = sorted((u for u in floating if u.new), key=lambda u: u.new[0])
     moves = {id(u): f"move{n}" for n, u in enumerate(u for u in floating if u.old and u.new)}
+    edits: dict[int, list[tuple[str, str]] | None] = {}  # per moved unit: its edits, None when rewritten
 
-    def text_of(side_blocks, doc, indices):
-        start, end = _span(side_blocks, indices)
-        return doc.text[start:end]
+    def move_edits(unit: Unit) -> list[tuple[str, str]] | None:
+        """The moved text when it moved unedited; None when it was edited too (then: delete + insert).
+
+        Word could carry edits inside a move, but LibreOffice 7.4 drops the move
+        mark of such a paragraph when it saves the file, so accept-all no longer
+        gives the new text there (found by the round-trip test): only unedited
+        clauses are written as moves.
+        """
+        if id(unit) not in edits:
+            (os_, oe), (ns, ne) = _span(old_blocks, unit.old), _span(new_blocks, unit.new)
+            old_text, new_text = old_doc.text[os_:oe], new_doc.text[ns:ne]
+            edits[id(unit)] = [("eq", old_text)] if old_text == new_text and old_text else None
+        return edits[id(unit)]
+
+    def ids_of(side_blocks, indices) -> str:
+        return "、".join(side_blocks[k].clause or "" for k in indices)
 
     def old_side(unit: Unit) -> None:
         start, end = _span(old_blocks, unit.old)
-        text = old_doc.text[start:end]
-        same = unit.new and text == text_of(new_blocks, new_doc, unit.new)
-        if unit.new and same:
-            stream.pieces.append(Piece("move-from", text, start, None, moves[id(unit)]))
-        elif text:
-            stream.pieces.append(Piece("del", text, start, None))
-        if unit.new and not same:
-            new_ids = "、".join(new_blocks[j].clause or "" for j in unit.new)
-            stream.notes.append(Note("old", start, end, f"移动并修改：本条移至 {new_ids}，修改后的文字在新位置插入。"))
+        segments = move_edits(unit) if unit.new else None
+        if segments is None:  # removed, or moved and rewritten: one deletion
+            if end > start:
+                stream.pieces.append(Piece("del", old_doc.text[start:end], start, None))
+            if unit.new:
+                stream.notes.append(Note("old", start, end, f"移动并修改：本条移至 {ids_of(new_blocks, unit.new)}，"
+                                                            "修改后的文字在新位置插入。"))
+            return
+        at = start
+        for op, text in segments:  # moved: the common text moves, what only the old text had is deleted here
+            if op == "ins":
+                continue
+            stream.pieces.append(Piece("move-from" if op == "eq" else "del", text, at, None, moves[id(unit)]))
+            at += len(text)
+        if any(op != "eq" for op, _ in segments):
+            stream.notes.append(Note("old", start, end, f"移动并修改：本条移至 {ids_of(new_blocks, unit.new)}，"
+                                                        "修改处在新位置标出。"))
 
     def new_side(unit: Unit) -> None:
         start, end = _span(new_blocks, unit.new)
-        text = new_doc.text[start:end]
-        same = unit.old and text == text_of(old_blocks, old_doc, unit.old)
-        if unit.old and same:
-            stream.pieces.append(Piece("move-to", text, None, start, moves[id(unit)]))
-        elif text:
-            stream.pieces.append(Piece("ins", text, None, start))
-        if unit.old and not same:
-            old_ids = "、".join(old_blocks[i].clause or "" for i in unit.old)
-            stream.notes.append(Note("new", start, end, f"移动并修改：本条由原 {old_ids} 移来，原文字在原位置删除。"))
+        segments = move_edits(unit) if unit.old else None
+        if segments is None:  # added, or moved and rewritten: one insertion
+            if end > start:
+                stream.pieces.append(Piece("ins", new_doc.text[start:end], None, start))
+            if unit.old:
+                stream.notes.append(Note("new", start, end, f"移动并修改：本条由原 {ids_of(old_blocks, unit.old)} 移来，"
+                                                            "原文字在原位置删除。"))
+            return
+        at = start
+        for op, text in segments:  # moved here: the common text, plus what only the new text has, inserted
+            if op == "del":
+                continue
+            stream.pieces.append(Piece("move-to" if op == "eq" else "ins", text, None, at, moves[id(unit)]))
+            at += len(text)
+        if any(op != "eq" for op, _ in segments):
+            stream.notes.append(Note("new", start, end, f"移动并修改：本条由原 {ids_of(old_blocks, unit.old)} 移来，"
+                                                        "移动后修改的文字标为插入、删除。"))
 
     oi = ni = 0
     for anchor in anchors + [None]:
@@ -362,6 +417,12 @@ def atoms(stream: Stream) -> list[Piece]:
     return out
 
 
+def _move_key(piece: Piece) -> str:
+    """A move's source range holds its moved-away and deleted pieces, its destination the moved-here and inserted."""
+    side = "move-from" if piece.op in ("move-from", "del") else "move-to"
+    return f"{side}:{piece.move}"
+
+
 def paragraphs(stream: Stream) -> list[Paragraph]:
     """The atoms laid into paragraphs, with comment and move range markers placed."""
     pieces = atoms(stream)
@@ -374,7 +435,7 @@ def paragraphs(stream: Stream) -> list[Paragraph]:
     last_of_move: dict[str, int] = {}
     for k, piece in enumerate(pieces):
         if piece.move:
-            key = f"{piece.op}:{piece.move}"
+            key = _move_key(piece)
             first_of_move.setdefault(key, k)
             last_of_move[key] = k
     opened: set[int] = set()
@@ -383,9 +444,9 @@ def paragraphs(stream: Stream) -> list[Paragraph]:
         para = out[-1]
         if not para.items and para.old_at is None and para.new_at is None:
             para.old_at, para.new_at = piece.old_at, piece.new_at
-        key = f"{piece.op}:{piece.move}" if piece.move else None
+        key = _move_key(piece) if piece.move else None
         if key and first_of_move[key] == k:
-            para.items.append(("mark", f"{piece.op}-start", piece.move))
+            para.items.append(("mark", f"{key.split(':')[0]}-start", piece.move))
         for side, at in (("old", piece.old_at), ("new", piece.new_at)):
             if at is None:
                 continue
@@ -403,7 +464,7 @@ def paragraphs(stream: Stream) -> list[Paragraph]:
                     opened.discard(n)
                     para.items.append(("mark", "comment-end", n))
         if key and last_of_move[key] == k:
-            para.items.append(("mark", f"{piece.op}-end", piece.move))
+            para.items.append(("mark", f"{key.split(':')[0]}-end", piece.move))
         if piece.text == "\n":
             para.mark_op, para.mark_move = piece.op, piece.move
             out.append(Paragraph())
