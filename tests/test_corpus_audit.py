@@ -17,7 +17,7 @@ PROVINCE = "heilongjiang/elderly-care-reform-measures-2025"
 CHILDREN = [
     "heilongjiang/shuangyashan/baoqing/elderly-care-measures@final",
     "heilongjiang/shuangyashan/jixian/elderly-care-measures@final",
-    "heilongjiang/shuangyashan/youyi/basic-elderly-care-plan@final",
+    "heilongjiang/shuangyashan/youyi/basic-elderly-care-plan@amended",  # its latest version in the demo (a synthetic amendment)
 ]
 
 
