@@ -275,3 +275,13 @@ def test_a_moved_and_edited_clause_is_deleted_and_inserted_with_a_comment_at_bot
     assert not list(root.iter(f"{{{W}}}moveTo"))  # Word moves carry no edits that LibreOffice keeps: delete + insert
     inserted = "".join(t.text for e in root.iter(f"{{{W}}}ins") for t in e.iter(f"{{{W}}}t"))
     assert "城乡无障碍" in inserted
+
+
+def test_the_same_diff_and_date_give_the_same_bytes(youyi):
+    import time
+
+    result, old, new, data = youyi
+    time.sleep(1.1)  # the zip writer stamps entries with the clock
+    assert render_redline(result, old, new, date=WHEN) == data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2026, 12, 6, 8, 30, 0)}

@@ -29,6 +29,7 @@ import bisect
 import datetime as dt
 import io
 import os
+import zipfile
 from dataclasses import dataclass, field
 
 from docx import Document as WordDocument
@@ -645,8 +646,13 @@ def dashboard(word, result: DiffResult, old_doc: Document, new_doc: Document) ->
     note.add_run().add_break(WD_BREAK.PAGE)
 
 
+def revision_time(date: dt.datetime | None) -> dt.datetime:
+    """The revisions' date in UTC, to the second; now when none is given."""
+    return (date or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
+
+
 def build(result: DiffResult, old_doc: Document, new_doc: Document, date: dt.datetime | None = None):
-    when = (date or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
+    when = revision_time(date)
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     stream = build_stream(result, old_doc, new_doc)
     word = WordDocument()
@@ -680,9 +686,30 @@ def build(result: DiffResult, old_doc: Document, new_doc: Document, date: dt.dat
             p.append(end)
         sect.addprevious(p)
     track_revisions(word)
-    word.core_properties.author = AUTHOR
-    word.core_properties.title = f"{new_doc.metadata.title or ''}（修订稿）"
+    props = word.core_properties
+    props.author = AUTHOR
+    props.title = f"{new_doc.metadata.title or ''}（修订稿）"
+    props.created = props.modified = when.replace(tzinfo=None)
+    props.comments = "tracker redline"
     return word
+
+
+def repack(data: bytes, when: dt.datetime) -> bytes:
+    """The same parts with every zip entry stamped ``when``: one diff and date give the same bytes.
+
+    (The zip writer stamps entries with the clock, so a regenerated demo
+    redline would otherwise differ every run.)
+    """
+    stamp = when.timetuple()[:6]
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
 
 
 def render_redline(result: DiffResult, old_doc: Document, new_doc: Document,
@@ -690,9 +717,10 @@ def render_redline(result: DiffResult, old_doc: Document, new_doc: Document,
     """The redline .docx's bytes (also written to ``path`` when given); ``date`` stamps every revision."""
     if old_doc is None or new_doc is None:
         raise ValueError("a redline needs both documents' texts")
+    when = revision_time(date)
     buffer = io.BytesIO()
-    build(result, old_doc, new_doc, date).save(buffer)
-    data = buffer.getvalue()
+    build(result, old_doc, new_doc, when).save(buffer)
+    data = repack(buffer.getvalue(), when)
     if path is not None:
         with open(path, "wb") as handle:
             handle.write(data)
