@@ -94,3 +94,21 @@ def test_bundle_lists_only_files_that_exist():
     bundle = json.loads((EXAMPLES / "bundle.json").read_text("utf-8"))
     for spec in bundle["documents"]:
         assert (EXAMPLES / spec["file"]).is_file(), spec["file"]
+
+
+def test_each_version_pair_gets_a_word_redline_linked_from_its_report_and_the_index(demo_store):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from redline_support import resolved_text
+    from tracker.api import load_document
+
+    root, result = demo_store
+    reports = result.index.parent
+    index = result.index.read_text("utf-8")
+    for name, new_ref in (("youyi-draft-vs-final", f"{YOUYI}@final"), ("youyi-final-vs-amended", f"{YOUYI}@amended")):
+        redline = reports / f"{name}-redline.docx"
+        assert resolved_text(redline.read_bytes(), "accept") == load_document(new_ref, root).text
+        assert f'href="{redline.name}"' in (reports / f"{name}.html").read_text("utf-8")
+        assert f'href="{redline.name}"' in index
+    assert not (reports / "youyi-vs-heilongjiang-redline.docx").exists()  # parent mode: no redline

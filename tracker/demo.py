@@ -113,15 +113,22 @@ def import_bundle(root: Path, examples: Path, documents: list[dict], echo) -> tu
 
 
 def write_report(root: Path, reports_dir: Path, spec: dict, echo) -> Path:
-    """One HTML report of the bundle, from the stored versions."""
+    """One HTML report of the bundle, from the stored versions; a version pair gets its Word redline too."""
     from tracker.api import diff, load_document
-    from tracker.reporting import history_link, render, write_atomic
+    from tracker.render import render_redline
+    from tracker.reporting import history_link, redline_path, render, version_date, write_atomic
 
     old, new = load_document(spec["old"], store=root), load_document(spec["new"], store=root)
     result = diff(old, new, mode=spec["mode"], old_ref=spec["old"], new_ref=spec["new"])
     path = reports_dir / f"{spec['name']}.html"
     link = history_link(spec["old"], spec["new"], path, reports_dir, root, echo=echo)
-    write_atomic(path, render("html", result, old, new, history_href=link).encode("utf-8"))
+    redline = None
+    if spec["mode"] == "version":  # a draft → final pair: the Word redline reviewers accept or reject
+        redline = redline_path(path)
+        write_atomic(redline, render_redline(result, old, new, date=version_date(spec["new"], root)))
+        echo(f"redline: {redline}")
+    write_atomic(path, render("html", result, old, new, history_href=link,
+                              redline_href=redline.name if redline else None).encode("utf-8"))
     counts = ", ".join(f"{k} {v}" for k, v in result.summary.items() if v)
     echo(f"report: {path}  ({counts})")
     return path

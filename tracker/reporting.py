@@ -14,8 +14,9 @@ from tracker.errors import InputError, StoreError
 EXTENSIONS = {"html": ".html", "md": ".md", "docx": ".docx", "redline": "-redline.docx"}
 
 
-def render(fmt: str, result, old_doc, new_doc, history_href: str | None = None) -> str | bytes:
-    """One report's content; ``history_href`` links an HTML report to its document's history page."""
+def render(fmt: str, result, old_doc, new_doc, history_href: str | None = None,
+           redline_href: str | None = None) -> str | bytes:
+    """One report's content; an HTML report links its document's history page and its Word redline when given."""
     from tracker import render as renderers
 
     if fmt == "md":
@@ -24,7 +25,7 @@ def render(fmt: str, result, old_doc, new_doc, history_href: str | None = None) 
         return renderers.render_docx(result, old_doc, new_doc)
     if fmt == "redline":
         return renderers.render_redline(result, old_doc, new_doc)
-    return renderers.render_html(result, old_doc, new_doc, history_href=history_href)
+    return renderers.render_html(result, old_doc, new_doc, history_href=history_href, redline_href=redline_href)
 
 
 def slug(ref: str) -> str:
@@ -74,6 +75,10 @@ def write_index(path: Path, reports_dir: Path, store) -> None:
 
     reports = scan_reports(reports_dir) if reports_dir.is_dir() else []
     pages = scan_corpus_pages(reports_dir) if reports_dir.is_dir() else []
+    for report_ in reports:  # a pair report's Word redline, when one was written beside it
+        redline = redline_path(reports_dir / report_.href)
+        if redline.is_file():
+            report_.redline = Path(os.path.relpath(redline, path.parent)).as_posix()
     for report_ in [*reports, *pages]:  # links relative to where the index is written
         report_.href = Path(os.path.relpath(reports_dir / report_.href, path.parent)).as_posix()
     documents = stored_documents(store)
@@ -128,6 +133,31 @@ def write_impact_page(new: str, *, since: str | None = None, root=None, depth: i
     write_atomic(path, render_impact_html(result).encode("utf-8"))
     _refresh_index(path, reports_dir, root)
     return path
+
+
+# ------------------------------------------------------------------ redlines
+
+
+def redline_path(report: Path) -> Path:
+    """The Word redline written beside an HTML pair report: x.html → x-redline.docx."""
+    return report.with_name(report.stem + EXTENSIONS["redline"])
+
+
+def version_date(ref: str, store):
+    """A stored version's date (its legal date, else its commit date) as a UTC datetime, or None."""
+    import datetime as dt
+
+    from tracker import store as _store
+
+    doc_id, _, label = ref.partition("@")
+    try:
+        for version in _store.log(doc_id, store):
+            if label in version.labels or version.commit.startswith(label or "-"):
+                day = dt.date.fromisoformat(version.source_date or version.committed)
+                return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    except (StoreError, InputError, ValueError):
+        return None
+    return None
 
 
 # ------------------------------------------------------------------ history pages

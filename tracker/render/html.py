@@ -83,7 +83,7 @@ def report_meta(view: ReportView) -> str:
     return json.dumps(summary, ensure_ascii=False, sort_keys=True)
 
 
-def render_view(view: ReportView, history_href: str | None = None) -> str:
+def render_view(view: ReportView, history_href: str | None = None, redline_href: str | None = None) -> str:
     css, script = asset("report.css"), asset("report.js")
     template = environment().get_template("report.html.j2")
     return template.render(
@@ -95,10 +95,12 @@ def render_view(view: ReportView, history_href: str | None = None) -> str:
         clause_words=clause_words(view.mode),
         version=version(),
         history_href=history_href,
+        redline_href=redline_href,
     )
 
 
 def render_html(result: DiffResult, old_doc: Document | None = None, new_doc: Document | None = None,
-                history_href: str | None = None) -> str:
-    """The whole report as one HTML string; ``history_href`` links the document's history page (指标沿革)."""
-    return render_view(build_view(result, old_doc, new_doc), history_href)
+                history_href: str | None = None, redline_href: str | None = None) -> str:
+    """The whole report as one HTML string; links to the document's history page (指标沿革) and to the
+    Word redline (修订稿) of the same pair when their hrefs are given."""
+    return render_view(build_view(result, old_doc, new_doc), history_href, redline_href)

@@ -47,6 +47,7 @@ class IndexReport:
     new_ref: str
     counts: dict[str, int] = field(default_factory=dict)
     versions: str = ""  # two versions of one law: 2016年3月16日通过 → 2023年12月29日修正
+    redline: str = ""  # href of the pair's Word redline (修订稿), when one was written beside the report
 
 
 @dataclass
