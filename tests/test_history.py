@@ -185,3 +185,25 @@ def test_pair_report_links_the_history_page_when_there_are_more_than_two_version
     html = (reports / "pair.html").read_text("utf-8")
     assert 'href="history/heilongjiang-shuangyashan-youyi-basic-elderly-care-plan.html"' in html
     assert (reports / "history" / "heilongjiang-shuangyashan-youyi-basic-elderly-care-plan.html").is_file()
+
+
+def test_a_tag_made_on_another_branch_is_no_version_here(youyi_store):
+    """Worktrees of one repository share their tags: another branch's import must not show up as a version."""
+    import subprocess
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=youyi_store, capture_output=True, text=True, check=True,
+                              env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x", "GIT_COMMITTER_NAME": "t",
+                                   "GIT_COMMITTER_EMAIL": "t@x", "PATH": "/usr/bin:/bin"}).stdout
+
+    branch = git("rev-parse", "--abbrev-ref", "HEAD").strip()
+    git("checkout", "-q", "-b", "elsewhere")
+    git("commit", "-q", "--allow-empty", "-m", "another branch's import")
+    git("tag", f"{YOUYI}@elsewhere")
+    git("checkout", "-q", branch)
+    try:
+        assert sorted(store.versions(youyi_store)[YOUYI]) == sorted(label for label, _ in VERSIONS)
+        assert history(YOUYI, youyi_store).versions == tuple(f"{YOUYI}@{label}" for label, _ in VERSIONS)
+    finally:
+        git("tag", "-d", f"{YOUYI}@elsewhere")
+        git("branch", "-q", "-D", "elsewhere")

@@ -131,7 +131,9 @@ def versions(root: Path) -> dict[str, list[str]]:
     A clone does not always bring the tags along, so the ``Tracker-Version``
     trailer each import commit carries is read as well. The order is the
     commits' own: sorting tags by date put two imports made in the same second
-    in name order (amended before final).
+    in name order (amended before final). Only tags on the current history
+    count: a tag made on another branch (or in another worktree of the same
+    repository) names no version of this store.
     """
     if head(root) is None:
         return {}
@@ -142,10 +144,11 @@ def versions(root: Path) -> dict[str, list[str]]:
         fields = line.split(" ")
         sha, name = (fields[1] or fields[0]), fields[-1]
         doc_id, at, label = name.partition("@")
-        if at and ID_PATTERN.fullmatch(doc_id):
-            found.setdefault((doc_id, label), order.get(sha, len(order)))
+        if at and ID_PATTERN.fullmatch(doc_id) and sha in order:
+            found.setdefault((doc_id, label), order[sha])
     for sha, (doc_id, label) in trailer_labels(root).items():
-        found.setdefault((doc_id, label), order.get(sha, len(order)))
+        if sha in order:
+            found.setdefault((doc_id, label), order[sha])
     grouped: dict[str, list[str]] = {}
     for (doc_id, label), _ in sorted(found.items(), key=lambda item: (item[1], item[0])):
         grouped.setdefault(doc_id, []).append(label)
