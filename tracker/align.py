@@ -49,6 +49,8 @@ THRESHOLDS: dict[str, float] = {
     "block_df": 40,  # bigrams in more clauses than this are not used for blocking
     "block_candidates": 8,  # candidates scored per clause in the move pass
     "article_gap": 0.3,  # a law's rewritten article left alone in its place (as many on each side)
+    "article_gap_uneven": 0.4,  # ... with an article added or deleted beside it: in order, more text in common
+    "article_gap_cells": 400,  # largest uneven gap (old × new articles) paired that way
 }
 
 
@@ -459,14 +461,39 @@ def article_gap_pass(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairi
         lo_n, hi_n = bisect.bisect_right(arts_n, n0), bisect.bisect_left(arts_n, n1)
         free_o = [i for i in arts_o[lo_o:hi_o] if i not in old.paired]
         free_n = [j for j in arts_n[lo_n:hi_n] if j not in new.paired]
-        if not free_o or len(free_o) != len(free_n):
+        if not free_o or not free_n:
             continue
-        for i, j in zip(free_o, free_n):
-            sim = similarity(old.key[i], new.key[j])
-            if sim >= THRESHOLDS["article_gap"]:
-                out.append(Pairing([i], [j], "structural", sim, 0.4 + 0.5 * sim))
+        if len(free_o) == len(free_n):
+            found = [(i, j, similarity(old.key[i], new.key[j])) for i, j in zip(free_o, free_n)]
+            found = [(i, j, sim) for i, j, sim in found if sim >= THRESHOLDS["article_gap"]]
+        elif len(free_o) * len(free_n) <= THRESHOLDS["article_gap_cells"]:
+            found = _ordered_pairs(free_o, free_n, old, new, THRESHOLDS["article_gap_uneven"])
+        else:
+            continue
+        out += [Pairing([i], [j], "structural", sim, 0.4 + 0.5 * sim) for i, j, sim in found]
     _mark(old, new, out)
     return out
+
+
+def _ordered_pairs(free_o: list[int], free_n: list[int], old: _Side, new: _Side, floor: float):
+    """The order-keeping pairs of two short article runs with the most text in common (each ≥ ``floor``)."""
+    sims = [[similarity(old.key[i], new.key[j]) for j in free_n] for i in free_o]
+    rows, cols = len(free_o), len(free_n)
+    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for a in range(1, rows + 1):
+        for b in range(1, cols + 1):
+            take = best[a - 1][b - 1] + sims[a - 1][b - 1] if sims[a - 1][b - 1] >= floor else -1.0
+            best[a][b] = max(best[a - 1][b], best[a][b - 1], take)
+    out, a, b = [], rows, cols
+    while a and b:
+        if best[a][b] == best[a - 1][b]:
+            a -= 1
+        elif best[a][b] == best[a][b - 1]:
+            b -= 1
+        else:
+            out.append((free_o[a - 1], free_n[b - 1], sims[a - 1][b - 1]))
+            a, b = a - 1, b - 1
+    return out[::-1]
 
 
 def classify(pairs: list[Pairing], old: _Side, new: _Side) -> None:

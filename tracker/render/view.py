@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tracker.cues import ACT_WORDS, LEVEL_NAMES, STATUS_WORDS
+from tracker.cues import ACT_WORDS, LEVEL_NAMES, ROLE_RULES, STATUS_WORDS
 from tracker.model import TARGET_LABELS, Clause, ClauseChange, DiffResult, Document, Metadata, TargetChange
 from tracker.render.inline import Segment, changed_share, compare_parts, inline_diff, side
 from tracker.words import format_deadline, format_number, format_target, target_line  # noqa: F401 (also read from here)
@@ -204,7 +204,7 @@ def dashboard_rows(result: DiffResult) -> list[DashboardRow]:
             label=words.get(change.change, Label(change.change, "?", change.change, change.change)),
             clause=clause,
             anchor=anchor,
-            indicator=(either.indicator if either and either.indicator else "（时限）" if either and either.kind == "deadline" else ""),
+            indicator=_indicator(either),
             scope=(either.scope or "") if either else "",
             old=format_target(change.old),
             new=format_target(change.new),
@@ -218,6 +218,17 @@ def dashboard_rows(result: DiffResult) -> list[DashboardRow]:
             reasons_en=list(change.reasons),
         ))
     return rows
+
+
+def _indicator(target) -> str:
+    """The dashboard's name of a target; a law's numeric provision says what kind it is (〔罚款〕, 〔期限〕 …)."""
+    if target is None:
+        return ""
+    name = target.indicator or ("（时限）" if target.kind == "deadline" else "")
+    rule = ROLE_RULES.get(target.role or "")
+    if rule is not None and rule.name_zh not in name:
+        name = f"〔{rule.name_zh}〕{name}"
+    return name
 
 
 def _name(target) -> str:

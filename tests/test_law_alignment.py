@@ -1,0 +1,55 @@
+"""Pairing the articles of two versions of a law (decision note 0610) and showing their provisions."""
+from __future__ import annotations
+
+from tracker.api import diff
+from tracker.clean import clean
+from tracker.model import RawText
+from tracker.render.view import dashboard_rows
+from tracker.segment import segment
+
+U = "\u3000"
+
+
+def law(*articles: str):
+    body = "".join(f"第{n}条{U}{a}\n" for n, a in zip("一二三四五六七八九", articles))
+    return segment(clean(RawText(text="某某管理条例\n" + body, source="t.txt", format="txt")))
+
+
+FIRST = "为了加强对本市道路货物运输活动的管理，维护运输市场秩序，保障运输安全，制定本条例。"
+LAST = "本条例自公布之日起施行，原有的有关规定同时废止，各区应当做好衔接工作。"
+
+
+def article_rows(result):
+    return [(c.change, c.old, c.new) for c in result.clauses if c.change != "unchanged"]
+
+
+def test_a_rewritten_article_alone_between_two_paired_articles_is_modified_not_removed_and_added():
+    old = law(FIRST, "经营者申请许可的，主管部门应当审查其安全管理制度和车辆技术状况，并书面告知结果。", LAST)
+    new = law(FIRST, "经营者开展经营的，应当向主管部门备案，并对其安全管理制度和车辆技术状况负责。", LAST)
+    assert article_rows(diff(old, new)) == [("modified", "第二条", "第二条")]
+
+
+def test_an_article_whose_text_moved_into_items_pairs_with_the_article_not_an_item():
+    old = law(FIRST, "未取得许可擅自经营的，责令停止经营，处3万元以上10万元以下的罚款。", LAST)
+    new_text = (
+        "某某管理条例\n"
+        f"第一条{U}{FIRST}\n"
+        f"第二条{U}违反本条例规定，有下列情形之一的，责令停止经营，并处罚款：\n"
+        "（一）未取得许可擅自经营的，处3万元以上10万元以下的罚款；\n"
+        "（二）使用失效许可证件经营的，处1万元以上5万元以下的罚款。\n"
+        f"第三条{U}{LAST}\n"
+    )
+    new = segment(clean(RawText(text=new_text, source="t.txt", format="txt")))
+    result = diff(old, new)
+    rows = article_rows(result)
+    assert ("modified", "第二条", "第二条") in rows
+    assert ("added", None, "第二条.(二)") in rows
+    assert not any(change == "unchanged" for change, *_ in rows)
+
+
+def test_the_dashboard_names_the_kind_of_a_changed_provision():
+    old = law(FIRST, "主管部门应当自受理申请之日起三十日内作出决定。", LAST)
+    new = law(FIRST, "主管部门应当自受理申请之日起十五日内作出决定。", LAST)
+    (row,) = [r for r in dashboard_rows(diff(old, new)) if r.change != "unchanged"]
+    assert row.change == "tightened" and row.indicator.startswith("〔期限〕")
+    assert "期限缩短" in row.reasons[0]
