@@ -23,8 +23,12 @@ A truth side may name its clause as a list of ids any of which is accepted
 their own), and may carry a ``unit`` that the tool's unit must equal (to tell
 apart two targets of one clause with the same value, 1个 and 1公里).
 
-Usage: .venv/bin/python benchmarks/unseen_eval.py [-v] [--corpus DIR] [PAIR ...]
-       (DIR defaults to benchmarks/unseen; the second round is benchmarks/unseen2)
+Every round (benchmarks/unseen, unseen2, unseen3) is scored unless --corpus names one;
+then the figures of the round's recorded first run (<round>/first-run.json, the honest
+estimate, written once by --record before any fix) are printed beside the current ones,
+per mode (version / parent): precision, recall, F1 of changed targets and label accuracy.
+
+Usage: .venv/bin/python benchmarks/unseen_eval.py [-v] [--corpus DIR] [--record] [PAIR ...]
 """
 from __future__ import annotations
 
@@ -122,7 +126,7 @@ def score_targets(truth: dict, rows: list[dict], misses: list[str]) -> dict:
         "precision": tp / p_changed if p_changed else 1.0,
         "recall": tp / t_changed if t_changed else 1.0,
         "label_acc": label_ok / len(truth["targets"]) if truth["targets"] else 1.0,
-        "target_fa": len(false_alarms),
+        "target_fa": len(false_alarms), "label_ok": label_ok,
     }
 
 
@@ -132,7 +136,7 @@ def clause_key(c):
 
 def score_clauses(truth: dict, rows: list[dict], misses: list[str]) -> dict:
     if not truth.get("score_clauses", True):
-        return {"clause_acc": None, "clause_fa": None}
+        return {"clause_acc": None, "clause_fa": None, "clauses": None, "clause_ok": None}
     have = {clause_key(r): r for r in rows}
     explained = set()
     ok = 0
@@ -151,19 +155,61 @@ def score_clauses(truth: dict, rows: list[dict], misses: list[str]) -> dict:
     fa = [r for r in rows if r["change"] in STRUCTURAL and clause_key(r) not in explained]
     for r in fa:
         misses.append(f"  FALSE clause {r['change']} {r['old']} → {r['new']}: {(r.get('new_text') or r.get('old_text') or '')[:50]}")
-    return {"clause_acc": ok / len(truth["clauses"]) if truth["clauses"] else 1.0, "clause_fa": len(fa)}
+    return {"clause_acc": ok / len(truth["clauses"]) if truth["clauses"] else 1.0, "clause_fa": len(fa),
+            "clauses": len(truth["clauses"]), "clause_ok": ok}
 
 
-def main(argv: list[str]) -> int:
-    verbose = "-v" in argv
-    corpus = UNSEEN
-    if "--corpus" in argv:
-        i = argv.index("--corpus")
-        corpus = Path(argv[i + 1]).resolve()
-        argv = argv[:i] + argv[i + 2:]
-    names = [a for a in argv if not a.startswith("-")]
+ROUNDS = ("unseen", "unseen2", "unseen3")
+FIRST_RUN = "first-run.json"
+
+
+def counts(truth: dict, s: dict) -> dict:
+    """The raw counts of one pair's score, as first-run.json records them (figures are recomputed from these)."""
+    return {
+        "mode": truth["mode"], "items": len(truth["targets"]), "changed": s["t_changed"], "reported": s["p_changed"],
+        "tp": s["tp"], "label_ok": s["label_ok"], "clauses": s["clauses"], "clause_ok": s["clause_ok"],
+        "target_fa": s["target_fa"], "clause_fa": s["clause_fa"],
+    }
+
+
+def figures(pairs: list[dict]) -> dict:
+    """Micro-averaged precision, recall, F1 over changed targets and label accuracy over every truth item."""
+    tp, rep, chg = (sum(p[k] for p in pairs) for k in ("tp", "reported", "changed"))
+    items, ok = sum(p["items"] for p in pairs), sum(p["label_ok"] for p in pairs)
+    prec = tp / rep if rep else 1.0
+    rec = tp / chg if chg else 1.0
+    return {"n": len(pairs), "P": prec, "R": rec, "F1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+            "label": ok / items if items else 1.0}
+
+
+def by_mode(pairs: dict[str, dict]) -> dict[str, dict]:
+    out = {}
+    for mode in ("version", "parent"):
+        chosen = [p for p in pairs.values() if p["mode"] == mode]
+        if chosen:
+            out[mode] = figures(chosen)
+    out["all"] = figures(list(pairs.values()))
+    return out
+
+
+def fmt(f: dict | None) -> str:
+    return "   —" * 4 if f is None else f"{f['P']:6.3f} {f['R']:6.3f} {f['F1']:6.3f} {f['label']:6.3f}"
+
+
+def print_side_by_side(rounds: list[tuple[str, dict, dict | None]]) -> None:
+    """First run beside the current run, per round and per mode, so drift shows."""
+    print(f"\n{'round':9} {'mode':8} {'pairs':>5}   first run: {'P':>5} {'R':>6} {'F1':>6} {'label':>6}   "
+          f"current: {'P':>5} {'R':>6} {'F1':>6} {'label':>6}  {'ΔF1':>6}")
+    for name, now, first in rounds:
+        cur, was = by_mode(now), by_mode(first["pairs"]) if first else {}
+        for mode in cur:
+            delta = f"{cur[mode]['F1'] - was[mode]['F1']:+6.3f}" if mode in was else "     —"
+            print(f"{name:9} {mode:8} {cur[mode]['n']:>5}   {'':11}{fmt(was.get(mode))}   {'':9}{fmt(cur[mode])}  {delta}")
+
+
+def run_round(corpus: Path, names: list[str], verbose: bool) -> dict[str, dict]:
     files = sorted((corpus / "truth").glob("*.json"))
-    results, all_misses = [], {}
+    results, all_misses, raw = [], {}, {}
     for f in files:
         truth = json.loads(f.read_text(encoding="utf-8"))
         if names and truth["name"] not in names:
@@ -173,6 +219,7 @@ def main(argv: list[str]) -> int:
         s = score_targets(truth, out["targets"], misses)
         s.update(score_clauses(truth, out["clauses"], misses))
         results.append((truth["name"], s))
+        raw[truth["name"]] = counts(truth, s)
         all_misses[truth["name"]] = misses
         if verbose:
             print(f"--- {truth['name']} tool rows")
@@ -181,6 +228,7 @@ def main(argv: list[str]) -> int:
             for r in out["clauses"]:
                 if r["change"] != "unchanged":
                     print(f"   clause {r['change']:9} {r['old']} → {r['new']}")
+    print(f"== {corpus.name}")
     print(f"{'pair':28} {'chg':>4} {'rep':>4} {'prec':>6} {'recall':>6} {'label':>6} {'clause':>6} {'FA t/c':>7}")
     tot = {"t": 0, "p": 0, "tp": 0}
     for name, s in results:
@@ -194,6 +242,37 @@ def main(argv: list[str]) -> int:
         if misses:
             print(f"\n{name}:")
             print("\n".join(misses))
+    print()
+    return raw
+
+
+def main(argv: list[str]) -> int:
+    """Every round (or the one --corpus names), then first-run and current figures side by side.
+
+    ``--record`` writes the current run as the corpus's first-run.json: only ever
+    before any fix the corpus prompts (the honest first run).
+    """
+    verbose = "-v" in argv
+    record = "--record" in argv
+    corpora = [ROOT / "benchmarks" / r for r in ROUNDS if (ROOT / "benchmarks" / r / "truth").is_dir()]
+    if "--corpus" in argv:
+        i = argv.index("--corpus")
+        corpora = [Path(argv[i + 1]).resolve()]
+        argv = argv[:i] + argv[i + 2:]
+    names = [a for a in argv if not a.startswith("-")]
+    rounds = []
+    for corpus in corpora:
+        raw = run_round(corpus, names, verbose)
+        first_file = corpus / FIRST_RUN
+        if record:
+            if first_file.exists():
+                raise SystemExit(f"{first_file} exists: the first run is recorded once, before any fix")
+            first_file.write_text(json.dumps({"source": "unseen_eval.py --record", "pairs": raw}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        first = json.loads(first_file.read_text(encoding="utf-8")) if first_file.exists() else None
+        if first and names:
+            first = {**first, "pairs": {k: v for k, v in first["pairs"].items() if k in names}}
+        rounds.append((corpus.name, raw, first))
+    print_side_by_side(rounds)
     return 0
 
 
