@@ -165,3 +165,77 @@ def test_a_list_item_whose_tail_becomes_the_next_item_is_a_split(tmp_path):
     (tmp_path / "b.txt").write_text(new, encoding="utf-8")
     result = diff(read_document(tmp_path / "a.txt"), read_document(tmp_path / "b.txt"))
     assert any(c.change == "split" for c in result.clauses)
+
+
+# ---- round 3 (benchmarks/unseen3/, blind, first run) -------------------------------------
+
+
+def _version(old: str, new: str, clause: str = "一"):
+    return compare_targets(extract_from_text(old, clause), extract_from_text(new, clause))
+
+
+def test_a_degree_word_raised_along_the_scale_is_tightened_not_softened_by_modality():
+    changes = _version("到2027年，全县初步形成覆盖城乡的基本公共教育服务体系。",
+                       "到2027年，全县基本形成覆盖城乡的基本公共教育服务体系。")
+    assert [c.change for c in changes] == ["tightened"]
+    assert any("初步 → 基本" in r for r in changes[0].reasons)
+    assert not any("modality" in r for r in changes[0].reasons)  # 基本 is counted once, as a degree
+
+
+@pytest.mark.parametrize("old, new, label", [
+    ("到2027年，优质医疗服务基本实现全覆盖。", "到2027年，优质医疗服务全面实现全覆盖。", "tightened"),
+    ("2026年底前，劣Ⅴ类水体基本消除。", "2026年底前，劣Ⅴ类水体全面消除。", "tightened"),
+    ("2026年底前完成黑臭水体整治任务。", "2026年底前基本完成黑臭水体整治任务。", "loosened"),
+    ("到2028年，全面建成全民健身设施网络。", "到2028年，建成全民健身设施网络。", "unchanged"),
+])
+def test_degree_words_rank_first_basic_full_and_a_plain_act_is_full(old, new, label):
+    assert [c.change for c in _version(old, new)] == [label]
+
+
+def test_a_dated_phrase_with_its_own_object_after_a_number_is_a_task_of_its_own():
+    targets = extract_from_text("农村生活污水治理率达到45%，2026年底前完成已排查农村黑臭水体整治。", "二")
+    rate = next(t for t in targets if t.kind == "quantity")
+    assert rate.deadline is None
+    assert [t.deadline for t in targets if t.kind == "deadline"] == ["2026-12-31"]
+
+
+def test_a_dated_phrase_that_only_completes_the_numbers_act_dates_the_number():
+    targets = extract_from_text("每个乡镇至少建设1家为农服务中心，2026年底前全部完成。", "二")
+    assert [(t.kind, t.deadline) for t in targets] == [("quantity", "2026-12-31")]
+
+
+def test_a_modal_word_on_the_numbers_trailing_deadline_softens_the_target():
+    t = _one("在县城建成1个全民健身中心，力争2026年底前投入使用。")
+    assert (t.deadline, t.modality) == ("2026-12-31", "strive")
+    assert _one("建成1个全民健身中心，2026年底前全部投入使用。").modality == "must"
+
+
+@pytest.mark.parametrize("old, new", [
+    ("新建高标准农田亩均投入原则上不低于3000元。", "新建高标准农田亩均投入不低于3000元。"),
+    ("配售型保障性住房单套建筑面积原则上不超过90平方米。", "配售型保障性住房单套建筑面积不超过90平方米。"),
+])
+def test_parent_per_item_figure_is_no_area_total_so_its_modality_is_judged(old, new):
+    assert _parent(old, new) == ["tightened"]
+
+
+def test_parent_lower_cap_on_each_loan_is_tightened_not_a_total_of_another_area():
+    assert _parent("小微企业创业担保贷款最高额度400万元。", "小微企业创业担保贷款最高额度300万元。") == ["tightened"]
+
+
+def test_parent_per_city_figure_carried_by_one_city_for_itself_is_compared():
+    assert _parent("每个设区市至少建设1个省级创业孵化示范基地。", "全市至少建设2个省级创业孵化示范基地。") == ["tightened"]
+
+
+def test_parent_per_county_figure_carried_for_the_county_seat_is_compared():
+    assert _parent("每个县（市、区）建成1个全民健身中心，2026年底前全部投入使用。",
+                   "在县城建成1个全民健身中心，力争2026年底前投入使用。") == ["loosened"]
+
+
+def test_a_breadcrumb_ending_in_the_page_title_and_a_lost_download_link_are_page_furniture():
+    scrape = ("首页 > 政务公开 > 征求意见 临江区水生态环境保护工作方案（征求意见稿） 发布时间：2025-04-10 "
+              "【字体：大 中 小】 临江区水生态环境 保护工作方案（征求意见稿） 为持续改善水生态环境质量，制定本方案。 "
+              "一、 工作目标 到 2026 年底，全区 地表水国考断面水质优良比例达到 85%。 二、 重点任务 （一） 推进城镇污水处理。 "
+              "新建污水管网 50 公里。 附件下载： 打印本页 关闭窗口")
+    out = clean(RawText(text=scrape, source="t.txt", format="txt"))
+    assert out.text.startswith("临江区水生态环境保护工作方案（征求意见稿）\n为持续改善水生态环境质量，制定本方案。\n")
+    assert out.text.endswith("新建污水管网50公里。")

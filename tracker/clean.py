@@ -19,8 +19,10 @@ import unicodedata
 from tracker.cues import (
     SENTENCE_ENDS,
     CONVERSION_RESIDUE,
+    DOC_TYPES,
     ORGAN_WORDS,
     PLACE_OR_LEVEL_ENDINGS,
+    STATUS_MARKERS,
     TITLE_OPENINGS,
     TRUNCATION_CUES,
     WEB_JUNK_LINE_STARTS,
@@ -313,8 +315,14 @@ def _unscrape_line(line: str) -> str:
     """In a scrape line, spaces at sentence ends and before labels were line breaks; the rest go."""
     line = re.sub(rf"(?<=[{SENTENCE_ENDS}])[ \t]+", "\n", line)
     line = re.sub(rf"[ \t]+(?={_JUNK_START})", "\n", line)
+    line = re.sub(rf"(?m)^(?=(?:{_JUNK_START}))(【[^】\n]*】)[ \t]*", "\\1\n", line)  # 【字体：大 中 小】 ends at 】
+    line = _TITLE_STATUS_END.sub("\\1\n", line)
     line = re.sub(rf"[ \t]+(?={_LABEL_AHEAD})(?=[^\n]{{4}})", "\n", line)
     return re.sub(rf"(?<=[{CJK}{CJK_PUNCT}\d,.;:()%])[ \t]+(?=[{CJK}{CJK_PUNCT}\d,.;:()%])", _scrape_space, line)
+
+
+#: In a scrape, a space after a title's status bracket (…工作方案（征求意见稿） 为持续改善…) was a line break.
+_TITLE_STATUS_END = re.compile(rf"((?:{DOC_TYPES})[（(](?:{'|'.join(STATUS_MARKERS)})[）)])[ \t]+")
 
 
 def _scrape_space(m: re.Match) -> str:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from tracker.align import Alignment, align_by_content, align_versions
 from tracker.cues import AREA_NAMES, DURATION_DAYS, MODALITIES, ROLE_RULES, SAME_DURATION, THRESHOLD_EFFECT, RoleRule
 from tracker.errors import TrackerError
+from tracker.extract import cues as extract_cues
 from tracker.extract.cues import COMPARATOR_AFTER, COMPARATOR_BEFORE, RANGE_SEPARATORS
 from tracker.model import (
     TARGET_LABELS,
@@ -60,15 +61,23 @@ UNIT_ALIASES: dict[str, str] = {"平米": "平方米", "㎡": "平方米", "m2":
 # Units that are already rates or per-item measures: comparable between a parent and its implementer.
 RATE_UNITS: frozenset[str] = frozenset({"%", "‰", "星级", "年", "岁", "周岁", "天", "小时", "分钟"})
 # Words that make a figure per-unit even when the extractor left ``per`` empty (a service radius is
-# measured from each site, not summed over an area).
-PER_MARKERS: tuple[str, ...] = ("每", "人均", "户均", "单户", "单个", "平均", "分别", "各", "半径")
+# measured from each site, not summed over an area; 最高/最低 and 额度 bound each item — a loan, a
+# subsidy — not an area's sum: 创业担保贷款最高额度400万元).
+PER_MARKERS: tuple[str, ...] = ("每", "平均", "分别", "各", "半径", "最高", "最低", "额度")
+# The same, as word forms: a measure word after 单 (单套建筑面积, 单户, 单个) or before 均 (亩均投入,
+# 人均, 户均, 生均) makes the figure one item's or one unit's.
+PER_MARKER_FORMS: tuple[str, ...] = (r"单[套户个间所家张人次件项笔座床]", r"[人户亩床生校村座间套个家所]均")
+_PER_MARKER = re.compile("|".join(PER_MARKER_FORMS + tuple(re.escape(w) for w in PER_MARKERS)))
 # Denominators of time only: they spread an area's figure over the years, they do not make it a rate.
 # 省级财政每年安排5000万元 and 县财政每年安排200万元 are still totals of different areas.
 TIME_PERS: frozenset[str] = frozenset({"每年", "年均", "每月", "每季度", "每半年"})
 # Administrative areas a per-area figure can be counted over (每个县（市、区）, 每个乡镇（街道）).
 AREA_WORDS: tuple[str, ...] = ("设区市", "乡镇", "街道", "省", "市", "县", "区", "旗", "乡", "镇")
-# How a target names its own area as one such unit: 全县, 本县, 县级, 县域.
-AREA_SELF_FORMS: tuple[str, ...] = ("全{a}", "本{a}", "{a}级", "{a}域")
+# How a target names its own area as one such unit: 全县, 本县, 县级, 县域, 县城 (the county's seat).
+AREA_SELF_FORMS: tuple[str, ...] = ("全{a}", "本{a}", "{a}级", "{a}域", "{a}城")
+# Kinds of area named more precisely in a denominator than a document names itself: a 设区市 calls
+# itself 全市 (每个设区市至少1个 → 全市至少2个 is the parent's figure carried by one 设区市).
+AREA_KINDS: dict[str, str] = {"设区市": "市", "地级市": "市", "自治县": "县", "自治州": "州"}
 # Words naming the area an absolute total counts, with the level they speak for.
 SCALE_WORDS: dict[str, str] = {
     "全国": "country", "全省": "province", "全区": "region", "自治区": "province", "全市": "city",
@@ -106,6 +115,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "deadline_set": ("deadline none → {b}: a deadline was set, stricter", "期限 无 → {b}：新设完成期限，要求收紧"),
     "deadline_removed": ("deadline {a} → none: the deadline was removed, looser", "期限 {a} → 无：取消完成期限，要求放宽"),
     "modality": ("modality {a} → {b}: {verdict}", "约束力 {a} → {b}：由{kind_a}改为{kind_b}，要求{verdict}"),
+    "degree": ("degree {a} → {b} (初步 < 基本 < 全面): {verdict}", "完成程度 {a} → {b}（初步＜基本＜全面）：要求{verdict}"),
     "scope": ("scope {a} → {b}", "适用范围 {a} → {b}（不单独决定宽严）"),
     "provision": ("{what} {a} → {b}: {meaning}, so {verdict_en}", "{what} {a} → {b}：{meaning}，{verdict}"),
     "provision_mixed": ("{what} {a} → {b}: one bound rose and the other fell", "{what} {a} → {b}：上下限一升一降，宽严不一"),
@@ -262,7 +272,8 @@ def per_is_own_area(parent: Target, child: Target) -> bool:
     if per_of(child) or not per_of(parent):
         return False
     words = normalise((child.scope or "") + (child.indicator or "") + child.text)
-    return any(f.format(a=a) in words for a in per_areas(parent) for f in AREA_SELF_FORMS)
+    areas = {kind for a in per_areas(parent) for kind in (a, AREA_KINDS.get(a, a))}
+    return any(f.format(a=a) in words for a in areas for f in AREA_SELF_FORMS)
 
 
 # ---------------------------------------------------------------- judging
@@ -325,7 +336,8 @@ def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
         _judge_comparator(old, new, v)
         _judge_value(old, new, v)
     _judge_deadline(old, new, v)
-    _judge_modality(old, new, v)
+    if not _judge_degree(old, new, v):
+        _judge_modality(old, new, v)
     if not words_same and mode == "version":  # across levels the scope differs by nature (全省 / 全市)
         _judge_scope(old, new, v)
     return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
@@ -349,8 +361,7 @@ def is_absolute_total(t: Target) -> bool:
     """A count or amount for a whole area (全省2万张), as opposed to a rate or per-unit figure."""
     if t.kind != "quantity" or (per_of(t) and per_of(t) not in TIME_PERS) or unit_of(t) in RATE_UNITS:
         return False
-    words = normalise((t.scope or "") + (t.indicator or ""))
-    return not any(m in words for m in PER_MARKERS)
+    return not _PER_MARKER.search(normalise((t.scope or "") + (t.indicator or "")))
 
 
 def _scale(t: Target, fallback: str | None) -> tuple[str, str]:
@@ -452,6 +463,37 @@ def _judge_deadline(old: Target, new: Target, v: _Verdict) -> None:
     else:
         v.directions.append(-1)
         v.say("deadline_removed", **dates)
+
+
+_DEGREE = re.compile(extract_cues.DEGREE_RE)
+_STRIVE_WORDS = re.compile("|".join(p for p, kind in extract_cues.MODALITY_CUES if kind == "strive" and not p.startswith("基本")))
+
+
+def degree_of(t: Target) -> str | None:
+    """The degree word of the target's act (初步形成 → 初步), None when the act is stated plainly."""
+    m = _DEGREE.search(t.text or "")
+    return m.group(1) if m else None
+
+
+def _judge_degree(old: Target, new: Target, v: _Verdict) -> bool:
+    """Degree of completion (初步 < 基本 < 全面 = plain): judged beside modality.
+
+    Returns True when the degree moved and the modality difference is that same
+    word read again (基本 is also a strive cue): 初步形成 → 基本形成 is one step up
+    the degree scale, not also a softening from must to strive.
+    """
+    a, b = degree_of(old), degree_of(new)
+    ra, rb = (extract_cues.DEGREE_WORDS.get(w, extract_cues.DEGREE_FULL) for w in (a, b))
+    if ra == rb:
+        return False
+    up = rb > ra
+    v.directions.append(1 if up else -1)
+    plain = ("plain", "无程度词")
+    v.say("degree", a=a or plain, b=b or plain, verdict=DIRECTION_WORDS[1 if up else -1])
+    if {old.modality, new.modality} != {"must", "strive"}:
+        return False
+    softer = old if old.modality == "strive" else new
+    return degree_of(softer) is not None and not _STRIVE_WORDS.search(softer.text or "")
 
 
 def _judge_modality(old: Target, new: Target, v: _Verdict) -> None:

@@ -67,7 +67,6 @@ WEB_JUNK_LINES: tuple[str, ...] = (
     r".*暂时还没有评论.*", r"[|｜\s]*", r"!\[[^\]]*\]\([^)]*\).*", r"(上一篇|下一篇)[:：].*",
     r"【(打印|关闭|收藏)】.*", r"浏览次数.*", r"阅读[:：]?\s*\d+.*",
 )
-WEB_JUNK_RE = re.compile("|".join(f"(?:{p})" for p in WEB_JUNK_LINES + (r"【?字号[:：].*",)))
 
 #: Words that open a line of page furniture. In a one-line scrape the line
 #: breaks are gone; a space before one of them was such a break.
@@ -113,6 +112,16 @@ SECTION_HEADINGS: tuple[str, ...] = (
 
 #: Document types that end a title line.
 DOC_TYPES = r"(?:实施方案|工作方案|行动方案|方案|若干措施|措施|实施意见|指导意见|意见|办法|细则|规定|条例|规划|计划|通知|决定|纲要|清单|标准|规则)"
+
+#: Lines of page furniture that name the document itself, so they are written with DOC_TYPES:
+#: a breadcrumb whose last crumb is the page's title (首页 > 政务公开 > 征求意见 ××工作方案
+#: （征求意见稿）: longer than an ordinary crumb), and a download link whose file name was lost
+#: (附件下载：, 下载：××方案.docx).
+WEB_JUNK_TITLE_LINES: tuple[str, ...] = (
+    r"[^。；，<>]{0,30}(?:\s*[>＞»]\s*[^。；，<>＞»]{1,20}){1,}\s*[>＞»]\s*[^。；，<>＞»]{1,40}" + DOC_TYPES + r"(?:[（(][^）)]{1,8}[）)])?",
+    r"(?:相关)?附件(?:[一二三四五六七八九十\d]{0,2})?下载[:：]?.{0,60}", r"下载[:：].{0,60}",
+)
+WEB_JUNK_RE = re.compile("|".join(f"(?:{p})" for p in WEB_JUNK_LINES + (r"【?字号[:：].*",) + WEB_JUNK_TITLE_LINES))
 
 #: Status markers in a title block: marker → status.
 STATUS_MARKERS: dict[str, str] = {

@@ -123,6 +123,22 @@ RANGE_SEPARATORS = ("至", "到", "-", "－", "～", "~", "—", "–", "〜")
 
 # --------------------------------------------------------------- modality
 
+#: Verbs of completion: a degree word (初步 / 基本 / 全面) before one of them says how far the
+#: act must go; elsewhere it is part of a noun (基本养老服务, 全面推进 is no completion).
+COMPLETION_VERBS: tuple[str, ...] = (
+    "建成", "实现", "健全", "形成", "满足", "覆盖", "完成", "达到", "具备", "消除", "解决", "普及", "确立", "定型", "到位",
+    "建立",
+)
+_COMPLETION_AHEAD = "(?=" + "|".join(COMPLETION_VERBS) + ")"
+
+#: Degree of completion, a ranked scale beside modality (docs/decisions/0404): 初步形成 <
+#: 基本形成 < 全面形成. An act with no degree word (完成, 建成) is done in full, as 全面: so
+#: 完成 → 基本完成 is looser, 基本建成 → 全面建成 stricter, 建成 ↔ 全面建成 the same.
+#: (基本 is also a strive cue below; compare does not count the same word twice.)
+DEGREE_WORDS: dict[str, int] = {"初步": 1, "基本": 2, "全面": 3}
+DEGREE_FULL = 3
+DEGREE_RE = "(" + "|".join(DEGREE_WORDS) + ")" + _COMPLETION_AHEAD
+
 #: (phrase, modality). The cue nearest before the target decides; 基本 counts
 #: only before a verb of completion, because 基本养老服务 is a noun.
 #: Each pattern opens with its literal word (a look-behind comes after it): scanning for
@@ -236,6 +252,10 @@ DEADLINE_ACTIONS = (
     "享有", "改造", "配备", "消除", "解决", "增强", "优化", "构建", "打造", "推进", "推动", "全面", "确保",
     "力争", "争取", "全部", "均", "更加",
 )
+#: A dated phrase after a number ("…达到45%，2026年底前完成…") dates that number unless its act
+#: takes an object of its own of at least this many characters (完成已排查农村黑臭水体整治):
+#: then it is a task of its own. 实现全覆盖 / 全部投入使用 only complete the number's act.
+OWN_TASK_MIN_OBJECT = 6
 #: Labels of a responsibility bracket's completion line (完成时限：2025年基本建成).
 COMPLETION_LABELS = ("完成时限", "完成时间", "时限要求", "时间节点")
 

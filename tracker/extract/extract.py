@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from decimal import Decimal
 
-from tracker.cues import SENTENCE_ENDS
+from tracker.cues import MODALITIES, SENTENCE_ENDS
 from tracker.extract import cues, provisions, tables
 from tracker.extract.deadlines import DateMention, find_dates
 from tracker.extract.numbers import NUMBER, parse_number, plain
@@ -328,7 +328,7 @@ def _comparator(window: str, after_word: str, is_range: bool) -> str:
 # ------------------------------------------------------------------ scoping
 
 
-def _assign_deadlines(quantities: list[_Quantity], dates: list[DateMention], layout: _Layout) -> set[int]:
+def _assign_deadlines(text: str, quantities: list[_Quantity], dates: list[DateMention], layout: _Layout) -> set[int]:
     """Give each number the date that scopes over it; return the dates used up backwards.
 
     The date that governs is the last one before the number that is in its 分句,
@@ -352,15 +352,19 @@ def _assign_deadlines(quantities: list[_Quantity], dates: list[DateMention], lay
         elif k and last_topic[k - 1] >= 0 and layout.same(SENTENCE, deadlines[last_topic[k - 1]].start, q.start):
             governing = deadlines[last_topic[k - 1]]
         if governing is None:
-            governing = _trailing_date(q, deadlines, starts, q_starts, layout)
+            governing = _trailing_date(text, q, deadlines, starts, q_starts, layout)
             if governing is not None:
                 consumed.add(governing.start)
         q.deadline = governing
     return consumed
 
 
-def _trailing_date(q: _Quantity, deadlines, starts, q_starts, layout: _Layout) -> DateMention | None:
-    """A completion phrase after the number in its 分句 ("…，到2027年年底前实现全覆盖")."""
+def _trailing_date(text: str, q: _Quantity, deadlines, starts, q_starts, layout: _Layout) -> DateMention | None:
+    """A completion phrase after the number in its 分句 ("…，到2027年年底前实现全覆盖").
+
+    A dated phrase whose act takes an object of its own (…，2026年底前完成已排查农村黑臭
+    水体整治) is a task of its own, not the number's deadline: it stays a deadline target.
+    """
     i = bisect_left(starts, q.end)
     if i == len(deadlines) or not layout.same(CLAUSE, deadlines[i].start, q.start):
         return None
@@ -369,7 +373,19 @@ def _trailing_date(q: _Quantity, deadlines, starts, q_starts, layout: _Layout) -
     phrase = layout.span(PHRASE, d.start)
     if _any_between(q_starts, *head) or _any_between(q_starts, phrase[0], phrase[1] + 1):
         return None  # the date brings its own number: it stays with it
+    if _names_own_task(text, *head):
+        return None
     return d
+
+
+def _names_own_task(text: str, lo: int, hi: int) -> bool:
+    """The act after a date takes an object of its own (完成已排查农村黑臭水体整治), not a bare
+    completion of what came before (实现全覆盖, 全部投入使用, 全部完成)."""
+    act = _ACTION_RE.search(text, lo, hi)
+    if act is None:
+        return False
+    rest = _ACTION_RE.sub("", text[act.end():hi])  # 全部投入使用: acts strung together name no object
+    return len(_CJK_RE.findall(rest)) >= cues.OWN_TASK_MIN_OBJECT
 
 
 def _any_between(sorted_positions: list[int], lo: int, hi: int) -> bool:
@@ -444,6 +460,14 @@ def _modal_kind(m: re.Match) -> str:
     """strive / encourage / must: the kind of the modality cue ``m`` found."""
     which = _MODALITY_KIND_RE.match(m.string, m.start())
     return cues.MODALITY_CUES[int(which.lastgroup[1:])][1]
+
+
+def _softened_by_trailing_date(marks: _Marks, d: DateMention, layout: _Layout, modality: str) -> str:
+    """建成1个…，力争2026年底前投入使用: the number's deadline comes with a modal word of its own, and a
+    commitment whose deadline is only striven for is itself softer. A firmer word there does not
+    harden a softer number (the weaker of the two governs)."""
+    found = [_modal_kind(m) for m in marks.modal_words(*layout.span(PHRASE, d.start))]
+    return min([modality, *found], key=lambda kind: MODALITIES[kind].rank)
 
 
 def _per(text: str, lo: int, hi: int) -> str | None:
@@ -736,7 +760,7 @@ def _read_sentences(text: str, clause_id: str, indicator_hint: str | None, issue
     layout = _Layout(masked)
     marks = _Marks(text, dates)
     quantities = [q for q in _quantities(text, scan, layout) if not _is_background(text, q.start, layout, marks, bool(q.standard))]
-    consumed = _assign_deadlines(quantities, dates, layout)
+    consumed = _assign_deadlines(text, quantities, dates, layout)
     targets = [_quantity_target(text, q, i, quantities, layout, marks, clause_id, indicator_hint)
                for i, q in enumerate(quantities)]
     _carry_indicators(targets, quantities, layout)
@@ -775,6 +799,8 @@ def _quantity_target(text, q: _Quantity, i, quantities, layout, marks: _Marks, c
     if d is not None and d.start < q.start and layout.same(CLAUSE, d.start, q.start):
         window_lo = max(c_start, layout.span(PHRASE, d.start)[0])
     modality = _modality(text, marks, window_lo, q.start, p_start)
+    if d is not None and d.start > q.end:
+        modality = _softened_by_trailing_date(marks, d, layout, modality)
     indicator, scope = _describe(text, q, lo, hi, per, marks)
     if indicator_hint:  # an annex row names its item (高龄津贴); the sentence names who gets it
         scope = scope or (indicator if indicator != indicator_hint else None)
