@@ -207,3 +207,21 @@ def test_a_tag_made_on_another_branch_is_no_version_here(youyi_store):
     finally:
         git("tag", "-d", f"{YOUYI}@elsewhere")
         git("branch", "-q", "-D", "elsewhere")
+
+
+def test_an_unlabelled_commit_that_leaves_the_text_alone_is_no_version(tmp_path):
+    import subprocess
+
+    root = tmp_path / "store"
+    store.init(root)
+    for label, name in VERSIONS[:2]:
+        pipeline.import_document(EXAMPLES / name, YOUYI, version=label, root=root)
+    meta = root / "documents" / YOUYI / "meta.json"
+    data = json.loads(meta.read_text("utf-8"))
+    data["region"] = "黑龙江省双鸭山市友谊县（更正）"
+    meta.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x",
+           "PATH": "/usr/bin:/bin"}
+    subprocess.run(["git", "commit", "-q", "--no-verify", "-am", "fix the region"], cwd=root, check=True, env=env)
+    assert len(store.log(YOUYI, root)) == 3
+    assert history(YOUYI, root).versions == (f"{YOUYI}@draft", f"{YOUYI}@final")

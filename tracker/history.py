@@ -159,6 +159,10 @@ def history(doc_id: str, store: str | os.PathLike | None = None) -> History:
     if not refs:
         raise StoreError(f"{doc_id}: no stored version")
     documents = [pipeline.load_document(ref, store=root) for ref in refs]
+    # an unlabelled commit that left the text as it was (a metadata fix) is no version of the text
+    keep = [k for k, entry in enumerate(entries)
+            if entry.labels or k == 0 or documents[k].text != documents[k - 1].text]
+    refs, dates, documents = [refs[k] for k in keep], [dates[k] for k in keep], [documents[k] for k in keep]
     targets = [pipeline.extract_targets(doc) for doc in documents]
     diffs = [
         pipeline.diff(documents[i], documents[i + 1], old_ref=refs[i], new_ref=refs[i + 1],
