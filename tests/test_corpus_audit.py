@@ -194,3 +194,11 @@ def test_the_pages_allow_nothing_but_their_own_style_and_script(demo_store, audi
 def test_an_html_page_cannot_go_to_stdout(demo_store):
     done = tracker(demo_store, "audit", f"{PROVINCE}@final", "-o", "-")
     assert done.returncode == 2 and done.stderr.count("\n") == 1
+
+
+def test_a_parent_without_children_gives_an_empty_audit_and_a_note(demo_store):
+    done = tracker(demo_store, "audit", "xinjiang/elderly-care-reform-plan-2025", "--format", "json")
+    assert done.returncode == 0
+    data = json.loads(done.stdout)
+    assert data["children"] == [] and data["rows"] and all(row["cells"] == [] for row in data["rows"])
+    assert done.stderr.startswith("tracker: note: no stored document names xinjiang/elderly-care-reform-plan-2025")

@@ -50,6 +50,7 @@ def audit(parent, depth, jobs, fmt, output, reports_dir, store):
     """
     from tracker.corpus.audit import audit as run_audit
 
+    _note_when_childless(parent, store, depth)
     if fmt != "html":
         result = run_audit(parent, root=store, depth=depth, jobs=jobs)
         if fmt == "json":
@@ -69,6 +70,18 @@ def audit(parent, depth, jobs, fmt, output, reports_dir, store):
     path = write_audit_page(parent, root=store, depth=depth, jobs=jobs, reports_dir=Path(reports_dir),
                             output=Path(output) if output else None)
     click.echo(f"wrote {path}")
+
+
+def _note_when_childless(parent: str, store, depth: int) -> None:
+    """An audit of a document nothing names as parent is empty: say why on stderr (not an error)."""
+    from tracker import store as _store
+    from tracker.corpus.stored import children_of, resolve_member
+
+    top = _store.store_root(store)
+    doc_id = resolve_member(parent, top).id  # an unknown parent is the one-line error, not a note
+    if not children_of(doc_id, top, depth):
+        click.echo(f"tracker: note: no stored document names {doc_id} as its parent "
+                   "(import children with --parent, or a manifest's parent column)", err=True)
 
 
 @click.command()
