@@ -140,3 +140,15 @@ def test_a_failure_while_committing_the_batch_leaves_the_store_as_it_was(corpus,
     with git_identity(), pytest.raises(OSError):
         import_manifest(manifest, root=root, jobs=1, progress=False)
     assert state(root) == before
+
+
+def test_a_tag_made_on_another_branch_refuses_only_its_row(corpus):
+    root, folder = corpus
+    elsewhere = git(root, "commit-tree", "HEAD^{tree}", "-m", "another branch's import").strip()
+    git(root, "tag", "mou/jia/plan@final", elsewhere)  # as another worktree's import would leave it
+    done = tracker(root, "import", "--manifest", str(write_manifest(folder, GOOD)))
+    assert done.returncode == 1
+    (line,) = done.stderr.splitlines()
+    assert ":3: plans/jia.txt: tag mou/jia/plan@final already exists" in line
+    assert sorted(git(root, "tag").split()) == [f"{PROVINCE}@final", "mou/jia/plan@final", "mou/yi/plan@draft"]
+    assert git(root, "status", "--porcelain") == ""

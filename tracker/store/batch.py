@@ -123,6 +123,8 @@ def commit_versions(top: Path, pending: list[PendingVersion]) -> list[Stored | R
     results: dict[int, Stored | Refused] = {}
     with locked(top):
         taken = {doc_id: set(labels) for doc_id, labels in versions(top).items()}
+        # every tag of the repository, not only this history's: worktrees share one set of tags
+        tags = set(git(top, "for-each-ref", "--format=%(refname:strip=2)", "refs/tags/").decode("utf-8").split())
         dirty = {p for p in dirty_paths(top, sorted({p for v in pending for p in document_paths(v.doc_id).values()}))}
         plans = []
         for k, v in enumerate(pending):
@@ -135,6 +137,10 @@ def commit_versions(top: Path, pending: list[PendingVersion]) -> list[Stored | R
             label = _label(labels, v.version, v.metadata.status)
             if label in labels:
                 results[k] = Refused(v.row, f"{tag_name(v.doc_id, label)} is already stored; give another version label")
+                continue
+            if tag_name(v.doc_id, label) in tags:
+                results[k] = Refused(v.row, f"tag {tag_name(v.doc_id, label)} already exists (made on another branch "
+                                            "or worktree); give another version label")
                 continue
             labels.add(label)
             record = metadata_record(v.metadata, v.doc_id, label, v.source, v.parent, v.region)
