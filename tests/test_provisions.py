@@ -126,3 +126,12 @@ def test_threshold_lowered_above_trigger_catches_more_so_tightened():
 ])
 def test_threshold_below_trigger_raised_catches_more(old, new, label):
     assert only_change(old, new).change == label
+
+
+def test_a_period_counted_from_an_event_a_phrase_earlier_is_a_time_limit_shorter_is_tightened():
+    c = only_change("公告送达的，自发出公告之日起，经过三个月，即视为送达。", "公告送达的，自发出公告之日起，经过六十日，即视为送达。")
+    assert c.change == "tightened" and c.new.role == "time_limit"
+
+
+def test_a_length_of_service_is_not_a_time_limit():
+    assert [t.role for t in provisions_of("在本单位工作满3年的职工可以申请。")] == []

@@ -335,6 +335,9 @@ DURATION_DAYS: dict[str, tuple[str, float]] = {
     "个工作日": ("工作日", 1.4), "工作日": ("工作日", 1.4), "日": ("日", 1.0), "天": ("日", 1.0),
     "个月": ("月", 30.0), "月": ("月", 30.0), "年": ("年", 365.0), "小时": ("小时", 1 / 24),
 }
+#: Words before a duration counted from an event (自公告之日起满三个月, 自发出公告之日起经过六十日): a period
+#: the law sets, read as a time limit when a 自…起 opens its phrase.
+PERIOD_BEFORE = ("满", "经过", "届满")
 #: Words before a duration that make it an advance period (提前三十日通知): a longer one is owed.
 ADVANCE_BEFORE = ("提前",)
 #: Words after a time limit that make it a ban period (三年内不得再次申请): a longer one is stricter.

@@ -44,6 +44,7 @@ _BOUND_RE = re.compile(_alt(w for w, _ in cues.PROVISION_BOUNDS))
 _BOUNDS = dict(cues.PROVISION_BOUNDS)
 _BAN_RE = re.compile(_alt(cues.BAN_AFTER))
 _YEAR_LIKE = re.compile(r"\d{4}$")
+_FROM_EVENT_RE = re.compile(r"自.{1,30}?起")
 
 
 def provisions(text: str, clause_id: str) -> list[Target]:
@@ -87,6 +88,13 @@ def _phrase_start(text: str, pos: int) -> int:
     while k > 0 and text[k - 1] not in _PHRASE_END:
         k -= 1
     return k
+
+
+def _sentence_before(text: str, pos: int, reach: int = 40) -> str:
+    """The text of ``pos``'s sentence before it (自…起，经过六十日: the event may stand a phrase earlier)."""
+    start = max(0, pos - reach)
+    cut = max(text.rfind(end, start, pos) for end in "。；;\n")
+    return text[max(start, cut + 1) : pos]
 
 
 def _label(words: str) -> str | None:
@@ -152,10 +160,16 @@ def _duration(text: str, m: re.Match, clause_id: str):
         role, comparator = ("ban", "<=") if _BAN_RE.match(tail) else ("time_limit", "<=")
     elif bound and _BOUNDS[bound.group(0)] == "<=":
         role, comparator = "time_limit", "<="
+    elif before.endswith(cues.PERIOD_BEFORE) and _FROM_EVENT_RE.search(_sentence_before(text, m.start())):
+        role, comparator = "time_limit", "="
     else:
         return None, (0, 0)
     unit = cues.DURATION_DAYS[m.group("u")][0]
-    indicator = _label(_BOUND_RE.sub("", before)) or ("提前期" if role == "advance" else "期限")
+    indicator = _label(_BOUND_RE.sub("", before))
+    if role == "time_limit" and not _FROM_EVENT_RE.search(before):
+        event = _FROM_EVENT_RE.findall(_sentence_before(text, lo))  # the event stands a phrase earlier
+        indicator = _label(event[-1] + before) if event else indicator
+    indicator = indicator or ("提前期" if role == "advance" else "期限")
     return _target(clause_id, role, indicator, comparator, value, None, unit, None, text, lo, m.end()), (m.start(), m.end())
 
 
