@@ -595,21 +595,72 @@ def _provision_meaning(rule: RoleRule, comparator: str | None, moved: int) -> tu
 # ---------------------------------------------------------------- pairing
 
 
-def _pair_score(a: Target, b: Target, linked: bool, ranks: tuple[int, int]) -> tuple[float, float, float]:
+@dataclass(frozen=True)
+class _Features:
+    """What pairing reads from one target, computed once per target (not once per pair)."""
+
+    kind: str
+    clause: str
+    masked: str  # the normalised text with numbers as #
+    frame: str  # the masked text without bound words: the words around the figures
+    indicator: str  # canonical indicator ("" when it names no measure)
+    distinctive: str  # the indicator without the words every measure shares
+    unit: str | None
+    per: str | None
+    value: Decimal | None
+    deadline: str | None
+    role: str | None  # a law's numeric provision: fine, time_limit …
+
+
+def _features(t: Target) -> _Features:
+    m = masked(t.text)
+    ind = canonical_indicator(t.indicator)
+    return _Features(t.kind, t.clause, m, _frame(m) if t.text else "", ind, _distinctive(ind), unit_of(t), per_of(t),
+                     t.value, t.deadline, t.role)
+
+
+def _frame(masked_text: str) -> str:
+    return re.sub("#+", "#", _BOUND.sub("", masked_text))  # 15至20 and 20 are both one figure
+
+
+def _indicator_similarity(a: _Features, b: _Features) -> float | None:
+    """indicator_similarity on features already computed."""
+    ca, cb = a.indicator, b.indicator
+    if not ca or not cb:
+        return None
+    if ca == cb:
+        return 1.0
+    whole = max(similarity(ca, cb), _containment(ca, cb))
+    if not a.distinctive or not b.distinctive:
+        return min(whole, 0.5)
+    return min(whole, max(similarity(a.distinctive, b.distinctive), _containment(a.distinctive, b.distinctive)))
+
+
+#: How many pair scores the last pair_targets call computed (benchmarks/pairing_calls.py reads it).
+PAIR_SCORE_CALLS = [0]
+
+
+def _score(a: _Features, b: _Features, linked: bool, ranks: tuple[int, int]) -> tuple[float, float, float]:
     """(score, indicator similarity, text similarity) of pairing old target ``a`` with new ``b``."""
+    PAIR_SCORE_CALLS[0] += 1
     if a.kind != b.kind or (a.role and b.role and a.role != b.role):
         return 0.0, 0.0, 0.0  # a fine never pairs with a time limit
     w = PAIR_WEIGHTS
-    txt = similarity(masked(a.text), masked(b.text))
-    ind = indicator_similarity(a.indicator, b.indicator)
-    ind = txt if ind is None or same_frame(a, b) else ind
+    txt = similarity(a.masked, b.masked)
+    ind = _indicator_similarity(a, b)
+    ind = txt if ind is None or (a.frame and a.frame == b.frame) else ind
     score = w["indicator"] * ind + w["text"] * txt
-    score += w["unit"] * (unit_of(a) == unit_of(b)) + w["per"] * (per_of(a) == per_of(b))
+    score += w["unit"] * (a.unit == b.unit) + w["per"] * (a.per == b.per)
     score += w["same_value"] * (a.value == b.value) + w["same_deadline"] * (a.deadline == b.deadline)
     score += w["same_role"] * bool(a.role and a.role == b.role)
     if linked:
         score += w["linked_clause"] - w["rank_penalty"] * abs(ranks[0] - ranks[1])
     return score, ind, txt
+
+
+def _pair_score(a: Target, b: Target, linked: bool, ranks: tuple[int, int]) -> tuple[float, float, float]:
+    """(score, indicator similarity, text similarity) of pairing old target ``a`` with new ``b``."""
+    return _score(_features(a), _features(b), linked, ranks)
 
 
 def _ranks(targets: list[Target]) -> list[int]:
@@ -621,29 +672,129 @@ def _ranks(targets: list[Target]) -> list[int]:
     return out
 
 
+# Candidates for a target found outside its aligned clauses come from an index of the new targets
+# by these keys, never from all of them: the same canonical indicator, the same figure in the same
+# unit, the same words around the figures, and the rarest character pairs of the indicator (or, for
+# a target naming no measure, of its words) — a renamed measure (比例 → 占比例) still shares them.
+INDEX_RARE_BIGRAMS = 4
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[k : k + 2] for k in range(len(text) - 1)} or ({text} if text else set())
+
+
+def _index_keys(f: _Features) -> list[tuple]:
+    keys: list[tuple] = [("frame", f.frame)] if f.frame else []
+    if f.indicator:
+        keys.append(("indicator", f.indicator))
+    if f.value is not None:
+        keys.append(("value", f.unit, f.value))
+    if f.kind == "deadline":
+        keys.append(("deadline", f.deadline))
+    return keys
+
+
+def _bigram_source(f: _Features) -> str:
+    return f.indicator or f.frame
+
+
+class _Index:
+    """The new targets by key, so that each old target meets a few candidates instead of all of them."""
+
+    def __init__(self, feats: list[_Features], positions: list[int]):
+        self.by_key: dict[tuple, list[int]] = {}
+        for j, f in zip(positions, feats):
+            for key in _index_keys(f):
+                self.by_key.setdefault(key, []).append(j)
+            for bg in _bigrams(_bigram_source(f)):
+                self.by_key.setdefault(("bigram", bg), []).append(j)
+
+    def candidates(self, f: _Features) -> set[int]:
+        out: set[int] = set()
+        for key in _index_keys(f):
+            out.update(self.by_key.get(key, ()))
+        grams = [("bigram", bg) for bg in _bigrams(_bigram_source(f)) if ("bigram", bg) in self.by_key]
+        grams.sort(key=lambda k: len(self.by_key[k]))
+        for key in grams[:INDEX_RARE_BIGRAMS]:
+            out.update(self.by_key[key])
+        return out
+
+
+def _linked_candidates(old: list[Target], new: list[Target], links: set[tuple[str, str]] | None) -> list[set[int]]:
+    """For each old target, the new targets of the clauses aligned with its own."""
+    by_clause: dict[str, list[int]] = {}
+    for j, t in enumerate(new):
+        by_clause.setdefault(t.clause, []).append(j)
+    linked_to: dict[str, set[str]] = {}
+    for a, b in links or ():
+        linked_to.setdefault(a, set()).add(b)
+    return [{j for c in linked_to.get(t.clause, ()) for j in by_clause.get(c, ())} for t in old]
+
+
+def _identity(f: _Features) -> tuple:
+    return (f.kind, f.masked, f.indicator, f.unit, f.per, f.value, f.deadline, f.role)
+
+
+def _settled(fo: list[_Features], fn: list[_Features], near: list[set[int]], ro: list[int], rn: list[int]) -> dict[int, int]:
+    """Old → new targets that pair before anything else can: the same target, word for word, at the same
+    place in aligned clauses. Their score is the highest any pair can reach, and each has exactly one such
+    partner, so the greedy pairing takes them first whatever else is scored: nothing else needs scoring
+    against them. On a revision most targets are settled here, in time linear in their number.
+    """
+    mine: dict[int, list[int]] = {}
+    theirs: dict[int, list[int]] = {}
+    for i, f in enumerate(fo):
+        key = _identity(f)
+        for j in near[i]:
+            if rn[j] == ro[i] and _identity(fn[j]) == key:
+                mine.setdefault(i, []).append(j)
+                theirs.setdefault(j, []).append(i)
+    return {i: js[0] for i, js in mine.items() if len(js) == 1 and len(theirs[js[0]]) == 1}
+
+
+def _acceptable(a: Target, b: Target, linked: bool, aligned: bool, scores: tuple[float, float, float], mode: str) -> bool:
+    """Whether a scored pair may pair at all (the greedy then takes the best ones first)."""
+    th = PAIR_THRESHOLDS[mode]
+    score, ind, txt = scores
+    if aligned and (a.role or b.role) and not linked:
+        return False  # a law's fine pairs within its own article's pairing, never with a look-alike elsewhere
+    if linked and a.role and a.role == b.role and ind >= ROLE_PAIR_MIN_INDICATOR:
+        pass  # one article's fine (time limit from one event …) rewritten: best scores pair first
+    elif (ind + txt) / 2 < th["min_content"]:
+        return False  # same clause or not, nothing says these measure the same thing
+    if (mode == "parent" or not linked) and ind < th["min_indicator"]:
+        return False  # found elsewhere: only the same measure counts, not a look-alike sentence
+    return score >= (th["linked"] if linked else th["elsewhere"])
+
+
 def pair_targets(old: list[Target], new: list[Target], links: set[tuple[str, str]] | None, mode: str) -> list[tuple[int | None, int | None]]:
     """One-to-one pairs of old and new target indices; None on one side for dropped / added.
 
     Greedy by score, so the clearest pairs are taken first; targets of linked
-    clauses need less evidence than a target found in another clause.
+    clauses need less evidence than a target found in another clause. Each old
+    target is scored against the targets of the clauses aligned with its own and
+    against the candidates an index of the new targets offers (same indicator,
+    same figure, same frame, rarest indicator characters): the work grows with
+    the number of targets, not with old × new (docs/decisions/0405).
     """
-    th = PAIR_THRESHOLDS[mode]
     ro, rn = _ranks(old), _ranks(new)
+    fo, fn = [_features(t) for t in old], [_features(t) for t in new]
+    near = _linked_candidates(old, new, links)
+    settled = _settled(fo, fn, near, ro, rn)
+    taken = set(settled.values())
+    free = [j for j in range(len(new)) if j not in taken]
+    index = _Index([fn[j] for j in free], free)
+    PAIR_SCORE_CALLS[0] = 0
     scored = []
-    for i, a in enumerate(old):
-        for j, b in enumerate(new):
-            linked = links is not None and (a.clause, b.clause) in links
-            score, ind, txt = _pair_score(a, b, linked, (ro[i], rn[j]))
-            need = th["linked"] if linked else th["elsewhere"]
-            if links is not None and (a.role or b.role) and not linked:
-                continue  # a law's fine pairs within its own article's pairing, never with a look-alike elsewhere
-            if linked and a.role and a.role == b.role and ind >= ROLE_PAIR_MIN_INDICATOR:
-                pass  # one article's fine (time limit from one event …) rewritten: best scores pair first
-            elif (ind + txt) / 2 < th["min_content"]:
-                continue  # same clause or not, nothing says these measure the same thing
-            if (mode == "parent" or not linked) and ind < th["min_indicator"]:
-                continue  # found elsewhere: only the same measure counts, not a look-alike sentence
-            if score >= need:
+    for i in range(len(old)):
+        if i in settled:
+            candidates = [settled[i]]
+        else:
+            candidates = sorted((near[i] - taken) | index.candidates(fo[i]))
+        for j in candidates:
+            linked = j in near[i]
+            score, ind, txt = _score(fo[i], fn[j], linked, (ro[i], rn[j]))
+            if _acceptable(old[i], new[j], linked, links is not None, (score, ind, txt), mode):
                 scored.append((score, -abs(i - j), i, j))
     scored.sort(reverse=True)
     used_o, used_n, pairs = set(), set(), []
