@@ -1,4 +1,5 @@
 """Target judgement and pairing pins: directions per the contract, equivalent rewrites unchanged."""
+from dataclasses import replace
 from decimal import Decimal
 
 from tracker.compare import (
@@ -314,3 +315,31 @@ def test_a_bound_worded_with_de_is_judged_in_the_same_frame_as_the_plain_one():
     old = target(55, indicator="占比", text="护理型床位占比不低于55%")
     new = target(60, indicator="护理型床位占比", text="护理型床位占比不得低于60%")
     assert judge(old, new).change == "tightened"
+
+
+# ---- pairing cost (issue 17): scored pairs grow with the number of targets, not old × new ----------
+
+
+def _law(n: int, edit: set[int] = frozenset()):
+    return [target(30 + (k in edit), unit="日", comparator="<=", indicator="期限", deadline=None, scope=None,
+                   clause=f"第{k}条", text=f"当事人应当在{30 + (k in edit)}日内就第{k}项事务提出书面异议") for k in range(n)]
+
+
+def test_pairing_scores_a_word_for_word_revision_once_per_target():
+    from tracker import compare
+
+    old, new = _law(300), _law(300)
+    changes = compare_targets(old, new)
+    assert [c.change for c in changes] == ["unchanged"] * 300
+    assert compare.PAIR_SCORE_CALLS[0] == 300  # not 300 × 300
+
+
+def test_pairing_by_index_finds_a_moved_and_edited_target_without_scoring_all_pairs():
+    from tracker import compare
+
+    old, new = _law(200), _law(200, edit={7})
+    new[7] = replace(new[7], clause="第199条之一")  # moved to a clause with no link
+    changes = compare_targets(old, new)
+    moved = [c for c in changes if c.old is not None and c.old.clause == "第7条"]
+    assert [(c.change, c.new.clause if c.new else None) for c in moved] == [("loosened", "第199条之一")]
+    assert compare.PAIR_SCORE_CALLS[0] < 2 * 200
