@@ -232,10 +232,7 @@ def same_frame(old: Target, new: Target) -> bool:
     same thing whatever indicator the extractor read from each ("已建成小区要按每百户15至20平方米"
     → "…不少于20平方米": one measure, a stricter bound).
     """
-    def frame(t: Target) -> str:
-        return re.sub("#+", "#", _BOUND.sub("", masked(t.text)))  # 15至20 and 20 are both one figure
-
-    return bool(old.text) and frame(old) == frame(new)
+    return bool(old.text) and _frame(masked(old.text)) == _frame(masked(new.text))
 
 
 def unit_of(t: Target) -> str | None:
