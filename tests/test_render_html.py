@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
@@ -260,3 +261,29 @@ def test_a_file_reference_shows_by_its_name_and_a_stored_one_as_written():
 
     assert short_ref("/work/x/examples/plan-draft.txt") == "plan-draft.txt"
     assert short_ref("heilongjiang/youyi/plan@draft") == "heilongjiang/youyi/plan@draft"
+
+
+def test_parent_mode_groups_the_childs_own_targets_as_bengji_xinzeng_apart_from_the_parents():
+    from tracker.model import DiffResult, DocRef, Target, TargetChange
+    from tracker.render.markdown import render_markdown
+
+    def t(clause, value, indicator="护理型床位占比"):
+        return Target(clause, "quantity", indicator, None, ">=", Decimal(value), None, "%", None, None, "must", f"{indicator}达到{value}%以上")
+
+    result = DiffResult("parent", DocRef("省", "p"), DocRef("县", "c"), [], [
+        TargetChange("added", None, t("三", 80, "助餐服务覆盖率")),
+        TargetChange("loosened", t("三.(六)", 75), t("二.(五)", 55)),
+        TargetChange("dropped", t("三.(七)", 90, "签约服务率"), None),
+    ], {})
+    soup = BeautifulSoup(render_html(result, None, None), "html.parser")
+    groups = [(h.contents[0].strip(), [tr["data-change"] for tr in h.find_next("table").select("tbody tr")])
+              for h in soup.select("h3.target-group")]
+    assert groups == [("上级指标落实情况", ["dropped", "loosened"]), ("本级新增指标（上级文件未设，本级自行提出）", ["added"])]
+    assert "本级新增" in soup.select_one("tr[data-change=added] .badge").get_text()
+    assert "### 本级新增指标（上级文件未设，本级自行提出）（1 项）" in render_markdown(result, None, None)
+
+
+def test_version_mode_keeps_one_table_of_changed_targets(version_report):
+    soup, _ = version_report
+    assert not soup.select("h3.target-group")
+    assert len(soup.select("table.changed-targets")) == 1

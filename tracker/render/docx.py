@@ -159,11 +159,14 @@ def build(view: ReportView):
     heading(word, "指标变化", 12)
     counts = word.add_paragraph()
     run(counts, "　".join(f"{l.icon}{l.zh} {view.counts[l.key]}" for l in view.count_labels))
-    changed_targets = [t for t in view.dashboard if t.change != "unchanged"]
-    if changed_targets:
+    for group in view.groups:
+        if not group.rows:
+            continue
+        if group.heading:
+            heading(word, f"{group.heading}（{len(group.rows)} 项）", 11)
         widths = [2.4, 3.4, 3.3, 3.3, 1.8, 2.8]
         tbl = table(word, ["条款", "指标", view.headings[0], view.headings[1], "判断", "理由"], widths)
-        for t in changed_targets:
+        for t in group.rows:
             cells = add_row(tbl, widths).cells
             for cell, text in zip(cells, [t.clause, t.indicator or "—", t.old, t.new, f"{t.label.icon}{t.label.zh}",
                                           "；".join(t.reasons)]):

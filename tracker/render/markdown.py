@@ -60,14 +60,20 @@ def dashboard(view: ReportView) -> list[str]:
     changed = [t for t in view.dashboard if t.change != "unchanged"]
     if not changed:
         return lines + ["没有变化的指标。", ""]
-    lines += [f"| 条款 | 指标 | {view.headings[0]} | {view.headings[1]} | 判断 | 理由 |", "|---|---|---|---|---|---|"]
-    for t in changed:
-        reasons = "；".join(escape(r) for r in t.reasons)
-        lines.append(f"| {escape(t.clause)} | {escape(t.indicator) or '—'} | {escape(t.old)} | {escape(t.new)} | "
-                     f"{t.label.icon} {t.label.zh} | {reasons} |")
+    for group in view.groups:
+        if not group.rows:
+            continue
+        if group.heading:
+            lines += [f"### {group.heading}（{len(group.rows)} 项）", ""]
+        lines += [f"| 条款 | 指标 | {view.headings[0]} | {view.headings[1]} | 判断 | 理由 |", "|---|---|---|---|---|---|"]
+        for t in group.rows:
+            reasons = "；".join(escape(r) for r in t.reasons)
+            lines.append(f"| {escape(t.clause)} | {escape(t.indicator) or '—'} | {escape(t.old)} | {escape(t.new)} | "
+                         f"{t.label.icon} {t.label.zh} | {reasons} |")
+        lines.append("")
     unchanged = len(view.dashboard) - len(changed)
     if unchanged:
-        lines += ["", f"另有未变指标 {unchanged} 项。"]
+        lines += [f"另有未变指标 {unchanged} 项。"]
     return lines + [""]
 
 

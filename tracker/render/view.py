@@ -41,10 +41,18 @@ TARGET_WORDS: dict[str, Label] = {
     "unchanged": Label("unchanged", "＝", "未变", "unchanged"),
 }
 # In parent mode a parent's target with no counterpart was not carried down.
+# A target only the implementing document sets is its own (本级新增), not a change of the parent's.
 PARENT_TARGET_WORDS: dict[str, Label] = {
     **TARGET_WORDS,
     "dropped": Label("dropped", "✕", "未落实", "not carried"),
+    "added": Label("added", "＋", "本级新增", "own target"),
 }
+# Parent mode shows the child's own targets apart from the parent's targets it carries (issue 15):
+# (heading, labels) per group, in the order shown; version mode shows one table.
+PARENT_TARGET_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("上级指标落实情况", frozenset(TARGET_WORDS) - {"added", "unchanged"}),
+    ("本级新增指标（上级文件未设，本级自行提出）", frozenset({"added"})),
+)
 
 CLAUSE_WORDS: dict[str, Label] = {
     "unchanged": Label("unchanged", "＝", "未变", "unchanged"),
@@ -229,6 +237,24 @@ def _indicator(target) -> str:
     if rule is not None and rule.name_zh not in name:
         name = f"〔{rule.name_zh}〕{name}"
     return name
+
+
+@dataclass(frozen=True)
+class TargetGroup:
+    """Changed target rows shown under one heading ("" in version mode: one table)."""
+
+    heading: str
+    rows: list[DashboardRow]
+
+
+def target_groups(mode: str, dashboard: list[DashboardRow]) -> list[TargetGroup]:
+    """The changed target rows as the report shows them: in parent mode the parent's targets the
+    child carries (stricter, looser, not carried …) apart from the child's own (本级新增)."""
+    changed = [row for row in dashboard if row.change != "unchanged"]
+    if mode != "parent":
+        return [TargetGroup("", changed)]
+    return [TargetGroup(heading, [row for row in changed if row.change in labels])
+            for heading, labels in PARENT_TARGET_GROUPS]
 
 
 def _name(target) -> str:
@@ -580,6 +606,7 @@ class ReportView:
     sides: tuple[str, str] = ("", "")  # each document's title, with its status when both share one
     rules: list[str] = field(default_factory=list)  # the alignment rules used, in RULE_WORDS order
     versions: str = ""  # two versions of one law: 2016年3月16日通过 → 2023年12月29日修正
+    groups: list[TargetGroup] = field(default_factory=list)  # changed target rows per heading (target_groups)
 
 
 def card(which: str, role: str, meta: Metadata, ref: str, fallback_title: str | None) -> DocCard:
@@ -648,6 +675,7 @@ def build_view(result: DiffResult, old_doc: Document | None = None, new_doc: Doc
     old_card = card("old", headings[0], old_meta, result.old.ref, result.old.title)
     new_card = card("new", headings[1], new_meta, result.new.ref, result.new.title)
     words = target_words(result.mode)
+    dashboard = dashboard_rows(result)
     return ReportView(
         mode=result.mode,
         mode_name="上下级对照" if result.mode == "parent" else "版本对照",
@@ -657,7 +685,8 @@ def build_view(result: DiffResult, old_doc: Document | None = None, new_doc: Doc
         new=new_card,
         counts=target_counts(result),
         count_labels=[words[key] for key in TARGET_LABELS],
-        dashboard=dashboard_rows(result),
+        dashboard=dashboard,
+        groups=target_groups(result.mode, dashboard),
         rows=rows,
         runs=group_runs(rows),
         clause_counts=dict(Counter(change.change for change in result.clauses)),
