@@ -343,3 +343,21 @@ def test_pairing_by_index_finds_a_moved_and_edited_target_without_scoring_all_pa
     moved = [c for c in changes if c.old is not None and c.old.clause == "第7条"]
     assert [(c.change, c.new.clause if c.new else None) for c in moved] == [("loosened", "第199条之一")]
     assert compare.PAIR_SCORE_CALLS[0] < 2 * 200
+
+
+def test_a_target_whose_sentence_was_rewritten_around_it_is_paired_and_the_pairing_explained():
+    old = [target(15, unit="个", indicator="示范点", comparator="=", deadline=None, scope=None, clause="二", text="建成示范点15个")]
+    new = [target(15, unit="个", indicator="示范点", comparator="=", deadline=None, scope=None, clause="二",
+                  text="围绕边远地区补齐短板，在有条件的村新建并运营示范点15个")]
+    [change] = compare_targets(old, new)
+    assert change.change == "unchanged"
+    assert [r.split(",")[0] for r in change.reasons] == ["paired by meaning"]
+    assert change.reasons_zh[0].startswith("按指标含义配对")
+
+
+def test_a_bracketed_alternative_and_a_modal_word_name_no_part_of_the_measure():
+    from tracker.compare import canonical_indicator
+
+    assert canonical_indicator("社区（村）卫生服务站") == canonical_indicator("社区卫生服务站")
+    assert canonical_indicator("力争基本建成养老服务网络") == canonical_indicator("建成养老服务网络")
+    assert canonical_indicator("基本养老服务") == "基本养老服务"  # 基本 before a noun is part of it

@@ -121,6 +121,8 @@ REASONS: dict[str, tuple[str, str]] = {
     "provision_mixed": ("{what} {a} → {b}: one bound rose and the other fell", "{what} {a} → {b}：上下限一升一降，宽严不一"),
     "provision_same": ("{what} {a} → {b}: about the same length of time", "{what} {a} → {b}：时长大致相当，宽严未变"),
     "provision_basis": ("{what} {a} → {b}: counted on another basis, no direction", "{what} {a} → {b}：计算基础改变，无法比较宽严"),
+    "pairing": ("paired by meaning, the sentences read alike only {alike}: {a} ↔ {b}",
+                "按指标含义配对（文字相似度仅 {alike}），请核对：{a} ↔ {b}"),
     "dropped": ("no counterpart in the new text: {what}", "新文本中未找到对应指标：{what}"),
     "dropped_parent": ("the parent's target is not carried into the implementing document: {what}", "上级指标在本级文件中未找到对应：{what}"),
     "added": ("new target: {what}", "新增指标：{what}"),
@@ -156,6 +158,9 @@ PAIR_THRESHOLDS: dict[str, dict[str, float]] = {
 #: a time limit counted from another event (自开展培训之日起) is another provision
 ROLE_PAIR_MIN_INDICATOR = 0.5
 INDICATOR_SAME = 0.75  # indicator similarity at or above which two indicators name one measure
+# A pair whose sentences read less alike than this was paired by its measure, not its words: the
+# judgement says so (a reviewer checks one row instead of reading a dropped and an added target).
+PAIR_CONFIDENT_TEXT = 0.6
 SCOPE_SAME = 0.6
 
 # Words that only state how a number binds: the extractor's comparator words (不得低于 as well as
@@ -176,13 +181,24 @@ def canonical_indicator(text: str | None) -> str:
     """An indicator with synonyms folded onto one spelling (护理型床位比例 → 护理型床位占比).
 
     Trailing modal words go (覆盖率要 / 覆盖率力争 → 覆盖率): softening 要 to 力争 changes the
-    commitment, not the measure; an indicator of such words alone comes back empty.
+    commitment, not the measure; an indicator of such words alone comes back empty. So do
+    bracketed alternatives, degree and modal words anywhere (``INDICATOR_ASIDE``).
     """
-    text = _strip_noise(normalise(text))
+    text = _strip_noise(normalise(_INDICATOR_ASIDE.sub("", text or "")))
     for group in INDICATOR_SYNONYMS:
         for word in sorted(group[1:], key=len, reverse=True):
             text = text.replace(word, group[0])
     return text
+
+
+# What an indicator may carry that names no part of the measure, set aside before indicators are
+# compared or indexed: a bracketed alternative (社区（村） → 社区), a degree word before its verb of
+# completion (基本建成 / 全面建成: the degree is judged on its own scale) and a modal word anywhere
+# (力争/原则上 inserted changes the commitment, not the measure).
+INDICATOR_ASIDE: tuple[str, ...] = (
+    r"[（(][^（()）]{1,8}[）)]", extract_cues.DEGREE_RE.replace("(", "(?:", 1), "力争", "争取", "确保", "必须", "应当", "原则上",
+)
+_INDICATOR_ASIDE = re.compile("|".join(INDICATOR_ASIDE))
 
 
 def _strip_noise(text: str) -> str:
@@ -774,6 +790,11 @@ def pair_targets(old: list[Target], new: list[Target], links: set[tuple[str, str
     same figure, same frame, rarest indicator characters): the work grows with
     the number of targets, not with old × new (docs/decisions/0405).
     """
+    return [(i, j) for i, j, _ in _paired(old, new, links, mode)]
+
+
+def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | None, mode: str) -> list[tuple[int | None, int | None, float | None]]:
+    """pair_targets with the evidence of each pair: how alike the two sentences read (None when unpaired)."""
     ro, rn = _ranks(old), _ranks(new)
     fo, fn = [_features(t) for t in old], [_features(t) for t in new]
     near = _linked_candidates(old, new, links)
@@ -792,16 +813,16 @@ def pair_targets(old: list[Target], new: list[Target], links: set[tuple[str, str
             linked = j in near[i]
             score, ind, txt = _score(fo[i], fn[j], linked, (ro[i], rn[j]))
             if _acceptable(old[i], new[j], linked, links is not None, (score, ind, txt), mode):
-                scored.append((score, -abs(i - j), i, j))
+                scored.append((score, -abs(i - j), i, j, txt))
     scored.sort(reverse=True)
     used_o, used_n, pairs = set(), set(), []
-    for _, _, i, j in scored:
+    for _, _, i, j, txt in scored:
         if i not in used_o and j not in used_n:
             used_o.add(i)
             used_n.add(j)
-            pairs.append((i, j))
-    pairs += [(i, None) for i in range(len(old)) if i not in used_o]
-    pairs += [(None, j) for j in range(len(new)) if j not in used_n]
+            pairs.append((i, j, txt))
+    pairs += [(i, None, None) for i in range(len(old)) if i not in used_o]
+    pairs += [(None, j, None) for j in range(len(new)) if j not in used_n]
     return pairs
 
 
@@ -813,7 +834,7 @@ def compare_targets(old: list[Target], new: list[Target], mode: str = "version",
     if links is None and mode == "version":
         links = {(t.clause, t.clause) for t in old}
     changes = []
-    for i, j in pair_targets(old, new, links, mode):
+    for i, j, alike in _paired(old, new, links, mode):
         if j is None:
             en, zh = say("dropped_parent" if mode == "parent" else "dropped", what=_describe(old[i]))
             changes.append(TargetChange("dropped", old[i], None, [en], reasons_zh=[zh]))
@@ -821,7 +842,11 @@ def compare_targets(old: list[Target], new: list[Target], mode: str = "version",
             en, zh = say("added", what=_describe(new[j]))
             changes.append(TargetChange("added", None, new[j], [en], reasons_zh=[zh]))
         else:
-            changes.append(judge(old[i], new[j], mode))
+            change = judge(old[i], new[j], mode)
+            if alike is not None and alike < PAIR_CONFIDENT_TEXT:
+                en, zh = say("pairing", a=_describe(old[i]), b=_describe(new[j]), alike=f"{alike:.2f}")
+                change = TargetChange(change.change, change.old, change.new, [*change.reasons, en], [*change.reasons_zh, zh])
+            changes.append(change)
     return changes
 
 
