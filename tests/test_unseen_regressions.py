@@ -239,3 +239,13 @@ def test_a_breadcrumb_ending_in_the_page_title_and_a_lost_download_link_are_page
     out = clean(RawText(text=scrape, source="t.txt", format="txt"))
     assert out.text.startswith("临江区水生态环境保护工作方案（征求意见稿）\n为持续改善水生态环境质量，制定本方案。\n")
     assert out.text.endswith("新建污水管网50公里。")
+
+
+def test_a_dated_goal_pairs_with_the_other_documents_goal_of_the_same_year_not_a_later_one():
+    parent = extract_from_text("到2029年，县乡村三级养老服务网络基本建成；到2035年，城乡养老服务网络全面建成。", "一")
+    child = extract_from_text("到2027年，建成一批示范性养老服务网络；到2029年，养老服务网络基本建成；"
+                              "到2035年，养老服务网络更加健全。", "一")
+    pairs = {(c.old.deadline[:4] if c.old else None, c.new.deadline[:4] if c.new else None): c.change
+             for c in compare_targets(parent, child, mode="parent", links={("一", "一")})}
+    assert pairs[("2029", "2029")] == "unchanged"
+    assert ("2035", "2029") not in pairs

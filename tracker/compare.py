@@ -146,6 +146,9 @@ PAIR_WEIGHTS: dict[str, float] = {
     "indicator": 0.4, "text": 0.4, "unit": 0.1, "per": 0.1,
     "same_value": 0.05, "same_deadline": 0.03, "linked_clause": 0.25, "rank_penalty": 0.01,
     "same_role": 0.2,  # two numeric provisions of a law with one role (fine, time limit …)
+    # a dated goal with no number has its date as its only figure: the same date is evidence as a
+    # same value is for a number (a 2029 基本建成 goal pairs with the other's 2029 goal, not its 2035 one)
+    "same_date_of_dated_goal": 0.2,
 }
 PAIR_THRESHOLDS: dict[str, dict[str, float]] = {
     # linked: both targets in clauses the alignment paired; elsewhere: moved to another clause
@@ -193,10 +196,12 @@ def canonical_indicator(text: str | None) -> str:
 
 # What an indicator may carry that names no part of the measure, set aside before indicators are
 # compared or indexed: a bracketed alternative (社区（村） → 社区), a degree word before its verb of
-# completion (基本建成 / 全面建成: the degree is judged on its own scale) and a modal word anywhere
-# (力争/原则上 inserted changes the commitment, not the measure).
+# completion (基本建成 / 全面建成: the degree is judged on its own scale), a modal word anywhere
+# (力争/原则上 inserted changes the commitment, not the measure), and a leading qualifier naming the
+# levels or areas it spans (县乡村三级养老服务网络, 城乡养老服务网络 → 养老服务网络: where, not what).
 INDICATOR_ASIDE: tuple[str, ...] = (
     r"[（(][^（()）]{1,8}[）)]", extract_cues.DEGREE_RE.replace("(", "(?:", 1), "力争", "争取", "确保", "必须", "应当", "原则上",
+    r"^(?:[省市县区乡镇村]{2,4}[一二两三四五]级|城乡|全[国省市县区])",
 )
 _INDICATOR_ASIDE = re.compile("|".join(INDICATOR_ASIDE))
 
@@ -666,6 +671,8 @@ def _score(a: _Features, b: _Features, linked: bool, ranks: tuple[int, int]) -> 
     score += w["unit"] * (a.unit == b.unit) + w["per"] * (a.per == b.per)
     score += w["same_value"] * (a.value == b.value) + w["same_deadline"] * (a.deadline == b.deadline)
     score += w["same_role"] * bool(a.role and a.role == b.role)
+    if a.kind == "deadline" and a.deadline and a.deadline[:4] == (b.deadline or "")[:4]:
+        score += w["same_date_of_dated_goal"]
     if linked:
         score += w["linked_clause"] - w["rank_penalty"] * abs(ranks[0] - ranks[1])
     return score, ind, txt
@@ -703,7 +710,7 @@ def _index_keys(f: _Features) -> list[tuple]:
     if f.value is not None:
         keys.append(("value", f.unit, f.value))
     if f.kind == "deadline":
-        keys.append(("deadline", f.deadline))
+        keys.append(("deadline", (f.deadline or "")[:4]))
     return keys
 
 
