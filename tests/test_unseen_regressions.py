@@ -249,3 +249,31 @@ def test_a_dated_goal_pairs_with_the_other_documents_goal_of_the_same_year_not_a
              for c in compare_targets(parent, child, mode="parent", links={("一", "一")})}
     assert pairs[("2029", "2029")] == "unchanged"
     assert ("2035", "2029") not in pairs
+
+
+def _clause_rows(tmp_path, old: str, new: str):
+    from tracker.api import diff, read_document
+
+    (tmp_path / "a.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(new, encoding="utf-8")
+    result = diff(read_document(tmp_path / "a.txt"), read_document(tmp_path / "b.txt"))
+    return {(c.change, tuple(c.old) if isinstance(c.old, list) else c.old, c.new) for c in result.clauses}
+
+
+def test_a_merge_stays_merged_and_the_items_renumbered_after_it_stay_unchanged(tmp_path):
+    head = "某县教育行动方案\n一、重点任务\n（一）扩大优质资源。\n"
+    items = ["新建和改扩建中小学12所，新增学位1.2万个。", "推进集团化办学，组建教育集团10个。",
+             "建设智慧校园示范校30所。", "每所学校配备心理健康教师不少于1名。"]
+    old = head + "".join(f"{k + 1}.{t}\n" for k, t in enumerate(items))
+    new = head + f"1.{items[0][:-1]}；{items[1]}\n" + "".join(f"{k}.{t}\n" for k, t in enumerate(items[2:], start=2))
+    rows = _clause_rows(tmp_path, old, new)
+    assert ("merged", ("一.(一).1", "一.(一).2"), "一.(一).1") in rows
+    assert ("unchanged", "一.(一).3", "一.(一).2") in rows and ("unchanged", "一.(一).4", "一.(一).3") in rows
+
+
+def test_a_removed_annex_row_is_a_removed_clause(tmp_path):
+    body = "某市托育服务实施方案\n一、目标\n到2027年，每千人口拥有3岁以下婴幼儿托位数达到4.5个。\n附件\n主要指标\n"
+    table = ["| 序号 | 指标 | 单位 | 2027年目标值 |", "| 1 | 每千人口托位数 | 个 | 4.5 |",
+             "| 2 | 普惠托位占比 | % | 60 |", "| 3 | 托育机构备案率 | % | 90 |"]
+    rows = _clause_rows(tmp_path, body + "\n".join(table) + "\n", body + "\n".join(table[:3]) + "\n")
+    assert any(change == "removed" and old and old.startswith("附件") for change, old, _ in rows), rows
