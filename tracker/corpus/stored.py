@@ -1,8 +1,4 @@
-"""Finding a parent's stored children and reading their texts in bulk.
-
-One ``git cat-file --batch`` reads every child's text and metadata: an audit of
-1,000 children must not start 1,000 git processes.
-"""
+"""A parent's stored children as audit members, and their texts in bulk (over store.queries)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,41 +27,9 @@ def resolve_member(ref: str, root: Path) -> Member:
 
 def children_of(parent_id: str, root: Path, depth: int = 1) -> list[Member]:
     """Stored documents whose ``parent`` is ``parent_id`` (``depth`` generations down), by generation then id."""
-    if depth < 1:
-        raise StoreError(f"--depth {depth}: give 1 (children) or more (grandchildren …)")
-    by_parent: dict[str, list[Member]] = {}
-    for row in store.list_documents(root):
-        if row.get("parent") and row.get("version"):
-            by_parent.setdefault(row["parent"], []).append(member_from_meta(row["id"], row))
-    found, frontier, seen = [], [parent_id], {parent_id}
-    for _ in range(depth):
-        generation = sorted((m for p in frontier for m in by_parent.get(p, []) if m.id not in seen), key=lambda m: m.id)
-        seen.update(m.id for m in generation)
-        found += generation
-        frontier = [m.id for m in generation]
-    return found
+    return [member_from_meta(row["id"], row) for row in store.descendants_of(parent_id, root, depth) if row.get("version")]
 
 
 def read_members(members: list[Member], root: Path) -> list[tuple[bytes, bytes | None]]:
-    """(canonical text, meta.json) of each member's version, in one git process.
-
-    Read from the version's tag; a store cloned without tags falls back to
-    resolving each label on its own.
-    """
-    specs = []
-    for m in members:
-        paths = store.document_paths(m.id)
-        specs += [f"refs/tags/{store.tag_name(m.id, m.version)}:{paths[store.TEXT]}",
-                  f"refs/tags/{store.tag_name(m.id, m.version)}:{paths[store.META]}"]
-    blobs = store.read_blobs(root, specs)
-    out = []
-    for k, m in enumerate(members):
-        text, meta = blobs[2 * k], blobs[2 * k + 1]
-        if text is None:
-            commit = store.resolve_version(root, m.id, m.version)
-            paths = store.document_paths(m.id)
-            text, meta = store.read_blobs(root, [f"{commit}:{paths[store.TEXT]}", f"{commit}:{paths[store.META]}"])
-            if text is None:
-                raise StoreError(f"{m.ref}: the document does not exist at that revision ({commit[:12]})")
-        out.append((text, meta))
-    return out
+    """(canonical text, meta.json) of each member's version, in one git process (store.read_versions)."""
+    return store.read_versions(root, [(m.id, m.version) for m in members])

@@ -53,6 +53,7 @@ from tracker.store.plumbing import (
 from tracker.store.queries import (
     Version,
     children_of,
+    descendants_of,
     default_label,
     document_from_bytes,
     list_documents,
@@ -61,6 +62,7 @@ from tracker.store.queries import (
     metadata_from_dict,
     parent_of,
     read_meta,
+    read_versions,
     resolve_against_parent,
     resolve_version,
     trailer_labels,

@@ -122,6 +122,54 @@ def children_of(doc_id: str, root=None) -> list[str]:
     return [row["id"] for row in list_documents(root) if row.get("parent") == doc_id]
 
 
+def descendants_of(doc_id: str, root=None, depth: int = 1) -> list[dict]:
+    """The metadata rows of the documents under ``doc_id``: children, then (``depth`` > 1) theirs …
+
+    By generation, then id; each row as :func:`list_documents` gives it. One
+    listing of the store whatever the depth (national → province → city → county).
+    """
+    validate_id(doc_id)
+    if depth < 1:
+        raise StoreError(f"depth {depth}: give 1 (children) or more (grandchildren …)")
+    by_parent: dict[str, list[dict]] = {}
+    for row in list_documents(root):
+        if row.get("parent"):
+            by_parent.setdefault(row["parent"], []).append(row)
+    found, frontier, seen = [], [doc_id], {doc_id}
+    for _ in range(depth):
+        generation = sorted((r for p in frontier for r in by_parent.get(p, []) if r["id"] not in seen),
+                            key=lambda r: r["id"])
+        seen.update(r["id"] for r in generation)
+        found += generation
+        frontier = [r["id"] for r in generation]
+    return found
+
+
+def read_versions(root: Path, refs: list[tuple[str, str]]) -> list[tuple[bytes, bytes | None]]:
+    """(canonical text, meta.json) of each (id, version label), in one ``git cat-file --batch``.
+
+    Read from the versions' tags; a store cloned without tags falls back to
+    resolving each label on its own. An audit of 1,000 children must not start
+    1,000 git processes.
+    """
+    specs = []
+    for doc_id, version in refs:
+        paths = document_paths(doc_id)
+        specs += [f"refs/tags/{tag_name(doc_id, version)}:{paths[TEXT]}", f"refs/tags/{tag_name(doc_id, version)}:{paths[META]}"]
+    blobs = read_blobs(root, specs)
+    out = []
+    for k, (doc_id, version) in enumerate(refs):
+        text, meta = blobs[2 * k], blobs[2 * k + 1]
+        if text is None:
+            commit = resolve_version(root, doc_id, version)
+            paths = document_paths(doc_id)
+            text, meta = read_blobs(root, [f"{commit}:{paths[TEXT]}", f"{commit}:{paths[META]}"])
+            if text is None:
+                raise StoreError(f"{doc_id}@{version}: the document does not exist at that revision ({commit[:12]})")
+        out.append((text, meta))
+    return out
+
+
 # ---------------------------------------------------------------- listing
 
 
