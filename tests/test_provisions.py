@@ -135,3 +135,12 @@ def test_a_period_counted_from_an_event_a_phrase_earlier_is_a_time_limit_shorter
 
 def test_a_length_of_service_is_not_a_time_limit():
     assert [t.role for t in provisions_of("在本单位工作满3年的职工可以申请。")] == []
+
+
+def test_fines_of_one_article_pair_by_the_case_they_answer():
+    old = "达成并实施垄断协议的，处上一年度销售额一倍以下的罚款；尚未实施所达成的垄断协议的，可以处五十万元以下的罚款。"
+    new = ("达成并实施垄断协议的，处上一年度销售额一倍以下的罚款，上一年度没有销售额的，处五百万元以下的罚款；"
+           "尚未实施所达成的垄断协议的，可以处三百万元以下的罚款。")
+    changes = {c.change: c for c in diff(law(old), law(new)).targets if c.change != "unchanged"}
+    assert changes["tightened"].old.value == Decimal(500000) and changes["tightened"].new.value == Decimal(3000000)
+    assert changes["added"].new.value == Decimal(5000000)

@@ -666,7 +666,7 @@ def _score(a: _Features, b: _Features, linked: bool, ranks: tuple[int, int]) -> 
     w = PAIR_WEIGHTS
     txt = similarity(a.masked, b.masked)
     ind = _indicator_similarity(a, b)
-    ind = txt if ind is None or (a.frame and a.frame == b.frame) else ind
+    ind = txt if ind is None or (a.frame and a.frame == b.frame and not a.role) else ind  # a law's provision: its label decides
     score = w["indicator"] * ind + w["text"] * txt
     score += w["unit"] * (a.unit == b.unit) + w["per"] * (a.per == b.per)
     score += w["same_value"] * (a.value == b.value) + w["same_deadline"] * (a.deadline == b.deadline)

@@ -137,9 +137,23 @@ def _fine(text: str, m: re.Match, clause_id: str):
     per = _label(text[verb.end() : amounts[0].start()]) if unit == "倍" else None
     who = re.search(r"对([^，。；]{1,10}?)(?:可以)?$", text[lo : verb.start()])
     indicator = (who.group(1) if who else "") + m.group(0)
+    condition = _condition(text, lo)
+    if condition:  # 尚未实施…的，处五十万元以下罚款: the case tells one article's fines apart
+        indicator = condition + indicator  # (not in brackets: pairing reads bracketed words as noise)
     start = who.start() + lo if who else verb.start()
     return _target(clause_id, "fine", indicator, comparator, value, value_max, unit, per, text, start, m.end()), (
         verb.start(), m.end())
+
+
+def _condition(text: str, phrase_start: int) -> str | None:
+    """The case a penalty phrase answers: the phrase before it when that ends in 的 (情节严重的，处…)."""
+    if phrase_start < 2 or text[phrase_start - 1] not in "，,":
+        return None
+    before = _phrase_start(text, phrase_start - 1)
+    words = "".join(text[before : phrase_start - 1].split())
+    if not words.endswith("的") or len(words) < 3:
+        return None
+    return words[-MAX_INDICATOR:]
 
 
 def _duration(text: str, m: re.Match, clause_id: str):
