@@ -190,8 +190,8 @@ def test_a_plain_document_has_no_warnings():
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"PK\x03\x04 truncated zip", b"not a zip at all, just words"],
-    ids=["empty", "truncated-zip", "plain-bytes"],
+    [b"PK\x03\x04 truncated zip", b"not a zip at all, just words"],
+    ids=["truncated-zip", "plain-bytes"],
 )
 def test_damaged_docx_is_one_line_input_error_naming_the_file(tmp_path, data):
     path = tmp_path / "broken.docx"
@@ -199,6 +199,14 @@ def test_damaged_docx_is_one_line_input_error_naming_the_file(tmp_path, data):
     with pytest.raises(InputError) as err:
         read(path)
     assert str(err.value) == f"{path}: is not a valid .docx (damaged or not a Word file)"
+
+
+def test_an_empty_docx_file_is_refused_as_empty(tmp_path):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"")
+    with pytest.raises(InputError) as err:
+        read(path)
+    assert str(err.value) == f"{path}: is empty (0 bytes): nothing to read"
 
 
 def test_docx_with_malformed_document_xml_is_input_error(tmp_path):

@@ -34,9 +34,52 @@ HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+
 #: largest file tracker reads; larger inputs are refused with this limit named.
 MAX_BYTES = 20 * 1024 * 1024
 
+#: signatures of formats that are never a policy text: (magic bytes at offset, offset, what it is)
+NOT_DOCUMENTS: tuple[tuple[bytes, int, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", 0, "a PNG image"),
+    (b"\xff\xd8\xff", 0, "a JPEG image"),
+    (b"GIF87a", 0, "a GIF image"),
+    (b"GIF89a", 0, "a GIF image"),
+    (b"II*\x00", 0, "a TIFF image"),
+    (b"MM\x00*", 0, "a TIFF image"),
+    (b"WEBP", 8, "a WebP image"),
+    (b"WAVE", 8, "a WAV sound file"),
+    (b"AVI ", 8, "an AVI video"),
+    (b"ftyp", 4, "an MP4/MOV video or HEIC image"),
+    (b"ID3", 0, "an MP3 sound file"),
+    (b"OggS", 0, "an Ogg media file"),
+    (b"\x1a\x45\xdf\xa3", 0, "a Matroska/WebM video"),
+    (b"\x1f\x8b", 0, "a gzip archive"),
+    (b"BZh", 0, "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", 0, "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", 0, "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", 0, "a RAR archive"),
+    (b"\x28\xb5\x2f\xfd", 0, "a zstd archive"),
+    (b"\x7fELF", 0, "a program (ELF)"),
+    (b"\xca\xfe\xba\xbe", 0, "a Java class or Mach-O program"),
+    (b"\xcf\xfa\xed\xfe", 0, "a Mach-O program"),
+    (b"SQLite format 3\x00", 0, "an SQLite database"),
+    (b"{\\rtf", 0, "an RTF document (save it as .docx)"),
+    (b"%!PS", 0, "a PostScript file (convert it to PDF)"),
+    (b"\x00asm", 0, "a WebAssembly module"),
+)
+
+
+def not_a_document(data: bytes) -> str | None:
+    """What ``data`` is, when its signature says it is no document tracker reads."""
+    for magic, offset, what in NOT_DOCUMENTS:
+        if data[offset : offset + len(magic)] == magic:
+            return what
+    if data[:2] == b"MZ" and b"\x00" in data[2:64]:
+        return "a Windows program"
+    return None
+
 
 def sniff(data: bytes, suffix: str) -> str:
     """Which registry key reads ``data``: magic bytes win over the extension."""
+    what = not_a_document(data)
+    if what is not None:
+        raise InputError(f"is {what}, not a document tracker reads (txt, docx, html, pdf)")
     if data.startswith(b"%PDF-"):
         return ".pdf"
     if data.startswith(b"PK\x03\x04") and suffix != ".docx":
@@ -82,8 +125,10 @@ def read(path: str | os.PathLike) -> RawText:
     import importlib
 
     reader: Reader = getattr(importlib.import_module(module_name), func)
+    if not data:
+        raise InputError("is empty (0 bytes): nothing to read", path=name)
     try:
-        return reader(p, data)
+        raw = reader(p, data)
     except InputError as exc:
         if exc.path is None:
             raise InputError(str(exc), path=name) from None
@@ -93,3 +138,10 @@ def read(path: str | os.PathLike) -> RawText:
     except Exception as exc:  # a library failure a reader did not foresee: still one line, never a traceback
         detail = (str(exc).splitlines() or [""])[0][:120]
         raise InputError(f"could not be read as {key} ({type(exc).__name__}: {detail})", path=name) from None
+    if not VISIBLE.search(raw.text):
+        raise InputError("holds no text, only whitespace or invisible characters: nothing to compare", path=name)
+    return raw
+
+
+#: a character a reader can see: not whitespace, not a control or zero-width or other invisible one
+VISIBLE = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u3000\u00ad]")

@@ -53,17 +53,51 @@ def decode(data: bytes) -> tuple[str, str]:
     if _looks_like_utf16(data):
         encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         return data.decode(encoding, errors="replace"), encoding
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _reads_as_chinese(text):
+        return text, "gb18030"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
-        raise InputError("is not text in any encoding tracker recognises (binary data?)")
+    if best is None or best.chaos > MAX_CHAOS:
+        guess = f" (best guess {best.encoding}, {best.chaos:.0%} of it garbled)" if best is not None else ""
+        raise InputError(f"is not text in any encoding tracker can be sure of{guess}: binary data?")
     return str(best), best.encoding
+
+
+#: how much mess (charset-normalizer's chaos: odd symbols, mixed scripts) a detected decoding may show
+MAX_CHAOS = 0.2
+#: GB18030 decodes almost any bytes; a real GBK text writes nearly all its Chinese in the GB2312 set
+MIN_GB2312_SHARE = 0.7
+#: below this many non-ASCII characters the share says nothing; the text is taken as GB18030
+MIN_CHARS_TO_JUDGE = 20
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Whether a GB18030 decoding is a Chinese text rather than other bytes (Big5, Shift-JIS, an image).
+
+    GB18030 maps nearly every byte sequence to some character; what it makes of
+    bytes that are not GBK falls mostly outside GB2312, the 7,445 characters
+    real texts use.
+    """
+    sample = [ch for ch in text[:20000] if ord(ch) > 0x7F]
+    if len(sample) < MIN_CHARS_TO_JUDGE:
+        return True
+    common = 0
+    for ch in sample:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common >= MIN_GB2312_SHARE * len(sample)
 
 
 def _looks_like_utf16(data: bytes) -> bool:
@@ -76,12 +110,17 @@ def _looks_like_utf16(data: bytes) -> bool:
 
 
 def is_binary(text: str) -> bool:
-    """Control characters other than tab/newline/CR/NUL in quantity mean binary data."""
-    if not text:
+    """Control characters other than tab/newline/CR/form feed in quantity mean binary data.
+
+    A few stray ones (a NUL, a \\x01 from a converter) are removed by cleaning
+    with a warning; more than 1% of the text, or more than a tenth of a short
+    one, is not a document. NUL padding at the end (a crashed editor) does not count.
+    """
+    sample = text[:20000].rstrip("\x00")
+    if not sample:
         return False
-    sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\x0c\x00") or ch == "\ufffd")
-    return bad > max(8, len(sample) // 100)
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\x0c") or 0x7F <= ord(ch) <= 0x9F or ch == "\ufffd")
+    return bad > max(8, len(sample) // 100) or (bad > 2 and bad * 10 > len(sample))
 
 
 def normalize_newlines(text: str) -> str:
