@@ -107,8 +107,9 @@ COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
 )
 
 #: Before-words that count only right before the number (约1万人, 约为30%, 约占): inside a word they
-#: are not comparators (签约服务率, 节约, 约束性, 预约).
-ADJACENT_ONLY = {"约": r"(?:为|占|有|合)?$", "大约": r"(?:为|占|有|合)?$"}
+#: are not comparators (签约服务率, 节约, 约束性, 预约). An ASCII > or < is a comparator only when it
+#: touches the number (>65%): elsewhere in a scraped sentence it is left-over markup (</script>达到65%).
+ADJACENT_ONLY = {"约": r"(?:为|占|有|合)?$", "大约": r"(?:为|占|有|合)?$", ">": r" ?$", "<": r" ?$"}
 
 #: Words right after the number and unit. They override what came before
 #: (达到2万张左右 is ~, 至少培育2家以上 is >=).
