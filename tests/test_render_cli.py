@@ -57,9 +57,10 @@ def test_docx_is_written_and_refuses_stdout(tmp_path, seeds):
     assert exc.value.code == 2
 
 
-def test_all_builds_an_index_of_the_reports_folder_without_a_store(tmp_path, seeds, monkeypatch):
+def test_all_builds_an_index_of_the_store_and_its_reports_folder(tmp_path, seeds, monkeypatch):
     monkeypatch.chdir(tmp_path)
     province, county = seeds
+    assert CliRunner().invoke(cli, ["init", str(tmp_path)]).exit_code == 0
     run("report", province, county, "--parent", "-o", "reports/a.html")
     result = CliRunner().invoke(cli, ["report", "--all", "--store", str(tmp_path)])
     assert result.exit_code == 0, result.output

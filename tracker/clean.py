@@ -16,6 +16,7 @@ import os
 import re
 import unicodedata
 
+from tracker.characters import strip_unsafe
 from tracker.cues import (
     SENTENCE_ENDS,
     CONVERSION_RESIDUE,
@@ -44,6 +45,7 @@ def clean(raw: RawText) -> CleanText:
     out = CleanText(text=raw.text, source=raw.source, warnings=list(raw.warnings), original=raw.text)
     for step in (
         normalise_characters,
+        remove_unsafe_characters,
         remove_conversion_residue,
         recover_tab_tables,
         strip_web_junk,
@@ -68,6 +70,16 @@ def normalise_characters(doc: CleanText) -> None:
         text = text.replace("\x00", "")
     text = text.replace("\xa0", " ").replace("\u3000", " ").replace("\x0c", "\n")
     doc.text = _fullwidth_ascii_to_half(text)
+
+
+def remove_unsafe_characters(doc: CleanText) -> None:
+    """Escape sequences, control and bidi characters out, each kind named in a warning.
+
+    No author types them; left in, they act on a terminal, break a .docx, or
+    show a reviewer a figure in another order than the text reads (tracker.characters).
+    """
+    doc.text, warnings = strip_unsafe(doc.text)
+    doc.warnings.extend(warnings)
 
 
 def _fullwidth_ascii_to_half(text: str) -> str:

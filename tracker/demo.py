@@ -40,6 +40,9 @@ def run_demo(store=None, examples: Path | None = None, reports_dir: Path | None 
     root = _store.init(store)
     examples = examples or examples_dir(root)
     reports_dir = reports_dir or root / "reports"
+    from tracker.reporting import check_output_path
+
+    check_output_path(reports_dir / "index.html", base=root)  # before any import: a linked reports/ is refused
     bundle = json.loads((examples / "bundle.json").read_text("utf-8"))
     imported, kept = import_bundle(root, examples, bundle["documents"], echo)
     histories = write_histories(root, reports_dir, echo)

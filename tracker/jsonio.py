@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+from tracker.characters import escape_json
 from tracker.model import Clause, DiffResult, Document, DocRef, LegalAct, Metadata, Target, TargetChange, ClauseChange
 
 DOCUMENT_SCHEMA = "tracker.document/1"
@@ -89,6 +90,11 @@ def document_to_dict(doc: Document) -> dict:
     }
 
 
+#: the fields of a target in the contract, in order (also the CSV header, even with no target to show)
+TARGET_FIELDS = ("clause", "kind", "indicator", "scope", "comparator", "value", "value_max", "unit", "per", "deadline",
+                 "modality", "text")
+
+
 def target_to_dict(t: Target) -> dict:
     out = {
         "clause": t.clause,
@@ -159,5 +165,10 @@ def diff_to_dict(result: DiffResult) -> dict:
 
 
 def dumps(data: dict) -> str:
-    """JSON as tracker prints it: UTF-8 Chinese kept readable, stable indentation."""
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    """JSON as tracker prints it: UTF-8 Chinese kept readable, stable indentation.
+
+    json escapes C0 controls itself; DEL, C1, bidi controls, line separators and
+    lone surrogates are escaped here too (``\\u202e``: the same JSON string), so
+    the output is safe on a terminal and encodable as UTF-8.
+    """
+    return escape_json(json.dumps(data, ensure_ascii=False, indent=2))

@@ -28,6 +28,25 @@ def render(fmt: str, result, old_doc, new_doc, history_href: str | None = None,
     return renderers.render_html(result, old_doc, new_doc, history_href=history_href, redline_href=redline_href)
 
 
+def shown_escaped(*documents) -> list[str]:
+    """A warning for each document whose text still holds control or bidi characters.
+
+    Cleaning removes them from what it reads; a document stored before that rule
+    can hold them, and the report shows them as visible ``\\x01`` escapes.
+    """
+    from tracker.characters import count_unsafe
+
+    out = []
+    for doc in documents:
+        if doc is None:
+            continue
+        count = count_unsafe(doc.text) + count_unsafe(doc.metadata.title or "")
+        if count:
+            out.append(f"{doc.source or doc.metadata.title}: {count} control or bidi characters shown in the report "
+                       "as visible escapes (\\x01, \\u202e)")
+    return out
+
+
 def slug(ref: str) -> str:
     """A file-name-safe short name for a file path or a stored reference."""
     path = Path(ref)
@@ -37,6 +56,36 @@ def slug(ref: str) -> str:
 
 def report_name(old_ref: str, new_ref: str) -> str:
     return f"{slug(old_ref)}__{slug(new_ref)}"
+
+
+def check_output_path(path: Path, inputs=(), base: Path | None = None) -> None:
+    """Refuse a report path that is one of the inputs, or that a symbolic link carries elsewhere.
+
+    ``-o plan.html`` with plan.html as a source would replace the document with
+    its own report. A symbolic link among the folders below ``base`` (default:
+    the current folder, for a relative path) — a committed ``reports`` link,
+    say — would put the report outside the store; an absolute path outside
+    ``base`` is what the user typed, taken as meant.
+    """
+    for ref in inputs:
+        source = Path(ref)
+        if source.is_file() and path.exists() and os.path.samefile(source, path):
+            raise InputError("is an input of this report; refusing to write the report over it", path=str(path))
+    if base is None:
+        if path.is_absolute():
+            return
+        base = Path()
+    try:
+        below = path.parent.relative_to(base).parts
+    except ValueError:
+        return
+    folder = base
+    for part in below:
+        folder = folder / part
+        if folder.is_symlink():
+            raise InputError(
+                f"is a symbolic link (to {os.readlink(folder)}); tracker writes reports only into a real folder "
+                "of the store, never through a link to somewhere else", path=str(folder))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

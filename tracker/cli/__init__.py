@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from tracker.characters import neutralise
 from tracker.errors import TrackerError
 
 # command name -> "module:attribute"; each module is imported only when used.
@@ -65,12 +66,12 @@ def main(argv=None):
     try:
         code = cli.main(args=argv, standalone_mode=False)
     except TrackerError as exc:
-        click.echo(f"tracker: error: {exc}", err=True)
+        click.echo(f"tracker: error: {neutralise(str(exc))}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        click.echo(f"tracker: error: {exc.format_message()}", err=True)
+        click.echo(f"tracker: error: {neutralise(exc.format_message())}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("tracker: aborted", err=True)
@@ -82,7 +83,8 @@ def main(argv=None):
     except Exception as exc:  # never show a user a traceback
         if os.environ.get("TRACKER_DEBUG"):
             raise
-        click.echo(f"tracker: error: unexpected {type(exc).__name__}: {exc} (set TRACKER_DEBUG=1 for details)", err=True)
+        detail = neutralise(f"{type(exc).__name__}: {exc}")
+        click.echo(f"tracker: error: unexpected {detail} (set TRACKER_DEBUG=1 for details)", err=True)
         sys.exit(2)
     # with standalone_mode=False click returns ctx.exit()'s code instead of exiting
     sys.exit(code if isinstance(code, int) else 0)

@@ -15,10 +15,27 @@ store_option = click.option(
 
 
 def load(source: str, store: str | None):
-    """A document from a file path or a stored reference, as the library loads it."""
-    from tracker.api import load_document
+    """A document from a file path or a stored reference, as the library loads it.
 
-    return load_document(source, store=store)
+    What cleaning removed for safety (escape sequences, control and bidi
+    characters) is repeated on stderr whatever the output format: a reviewer
+    must know the text held them.
+    """
+    from tracker.api import load_document
+    from tracker.characters import is_safety_warning
+
+    document = load_document(source, store=store)
+    for warning in document.metadata.warnings:
+        if is_safety_warning(warning):
+            warn(f"{source}: {warning}")
+    return document
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr, neutralised like every other terminal output."""
+    from tracker.characters import neutralise
+
+    click.echo(f"tracker: warning: {neutralise(message)}", err=True)
 
 
 def resolve_refs(old: str, new: str | None, parent: bool, against_parent: bool, store) -> tuple[str, str, str]:

@@ -6,6 +6,8 @@ import io
 
 import click
 
+from tracker.characters import neutralise
+
 from tracker.cli.common import load, source_argument, store_option
 
 
@@ -47,17 +49,17 @@ def targets(source, fmt, store):
       tracker targets plan.txt --format csv > targets.csv
     """
     from tracker.api import extract_targets
-    from tracker.jsonio import dumps, target_to_dict, targets_to_dict
+    from tracker.jsonio import TARGET_FIELDS, dumps, target_to_dict, targets_to_dict
 
     document = load(source, store)
     found = extract_targets(document)
     if fmt == "json":
         click.echo(dumps(targets_to_dict(document, found, source)))
     elif fmt == "csv":
-        rows = [target_to_dict(t) for t in found]
+        rows = [{key: neutralise(value) if isinstance(value, str) else value for key, value in target_to_dict(t).items()}
+                for t in found]
         buffer = io.StringIO()
-        fields = list(target_to_dict.__annotations__) if not rows else list(rows[0])
-        writer = csv.DictWriter(buffer, fieldnames=fields or ["clause"])
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else list(TARGET_FIELDS))
         writer.writeheader()
         writer.writerows(rows)
         click.echo(buffer.getvalue(), nl=False)

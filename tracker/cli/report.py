@@ -5,9 +5,9 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.common import load, resolve_refs, store_option
+from tracker.cli.common import load, resolve_refs, store_option, warn
 from tracker.errors import InputError
-from tracker.reporting import EXTENSIONS, render, report_name, write_atomic, write_index
+from tracker.reporting import EXTENSIONS, check_output_path, render, report_name, shown_escaped, write_atomic, write_index
 
 DEFAULT_DIR = "reports"
 
@@ -39,27 +39,37 @@ def report(old, new, output, parent, against_parent, fmt, build_index, reports_d
     if build_index:
         if old or new:
             raise InputError("--all builds the index; give it no documents")
+        from tracker.store import store_root
+
+        store_root(store)  # the index lists a store's documents: no store, no index (and nothing written)
         path = Path(output) if output else Path(reports_dir) / "index.html"
+        check_output_path(path, [])
         write_index(path, Path(reports_dir), store)
         click.echo(f"wrote {path}")
         return
     from tracker.api import diff as run_diff
 
     old_ref, new_ref, mode = resolve_refs(old, new, parent, against_parent, store)
+    to_stdout = output == "-" or (output is None and fmt == "md")
+    path = None if to_stdout else (
+        Path(output) if output else Path(reports_dir) / (report_name(old_ref, new_ref) + EXTENSIONS[fmt]))
+    if path is not None:
+        check_output_path(path, [old_ref, new_ref])  # before the work: a refused report costs nothing
     old_doc, new_doc = load(old_ref, store), load(new_ref, store)
     result = run_diff(old_doc, new_doc, mode=mode, old_ref=old_ref, new_ref=new_ref)
-    to_stdout = output == "-" or (output is None and fmt == "md")
-    path = None if to_stdout else Path(output) if output else Path(reports_dir) / (report_name(old_ref, new_ref) + EXTENSIONS[fmt])
     link = None
     if fmt == "html" and path is not None:
         from tracker.reporting import history_link
 
         link = history_link(old_ref, new_ref, path, Path(reports_dir), store, echo=click.echo)
     data = render(fmt, result, old_doc, new_doc, history_href=link)
-    if to_stdout:
+    for warning in shown_escaped(old_doc, new_doc):
+        warn(warning)
+    if path is None:
         if isinstance(data, bytes):
             raise InputError("a Word report cannot go to stdout; give -o FILE.docx")
         click.echo(data, nl=False)
         return
     write_atomic(path, data if isinstance(data, bytes) else data.encode("utf-8"))
     click.echo(f"wrote {path}")
+

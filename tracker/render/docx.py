@@ -20,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from tracker.characters import neutralise
 from tracker.model import DiffResult, Document
 from tracker.render.inline import Segment
 from tracker.render.view import Part, ReportView, build_view
@@ -45,7 +46,8 @@ def set_font(target, fonts: tuple[str, str]) -> None:
 
 
 def run(paragraph, text: str, *, bold=False, strike=False, underline=False, color=None, size=None, fonts=BODY_FONT):
-    r = paragraph.add_run(text)
+    """One run of text; a control character XML cannot hold (or a bidi control) is written as visible ``\\x01``."""
+    r = paragraph.add_run(neutralise(text))
     set_font(r, fonts)
     r.bold = bold or None
     r.font.strike = strike or None

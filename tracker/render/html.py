@@ -16,6 +16,8 @@ from importlib import resources
 
 import jinja2
 
+from tracker.characters import escape_json, neutralise
+
 from tracker.model import DiffResult, Document
 from tracker.render.view import ReportView, build_view, clause_words
 
@@ -80,7 +82,7 @@ def report_meta(view: ReportView) -> str:
     }
     if view.versions:
         summary["versions"] = view.versions  # the index says which versions of a law are compared
-    return json.dumps(summary, ensure_ascii=False, sort_keys=True)
+    return escape_json(json.dumps(summary, ensure_ascii=False, sort_keys=True))
 
 
 def render_view(view: ReportView, history_href: str | None = None, redline_href: str | None = None) -> str:
@@ -102,5 +104,6 @@ def render_view(view: ReportView, history_href: str | None = None, redline_href:
 def render_html(result: DiffResult, old_doc: Document | None = None, new_doc: Document | None = None,
                 history_href: str | None = None, redline_href: str | None = None) -> str:
     """The whole report as one HTML string; links to the document's history page (指标沿革) and to the
-    Word redline (修订稿) of the same pair when their hrefs are given."""
-    return render_view(build_view(result, old_doc, new_doc), history_href, redline_href)
+    Word redline (修订稿) of the same pair when their hrefs are given. Control and bidi characters of
+    the text are shown as ``\\x01``/``\\u202e``."""
+    return neutralise(render_view(build_view(result, old_doc, new_doc), history_href, redline_href))

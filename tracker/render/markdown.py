@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.characters import neutralise
 from tracker.model import DiffResult, Document
 from tracker.render.inline import Segment
 from tracker.render.view import DocCard, ReportView, Row, build_view, clause_words
@@ -113,4 +114,5 @@ def render_view(view: ReportView) -> str:
 
 
 def render_markdown(result: DiffResult, old_doc: Document | None = None, new_doc: Document | None = None) -> str:
-    return render_view(build_view(result, old_doc, new_doc))
+    """The report as Markdown; control and bidi characters of the text shown as ``\\x01``/``\\u202e``."""
+    return neutralise(render_view(build_view(result, old_doc, new_doc)))

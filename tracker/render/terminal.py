@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from tracker.characters import neutralise
 from tracker.cues import ACT_WORDS
 from tracker.model import Document, Target
 from tracker.render.view import RULE_WORDS, ReportView
@@ -29,7 +30,10 @@ def pad(text: str, columns: int) -> str:
 
 
 def render_tree(document: Document, color: bool | None = None) -> str:
-    """The clause tree: one line per clause, number path then lead sentence."""
+    """The clause tree: one line per clause, number path then lead sentence.
+
+    Every line is neutralised: document text never reaches the terminal as a control sequence.
+    """
     meta = document.metadata
     lines = [meta.title or "(untitled)"]
     facts = [f for f in (meta.issuer, meta.date, meta.number, meta.level, meta.status) if f]
@@ -56,14 +60,14 @@ def render_tree(document: Document, color: bool | None = None) -> str:
             who = "、".join(r.lead) + (f"（配合：{'、'.join(r.support)}）" if r.support else "")
             when = f"；完成时限：{r.deadline}" if r.deadline else ""
             lines.append(f"{'  ' * depth}{'':<{max(1, 14 - 2 * depth)}}   责任：{who}{when}")
-    return "\n".join(lines)
+    return "\n".join(neutralise(line) for line in lines)
 
 
 def render_targets(document: Document, targets: list[Target]) -> str:
     """Targets as an aligned table a reviewer can scan."""
     header = ["clause", "indicator", "cmp", "value", "unit", "per", "deadline", "modality"]
     widths = [14, 30, 5, 14, 6, 10, 10, 9]
-    lines = [document.metadata.title or "", ""]
+    lines = [neutralise(document.metadata.title or ""), ""]
     lines.append(" ".join(pad(h, w) for h, w in zip(header, widths)))
     lines.append(" ".join("-" * w for w in widths))
     for t in targets:
@@ -71,7 +75,7 @@ def render_targets(document: Document, targets: list[Target]) -> str:
         if t.value_max is not None:
             value += f"–{plain(t.value_max)}"
         row = [t.clause, t.indicator or "", t.comparator or "", value, t.unit or "", t.per or "", t.deadline or "", t.modality or ""]
-        lines.append(" ".join(pad(str(c), w) for c, w in zip(row, widths)))
+        lines.append(" ".join(pad(neutralise(str(c)), w) for c, w in zip(row, widths)))
     lines.append("")
     lines.append(f"{len(targets)} targets")
     return "\n".join(lines)
@@ -114,18 +118,20 @@ def render_diff(view: ReportView, *, show_all: bool = False, color: bool | None 
     The same view model as the HTML, Markdown and Word reports (tracker.render.view),
     so the terminal lists the same rows in the same order. Reasons are printed in
     Chinese (the reviewer's words) unless ``lang`` is "en". Colour codes are always
-    produced here; click.echo strips them when stdout is not a terminal.
+    produced here; click.echo strips them when stdout is not a terminal. Every piece
+    of document text is neutralised before it is placed beside them, so tracker's
+    own colours are the only control sequences printed.
     """
-    lines = [f"{view.mode} diff: {view.sides[0]} → {view.sides[1]}"]
+    lines = [neutralise(f"{view.mode} diff: {view.sides[0]} → {view.sides[1]}")]
     lines.append("  ".join(_style(f"{label.key} {view.counts.get(label.key, 0)}", label.key, color) for label in view.count_labels))
     lines.append("")
     lines.append("targets:")
     for row in view.dashboard:
         if row.change == "unchanged" and not show_all:
             continue
-        head = f"  {_style(row.change.ljust(9), row.change, color)} {row.where}  {row.name}"
-        lines.append(f"{head}  {row.old_line} → {row.new_line}")
-        lines.extend(f"      {reason}" for reason in (row.reasons_en if lang == "en" else row.reasons))
+        rest = neutralise(f"{row.where}  {row.name}  {row.old_line} → {row.new_line}")
+        lines.append(f"  {_style(row.change.ljust(9), row.change, color)} {rest}")
+        lines.extend(neutralise(f"      {reason}") for reason in (row.reasons_en if lang == "en" else row.reasons))
     lines.append("")
     lines.append("clauses:")
     for row in view.rows:
@@ -133,8 +139,9 @@ def render_diff(view: ReportView, *, show_all: bool = False, color: bool | None 
             continue
         extra = f"  similarity {row.similarity:.2f}" if row.similarity is not None else ""
         extra += f"  [{row.rule}]" if row.rule else ""
-        lines.append(f"  {_style(row.change.ljust(9), row.change, color)} {_ids(row.old)} → {_ids(row.new)}{extra}")
-        lines.extend(f"      {note}" for note in (row.notes_en if lang == "en" else row.notes))
+        ids = neutralise(f"{_ids(row.old)} → {_ids(row.new)}{extra}")
+        lines.append(f"  {_style(row.change.ljust(9), row.change, color)} {ids}")
+        lines.extend(neutralise(f"      {note}") for note in (row.notes_en if lang == "en" else row.notes))
     if view.rules:
         lines.append("")
         lines.append("paired by: " + "; ".join(f"[{r}] {RULE_WORDS[r][0 if lang == 'en' else 1]}" for r in view.rules))
