@@ -4,7 +4,7 @@ Random bytes under each extension: a reader returns text or refuses with a
 one-line InputError, nothing else. Random Unicode weighted towards what has
 broken tracker before (C0/C1 controls, escape sequences, bidi controls, lone
 surrogates, CJK and numbering): every rendering — the terminal views of
-show/targets/diff, JSON, CSV, HTML, Markdown, Word — is produced without an
+show/targets/diff, JSON, CSV, HTML, Markdown, Word 对照表 and redline — is produced without an
 exception, and nothing that reaches a terminal carries a raw control sequence.
 HOSTILE_EXAMPLES=300 runs more examples than the suite's default.
 """
@@ -56,7 +56,7 @@ def every_rendering(old, new) -> dict[str, str | bytes]:
     from tracker.api import diff, extract_targets
     from tracker.cli.diff import render as render_diff_text
     from tracker.jsonio import diff_to_dict, document_to_dict, dumps, targets_to_dict
-    from tracker.render import render_docx, render_html, render_markdown
+    from tracker.render import render_docx, render_html, render_markdown, render_redline
     from tracker.render.terminal import render_targets, render_tree
 
     targets = extract_targets(new)
@@ -74,6 +74,7 @@ def every_rendering(old, new) -> dict[str, str | bytes]:
         "html": render_html(result, old, new),
         "md": render_markdown(result, old, new),
         "docx": render_docx(result, old, new),
+        "redline": render_redline(result, old, new),
     }
 
 

@@ -159,6 +159,7 @@ def write_audit_page(parent: str, *, root=None, depth: int = 1, jobs: int | None
 
     member = resolve_member(parent, _store.store_root(root))
     path = output or reports_dir / f"audit-{slug(member.ref)}.html"
+    check_output_path(path)  # before stale pages are removed from the folder beside it
     folder = path.with_suffix("")
     result = audit(member.ref, root=root, depth=depth, jobs=jobs, report_dir=folder, progress=progress)
     current = set(result.reports.values())
@@ -177,8 +178,11 @@ def write_impact_page(new: str, *, since: str | None = None, root=None, depth: i
     from tracker.corpus.impact import impact
     from tracker.render.corpus import render_impact_html
 
+    if output is not None:
+        check_output_path(output)
     result = impact(new, since=since, root=root, depth=depth, jobs=jobs, progress=progress)
     path = output or reports_dir / f"impact-{slug(result.new.ref)}.html"
+    check_output_path(path)
     write_atomic(path, render_impact_html(result).encode("utf-8"))
     _refresh_index(path, reports_dir, root)
     return path

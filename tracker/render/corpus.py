@@ -13,6 +13,7 @@ import io
 import json
 from dataclasses import dataclass
 
+from tracker.characters import escape_json, neutralise
 from tracker.render.html import asset, content_security_policy, environment, version
 from tracker.render.view import DASHBOARD_ORDER, LEVEL_WORDS, Label, anchor_for, reviewer_reasons, target_words
 from tracker.words import format_number, format_target
@@ -60,8 +61,8 @@ def _reasons(cell) -> str:
 
 def audit_page_meta(audit) -> str:
     counts = label_counts(audit)
-    return json.dumps({"kind": "audit", "parent": {"ref": audit.parent.ref, "title": audit.parent.title},
-                       "children": len(audit.children), "counts": counts}, ensure_ascii=False, sort_keys=True)
+    return escape_json(json.dumps({"kind": "audit", "parent": {"ref": audit.parent.ref, "title": audit.parent.title},
+                                   "children": len(audit.children), "counts": counts}, ensure_ascii=False, sort_keys=True))
 
 
 def label_counts(audit) -> dict[str, int]:
@@ -83,25 +84,25 @@ def render_audit_html(audit, children_dir: str | None = None) -> str:
         for row in audit.rows
     ]
     words = target_words("parent")
-    return environment().get_template("audit.html.j2").render(
+    return neutralise(environment().get_template("audit.html.j2").render(
         audit=audit, matrix=matrix, css=css, script=script, csp=content_security_policy(css, script),
         meta_json=audit_page_meta(audit), version=version(), labels=[words[k] for k in MATRIX_LABELS],
         counts=label_counts(audit), levels=LEVEL_WORDS, verdicts=VERDICT_WORDS, fmt=format_target,
         indicator=indicator_of, words=words, children_dir=children_dir, num=format_number,
-    )
+    ))
 
 
 def render_impact_html(impact) -> str:
     css = asset("report.css") + asset("audit.css")
     script = asset("audit.js")
-    meta = json.dumps({"kind": "impact", "parent": {"ref": impact.new.ref, "title": impact.new.title},
-                       "old": impact.old.ref, "children": len(impact.children),
-                       "short": sum(1 for c in impact.children if c.falls_short)}, ensure_ascii=False, sort_keys=True)
-    return environment().get_template("impact.html.j2").render(
+    meta = escape_json(json.dumps({"kind": "impact", "parent": {"ref": impact.new.ref, "title": impact.new.title},
+                                   "old": impact.old.ref, "children": len(impact.children),
+                                   "short": sum(1 for c in impact.children if c.falls_short)}, ensure_ascii=False, sort_keys=True))
+    return neutralise(environment().get_template("impact.html.j2").render(
         impact=impact, css=css, script=script, csp=content_security_policy(css, script), meta_json=meta,
         version=version(), fmt=format_target, indicator=indicator_of, words=target_words("parent"),
         version_words=target_words("version"), reasons=reviewer_reasons, before_words=_before_words(),
-    )
+    ))
 
 
 def _before_words() -> dict[str, Label]:
@@ -121,7 +122,8 @@ def render_audit_csv(audit) -> str:
     for row in audit.rows:
         pt = row.parent_target
         for cell in row.cells:
-            writer.writerow([pt.clause, indicator_of(pt), format_target(pt), cell.child, titles.get(cell.child, ""),
-                             cell.change, _label(cell.change).zh, cell.target.clause if cell.target else "",
-                             format_target(cell.target) if cell.target else "", _reasons(cell)])
+            writer.writerow([neutralise(str(value)) for value in (
+                pt.clause, indicator_of(pt), format_target(pt), cell.child, titles.get(cell.child, ""),
+                cell.change, _label(cell.change).zh, cell.target.clause if cell.target else "",
+                format_target(cell.target) if cell.target else "", _reasons(cell))])
     return "\ufeff" + out.getvalue()

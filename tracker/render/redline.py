@@ -38,6 +38,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from tracker.characters import neutralise
 from tracker.model import TARGET_LABELS, DiffResult, Document, Target, TargetChange
 from tracker.render.docx import HEADING_FONT, MUTED, add_row, heading, run, set_font, setup, table
 from tracker.render.inline import changed_share, inline_diff
@@ -500,7 +501,7 @@ def _text_run(text: str, deleted: bool):
     r = OxmlElement("w:r")
     t = OxmlElement("w:delText" if deleted else "w:t")
     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    t.text = text
+    t.text = neutralise(text)  # a control character XML cannot hold is written as visible \x01
     r.append(t)
     return r
 
@@ -661,7 +662,7 @@ def build(result: DiffResult, old_doc: Document, new_doc: Document, date: dt.dat
     dashboard(word, result, old_doc, new_doc)
     comment_ids = []
     for note in stream.notes:
-        comment = word.comments.add_comment(note.text, author=AUTHOR, initials=INITIALS)
+        comment = word.comments.add_comment(neutralise(note.text), author=AUTHOR, initials=INITIALS)
         comment._comment_elm.date = when
         comment_ids.append(comment.comment_id)
     ids = Ids()
@@ -688,7 +689,7 @@ def build(result: DiffResult, old_doc: Document, new_doc: Document, date: dt.dat
     track_revisions(word)
     props = word.core_properties
     props.author = AUTHOR
-    props.title = f"{new_doc.metadata.title or ''}（修订稿）"
+    props.title = neutralise(f"{new_doc.metadata.title or ''}（修订稿）")
     props.created = props.modified = when.replace(tzinfo=None)
     props.comments = "tracker redline"
     return word
