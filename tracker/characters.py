@@ -11,7 +11,7 @@ written as UTF-8 at all).
 Two uses, defined once here:
 
 * :func:`strip_unsafe` — cleaning removes them from a document's text and says
-  what it removed (docs/decisions/0006-control-and-bidi-characters.md);
+  what it removed (docs/decisions/0007-control-and-bidi-characters.md);
 * :func:`neutralise` — every terminal rendering and every report (HTML,
   Markdown, Word) turns whatever is left (a document stored before this rule,
   a file name) into visible ``\\x1b`` / ``\\u202e`` notation, so nothing
