@@ -357,7 +357,7 @@ def hook_script() -> str:
 
 def install_hook(root=None, force: bool = False) -> Path:
     top = store.find_root(root)
-    hooks = Path(store.git(top, "rev-parse", "--git-path", "hooks").decode().strip())
+    hooks = Path(store.git(top, "rev-parse", "--git-path", "hooks", hooks=True).decode().strip())
     if not hooks.is_absolute():
         hooks = top / hooks
     path = hooks / "pre-commit"

@@ -44,10 +44,21 @@ def validate_id(doc_id: str) -> str:
     return doc_id
 
 
+#: names git reads as a revision of its own (HEAD, FETCH_HEAD, ORIG_HEAD, MERGE_HEAD, …, in any case):
+#: as a label, ID@HEAD would mean the tag and ID@HEAD~1 count back from it
+GIT_REVISION_NAMES = re.compile(r"(?:[A-Za-z]+_)*HEAD|stash|@", re.I)
+
+
 def validate_label(label: str) -> str:
+    """A version label, or a one-line StoreError: characters git gives meaning to (~ ^ : @{ …) and its own names refused."""
     if not label or len(label) > MAX_LABEL or not LABEL_PATTERN.fullmatch(label) or label.endswith(".lock"):
         raise StoreError(
             f"version label {label!r} is not valid: use letters, digits, '-', '_' and single dots (e.g. draft, final, v2)"
+        )
+    if GIT_REVISION_NAMES.fullmatch(label):
+        raise StoreError(
+            f"version label {label!r} is a name git gives its own meaning to (ID@{label} would not mean this version); "
+            "choose another, e.g. draft, final, v2"
         )
     return label
 

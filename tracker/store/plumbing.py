@@ -17,15 +17,24 @@ from tracker.store.names import DOCUMENTS
 # ------------------------------------------------------------------ git
 
 
-def run_git(root, *args: str, input: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    """The one place tracker starts git: ``git -c core.quotepath=off ARGS`` in ``root``, output captured."""
+#: tracker's own git calls run no hook of the store: a reference-transaction or
+#: post-index-change hook must neither veto nor watch tracker's plumbing
+NO_HOOKS = ("-c", f"core.hooksPath={os.devnull}")
+
+
+def run_git(root, *args: str, input: bytes | None = None, env: dict | None = None,
+            hooks: bool = False) -> subprocess.CompletedProcess:
+    """The one place tracker starts git: ``git -c core.quotepath=off ARGS`` in ``root``, output captured.
+
+    Without the store's hooks unless ``hooks`` (only to ask git where they live).
+    """
     full_env = None
     if env:
         full_env = dict(os.environ)
         full_env.update(env)
     try:
         return subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args],
+            ["git", "-c", "core.quotepath=off", *(() if hooks else NO_HOOKS), *args],
             cwd=root,
             input=input,
             capture_output=True,
@@ -35,9 +44,10 @@ def run_git(root, *args: str, input: bytes | None = None, env: dict | None = Non
         raise StoreError("git is not installed or not on PATH") from None
 
 
-def git(root, *args: str, input: bytes | None = None, env: dict | None = None, check: bool = True) -> bytes:
+def git(root, *args: str, input: bytes | None = None, env: dict | None = None, check: bool = True,
+        hooks: bool = False) -> bytes:
     """Run git in ``root`` and return its output; a failure becomes a one-line StoreError."""
-    done = run_git(root, *args, input=input, env=env)
+    done = run_git(root, *args, input=input, env=env, hooks=hooks)
     if check and done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         text = message[-1] if message else f"git {args[0]} failed"
