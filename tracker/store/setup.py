@@ -14,8 +14,8 @@ from pathlib import Path
 
 from tracker.errors import StoreError
 from tracker.store.names import DOCUMENTS, REPORTS
-from tracker.store.plumbing import find_root, git
-from tracker.store.transaction import commit_files, locked
+from tracker.store.plumbing import find_root, git, git_dir
+from tracker.store.transaction import JOURNAL_NAME, commit_files, locked
 
 #: lines tracker keeps in the store's .gitattributes
 GITATTRIBUTES = (
@@ -35,7 +35,11 @@ DIFF_DRIVER = {
 
 
 def init(path=None) -> Path:
-    """Make (or finish setting up) a store: git repository, folders, attributes, diff driver."""
+    """Make (or finish setting up) a store: git repository, folders, attributes, diff driver.
+
+    Run again on a store, it adds what is missing and finishes (or undoes) an
+    import that was killed half way.
+    """
     target = Path(path) if path is not None else Path.cwd()
     if target.exists() and not target.is_dir():
         raise StoreError(f"{target}: exists and is not a directory")
@@ -48,9 +52,11 @@ def init(path=None) -> Path:
     for key, value in DIFF_DRIVER.items():
         git(top, "config", "--local", f"diff.tracker.{key}", value)
     files = _missing_files(top)
-    if files:
-        with locked(top):
-            commit_files(top, files, "Set up tracker store: documents/, reports/ and the diff driver attributes")
+    if files or (git_dir(top) / JOURNAL_NAME).exists():
+        with locked(top):  # taking the lock also finishes or undoes an import that was killed
+            files = _missing_files(top)
+            if files:
+                commit_files(top, files, "Set up tracker store: documents/, reports/ and the diff driver attributes")
     return top
 
 

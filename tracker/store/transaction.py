@@ -7,6 +7,9 @@ touched, and nothing becomes visible until every file is written.
 """
 from __future__ import annotations
 
+import errno
+import fcntl
+import json
 import os
 import time
 from contextlib import contextmanager
@@ -14,42 +17,137 @@ from pathlib import Path
 
 from tracker.errors import StoreError
 from tracker.files import write_atomic
-from tracker.store.plumbing import build_commit, dirty_paths, git, git_dir, head, rev_commit
+from tracker.store.plumbing import build_commit, dirty_paths, git, git_dir, head, read_blobs, rev_commit, run_git
 
 LOCK_NAME = "tracker.lock"
 LOCK_TIMEOUT = 30.0  # seconds; TRACKER_LOCK_TIMEOUT overrides
+#: what a transaction will do, written before it starts and removed when it is done or undone
+JOURNAL_NAME = "tracker-journal.json"
 
 # ------------------------------------------------------------------ lock
 
 
 @contextmanager
 def locked(root: Path, timeout: float | None = None):
-    """Hold ``.git/tracker.lock`` so two imports never build on the same HEAD."""
+    """Hold ``.git/tracker.lock`` so two imports never build on the same HEAD.
+
+    An ``flock`` on the file, not the file's existence: the kernel releases it
+    when the holder dies, however it dies (SIGKILL, power cut), so a killed
+    import never leaves a lock behind. Whoever takes the lock next first
+    finishes or undoes what a dead holder left half done (:func:`recover`).
+    Hold it only around the commit: reading and extracting happen before.
+    """
     if timeout is None:
         timeout = float(os.environ.get("TRACKER_LOCK_TIMEOUT", LOCK_TIMEOUT))
     path = git_dir(root) / LOCK_NAME
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            break
-        except FileExistsError:
-            if time.monotonic() >= deadline:
-                holder = path.read_text(errors="replace").strip() if path.exists() else "?"
-                raise StoreError(
-                    f"another tracker command holds {path} ({holder}) for more than {timeout:g}s; "
-                    "try again, or delete that file if no tracker command is running"
-                ) from None
-            time.sleep(0.05)
     try:
-        os.write(fd, f"pid {os.getpid()}".encode())
-        os.close(fd)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(_cannot_write(root, path, exc)) from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "another process"
+                    raise StoreError(
+                        f"another tracker command holds the lock of the store at {root} ({holder}) for more "
+                        f"than {timeout:g}s; try again when it has finished"
+                    ) from None
+                time.sleep(0.05)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}\n".encode(), 0)
+        recover(root)
         yield
     finally:
-        try:
-            os.unlink(path)
-        except FileNotFoundError:
-            pass
+        os.close(fd)  # releases the lock
+
+
+def _cannot_write(root: Path, path: Path, exc: OSError) -> str:
+    """What to tell a user whose store tracker cannot write to (read-only mount, no permission)."""
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        why = "is on a read-only file system" if exc.errno == errno.EROFS else "is not writable by you"
+        return (f"the store at {root} {why} (cannot create {path.name} in {path.parent}: {exc.strerror}); "
+                "tracker can read and diff it, but importing needs write access")
+    return f"cannot create the store's lock file {path}: {exc.strerror}"
+
+
+# ------------------------------------------------------------- recovery
+
+
+def recover(root: Path) -> None:
+    """Clean up after a tracker process that died while holding the lock.
+
+    Called holding the lock, so no live tracker process is writing: every
+    temporary index is a dead one's, and a journal is a transaction that never
+    finished. If HEAD already points at its commit the transaction is finished
+    (tag, files, index); otherwise it is undone, so the store is as before.
+    """
+    gdir = git_dir(root)
+    for stale in [*gdir.glob("tracker-index.*"), *gdir.glob(f".{JOURNAL_NAME}.*.tmp")]:
+        stale.unlink(missing_ok=True)
+    journal = gdir / JOURNAL_NAME
+    if not journal.exists():
+        return
+    try:
+        record = json.loads(journal.read_text("utf-8"))
+        old, new, tag, paths = record["old"], record["new"], record.get("tag"), list(record["paths"])
+    except (ValueError, KeyError, TypeError):  # cannot be: it is written atomically; drop it rather than guess
+        journal.unlink(missing_ok=True)
+        return
+    current = head(root)
+    if current == new:
+        _finish(root, new, tag, paths)
+    elif current == old:
+        _undo(root, old, new, tag, paths)
+    _remove_partial_writes(root, paths)
+    journal.unlink(missing_ok=True)
+
+
+def _finish(root: Path, new: str, tag: str | None, paths: list[str]) -> None:
+    if tag and not rev_commit(root, f"refs/tags/{tag}"):
+        git(root, "update-ref", f"refs/tags/{tag}", new, "")
+    for path, data in zip(paths, read_blobs(root, [f"{new}:{p}" for p in paths])):
+        if data is not None and _read(root / path) != data:
+            write_atomic(root / path, data)
+    git(root, "update-index", "--add", "--", *paths)
+
+
+def _undo(root: Path, old: str | None, new: str, tag: str | None, paths: list[str]) -> None:
+    if tag and rev_commit(root, f"refs/tags/{tag}") == new:
+        git(root, "update-ref", "-d", f"refs/tags/{tag}", new)
+    blobs = read_blobs(root, [f"{old}:{p}" for p in paths]) if old else [None] * len(paths)
+    for path, data in zip(paths, blobs):
+        target = root / path
+        if data is None:
+            if target.is_file():
+                target.unlink()
+                _remove_empty_folders(root, target.parent)
+        elif _read(target) != data:
+            write_atomic(target, data)
+    _restore_index(root, paths, old)
+
+
+def _read(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
+
+
+def _remove_empty_folders(root: Path, folder: Path) -> None:
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def _remove_partial_writes(root: Path, paths: list[str]) -> None:
+    """Temporary files of :func:`tracker.files.write_atomic` a kill left beside the files it was writing."""
+    for rel in paths:
+        target = root / rel
+        if target.parent.is_dir():
+            for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+                leftover.unlink(missing_ok=True)
 
 
 class Transaction:
@@ -133,6 +231,8 @@ def commit_files(root: Path, files: dict[str, bytes], message: str, tag: str | N
     them would lose the user's work. Call it holding :func:`locked`.
     """
     paths = list(files)
+    refuse_links(root, paths)
+    refuse_unfinished_git_state(root)
     dirty = dirty_paths(root, paths)
     if dirty:
         raise StoreError(
@@ -142,6 +242,8 @@ def commit_files(root: Path, files: dict[str, bytes], message: str, tag: str | N
         raise StoreError(f"tag {tag} already exists; choose another --version label")
     old = head(root)
     commit = build_commit(root, files, message, old)
+    journal = git_dir(root) / JOURNAL_NAME
+    write_atomic(journal, json.dumps({"pid": os.getpid(), "old": old, "new": commit, "tag": tag, "paths": paths}).encode())
     transaction = Transaction(root)
     try:
         transaction.write_files(files)
@@ -152,4 +254,52 @@ def commit_files(root: Path, files: dict[str, bytes], message: str, tag: str | N
     except BaseException:
         transaction.rollback()
         raise
+    finally:
+        journal.unlink(missing_ok=True)
     return commit
+
+
+def refuse_links(root: Path, paths: list[str]) -> None:
+    """No file is written through a symbolic link: a committed ``documents`` link must not carry it out of the store."""
+    for rel in paths:
+        folder = root
+        for part in Path(rel).parts[:-1]:
+            folder = folder / part
+            if folder.is_symlink():
+                raise StoreError(
+                    f"{folder.relative_to(root)} is a symbolic link (to {os.readlink(folder)}); tracker writes "
+                    "only into real folders of the store, never through a link to somewhere else"
+                )
+        if (root / rel).is_symlink():
+            raise StoreError(f"{rel} is a symbolic link; tracker will not write through it")
+
+
+#: git operations that leave the work half done, and how the user finishes or abandons each
+UNFINISHED = (
+    ("MERGE_HEAD", "a merge", "git commit to conclude it, or git merge --abort"),
+    ("CHERRY_PICK_HEAD", "a cherry-pick", "git cherry-pick --continue, or --abort"),
+    ("REVERT_HEAD", "a revert", "git revert --continue, or --abort"),
+    ("rebase-merge", "a rebase", "git rebase --continue, or --abort"),
+    ("rebase-apply", "a rebase or git am", "git rebase --continue / git am --continue, or --abort"),
+)
+
+
+def refuse_unfinished_git_state(root: Path) -> None:
+    """Commit only on a branch with nothing half done (docs/decisions/0304-store-faults-lock-journal-and-refusals.md).
+
+    On a detached HEAD the import commit would belong to no branch and be lost
+    at the next checkout; in the middle of a merge it would be mixed into the
+    merge the user is resolving.
+    """
+    gdir = git_dir(root)
+    for name, what, how in UNFINISHED:
+        if (gdir / name).exists():
+            raise StoreError(f"the store at {root} is in the middle of {what}; finish it first ({how}), then import")
+    if git(root, "ls-files", "--unmerged").strip():
+        raise StoreError(f"the store at {root} has unresolved merge conflicts; resolve and commit them first, then import")
+    if run_git(root, "symbolic-ref", "-q", "HEAD").returncode != 0:
+        where = (head(root) or "?")[:12]
+        raise StoreError(
+            f"the store at {root} has a detached HEAD (at {where}, on no branch): an import commit would belong "
+            "to no branch; check out a branch first (git switch main)"
+        )
