@@ -267,3 +267,20 @@ def test_targets_csv_of_a_document_without_targets_has_the_contract_header(tmp_p
     blank = Target("1", "quantity", None, None, None, None, None, None, None, None, None, "")
     assert tuple(target_to_dict(blank)) == TARGET_FIELDS
 
+
+
+def test_store_listings_and_textconv_never_print_a_raw_control_sequence(tmp_path):
+    """A title given on the command line is cleaned; whatever a store still holds is shown inert by list, log and textconv."""
+    store = tmp_path / "store"
+    assert run("init", str(store)).returncode == 0
+    source = write(tmp_path / "plan.txt", POLICY)
+    title = "标题\x1b]0;pwned\x07\u202e"
+    imported = run("import", str(source), "--id", "county/plan", "--title", title, "--store", str(store))
+    assert imported.returncode == 0, imported.stderr
+    for args in (("list", "--store", str(store)), ("log", "county/plan", "--store", str(store)),
+                 ("textconv", str(store / "documents/county/plan/text.txt"))):
+        result = run(*args)
+        assert result.returncode == 0, result.stderr
+        assert_no_raw_control(result.stdout)
+    meta = (store / "documents/county/plan/meta.json").read_text("utf-8")
+    assert '"title": "标题",' in meta  # the override is cleaned like the text

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tracker import canonical, jsonio
 from tracker import store as docstore
+from tracker.characters import strip_unsafe
 from tracker.clean import clean
 from tracker.compare import diff_documents
 from tracker.errors import InputError, StoreError
@@ -89,13 +90,18 @@ OVERRIDABLE = ("title", "issuer", "level", "date", "number", "implements")
 
 
 def apply_overrides(meta: Metadata, overrides: dict) -> Metadata:
-    """Metadata given on the command line wins over what was read from the text (a new Metadata)."""
+    """Metadata given on the command line wins over what was read from the text (a new Metadata).
+
+    Control, escape and bidi characters are removed from them as from the text (tracker.characters).
+    """
     changes: dict = {}
     for key, value in overrides.items():
         if key not in OVERRIDABLE:
             raise StoreError(f"metadata field {key!r} cannot be set; settable: {', '.join(OVERRIDABLE)}")
         if value in (None, (), []):
             continue
+        # typed or pasted by a user: the same characters cleaning removes from a text are removed here
+        value = [strip_unsafe(v)[0] for v in value] if key == "implements" else strip_unsafe(value)[0]
         if key == "implements":
             changes["implements"] = list(dict.fromkeys([*meta.implements, *value]))
         elif key == "level" and value not in ("central", "province", "city", "county"):

@@ -9,6 +9,7 @@ import sys
 
 import click
 
+from tracker.characters import neutralise
 from tracker.cli.common import store_option
 
 
@@ -30,7 +31,7 @@ def check(args, store):
     report = _check.run(list(args), root=store)
     text = _check.format_report(report)
     if text:
-        click.echo(text, err=report.failed)
+        click.echo(neutralise(text), err=report.failed)
     if report.failed:
         # not ctx.exit(1): main() runs click with standalone_mode=False, where click returns
         # that code instead of exiting; SystemExit reaches the shell as exit 1.

@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from tracker.characters import neutralise
 from tracker.cli.common import store_option
 from tracker.errors import InputError
 
@@ -80,7 +81,7 @@ def _import_manifest(manifest: str, jobs, store) -> None:
     click.echo(f"imported {len(result.imported)} version(s) from {manifest}"
                + (f"; {len(result.failed)} row(s) failed:" if result.failed else ""))
     for failure in result.failed:
-        click.echo(f"{manifest}:{failure.line}: {failure.file or '(no file)'}: {failure.reason}", err=True)
+        click.echo(neutralise(f"{manifest}:{failure.line}: {failure.file or '(no file)'}: {failure.reason}"), err=True)
     if result.failed:
         sys.exit(1)
 
@@ -93,7 +94,7 @@ def list_(store):
 
     for row in _store.list_documents(store):
         versions = ",".join(row["versions"]) or "-"
-        click.echo(f"{row['id']}\t{row.get('level') or '-'}\t{versions}\t{row.get('title') or ''}")
+        click.echo(neutralise(f"{row['id']}\t{row.get('level') or '-'}\t{versions}\t{row.get('title') or ''}"))
 
 
 @click.command()
@@ -106,7 +107,7 @@ def log(doc_id, store):
     for v in _store.log(doc_id, store):
         labels = ",".join(v.labels) or "-"
         dated = f"source {v.source_date}" if v.source_date else "no source date"
-        click.echo(f"{v.commit[:12]}  {v.committed}  {dated:17}  {labels:12}  {v.subject}")
+        click.echo(neutralise(f"{v.commit[:12]}  {v.committed}  {dated:17}  {labels:12}  {v.subject}"))
 
 
 @click.command()
@@ -120,4 +121,4 @@ def textconv(file):
     from tracker import canonical
 
     with open(file, encoding="utf-8") as handle:
-        click.echo(canonical.annotate(handle.read()), nl=False)
+        click.echo(neutralise(canonical.annotate(handle.read())), nl=False)  # git shows it on a terminal
