@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tracker.characters import escape_json, neutralise
 from tracker.history import History, HistoryCell, HistoryRow
 from tracker.jsonio import target_to_dict
 from tracker.render.terminal import pad, width
@@ -51,7 +52,7 @@ def history_to_dict(history: History) -> dict:
 
 
 def render_json(history: History) -> str:
-    return json.dumps(history_to_dict(history), ensure_ascii=False, indent=2) + "\n"
+    return escape_json(json.dumps(history_to_dict(history), ensure_ascii=False, indent=2)) + "\n"
 
 
 # ------------------------------------------------------------------ words
@@ -91,17 +92,17 @@ def terminal_cell(cell: HistoryCell) -> str:
 
 
 def render_text(history: History, changed_only: bool = False) -> str:
-    """One line per target, one column per version; a legend of the icons below."""
+    """One line per target, one column per version; a legend of the icons below (document text neutralised)."""
     rows = [r for r in history.rows if r.changed] if changed_only else list(history.rows)
     head = pad("指标", INDICATOR_COLUMNS) + " " + pad("条款", 12) + " " + " ".join(
         pad(version_name(v), CELL_COLUMNS) for v in history.versions)
-    lines = [f"{history.title}  ({history.doc_id})", f"{len(history.versions)} versions, {len(history.rows)} targets"
+    lines = [neutralise(f"{history.title}  ({history.doc_id})"), f"{len(history.versions)} versions, {len(history.rows)} targets"
              + (f", {len(rows)} that changed" if changed_only else ""), "", head.rstrip(),
              "-" * min(width(head), 160)]
     for row in rows:
         clause = row.latest.clause if row.latest else ""
         cells = " ".join(terminal_cell(c) for c in row.cells)
-        lines.append((pad(row.indicator, INDICATOR_COLUMNS) + " " + pad(clause, 12) + " " + cells).rstrip())
+        lines.append(neutralise(pad(neutralise(row.indicator), INDICATOR_COLUMNS) + " " + pad(clause, 12) + " " + cells).rstrip())
     lines.append("")
     lines.append("  ".join(f"{label.icon} {label.zh}" for key, label in TARGET_WORDS.items()) + "  · 无")
     return "\n".join(lines) + "\n"
@@ -176,8 +177,8 @@ def chart_of(row: HistoryRow, versions: tuple[str, ...]) -> Chart | None:
 
 def history_meta(history: History) -> str:
     """A JSON summary in <meta name="tracker-history">, so the index can link the page."""
-    return json.dumps({"id": history.doc_id, "title": history.title, "versions": list(history.versions),
-                       "targets": len(history.rows)}, ensure_ascii=False, sort_keys=True)
+    return escape_json(json.dumps({"id": history.doc_id, "title": history.title, "versions": list(history.versions),
+                                   "targets": len(history.rows)}, ensure_ascii=False, sort_keys=True))
 
 
 def render_history_html(history: History, reports_href: str = "") -> str:
@@ -190,8 +191,8 @@ def render_history_html(history: History, reports_href: str = "") -> str:
                      "object-src 'none'"])
     rows = [(row, chart_of(row, history.versions)) for row in history.rows]
     counts = {key: sum(1 for row in history.rows for c in row.cells[1:] if c.change == key) for key in TARGET_WORDS}
-    return environment().get_template("history.html.j2").render(
+    return neutralise(environment().get_template("history.html.j2").render(
         history=history, rows=rows, css=css, csp=csp, version=version(), words=TARGET_WORDS,
         cell_words=cell_words, version_name=version_name, format_target=format_target, counts=counts,
         meta_json=history_meta(history), index_href=reports_href,
-    )
+    ))
