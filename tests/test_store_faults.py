@@ -124,6 +124,21 @@ elif point == "tagged":
     after(transaction.Transaction, "tag")
 elif point == "staged":
     after(transaction.Transaction, "stage")
+elif point == "batch journal written":
+    from tracker.store import batch
+    batch._move_refs_and_write = lambda *args, **kwargs: die()
+elif point == "batch refs moved":
+    after(transaction.Transaction, "write_files")  # the batch writes its files after moving HEAD and the tags
+elif point == "batch stream":
+    real_git = plumbing.git
+    from tracker.store import batch
+
+    def git(root, *args, **kwargs):
+        if args and args[0] == "update-ref" and "--stdin" in args:
+            die()
+        return real_git(root, *args, **kwargs)
+
+    batch.git = git
 
 from tracker.cli import main
 
@@ -331,3 +346,20 @@ def test_init_finishes_or_undoes_a_killed_import_without_importing_anything(root
     assert tracker(root, "init", str(root)).returncode == 0
     assert_sound(root)
     assert not (root / "documents" / "county").exists()
+
+
+@pytest.mark.parametrize("point", ["batch stream", "batch journal written", "batch refs moved"])
+def test_a_manifest_import_killed_half_way_is_finished_or_undone_by_the_next_import(root, sources, point):
+    draft, final = sources
+    manifest = draft.parent / "corpus.csv"
+    manifest.write_text(f"file,id,version\n{draft.name},county/a,v1\n{final.name},county/b,v1\n", encoding="utf-8")
+    env = {**os.environ, **IDENTITY}
+    killed = subprocess.run([sys.executable, "-c", KILL_AT, point, "import", "--manifest", str(manifest)],
+                            cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -9, killed.stderr
+    again = tracker(root, "import", str(final), "--id", "county/c", "--version", "c1", env={"TRACKER_LOCK_TIMEOUT": "5"})
+    assert again.returncode == 0, again.stderr
+    assert_sound(root)
+    assert not git(root, "for-each-ref", "refs/tracker/")
+    tags = set(git(root, "tag").split())
+    assert tags in ({"county/c@c1"}, {"county/a@v1", "county/b@v1", "county/c@c1"}), tags

@@ -25,7 +25,14 @@ from tracker.model import Metadata
 from tracker.store.names import LABEL_PATTERN, META, TARGETS, TEXT, document_paths, tag_name
 from tracker.store.plumbing import dirty_paths, git, git_dir, head, identity_env
 from tracker.store.queries import versions
-from tracker.store.transaction import Transaction, _restore_index, locked
+from tracker.store.transaction import (
+    Transaction,
+    _restore_index,
+    locked,
+    refuse_links,
+    refuse_unfinished_git_state,
+    write_journal,
+)
 from tracker.store.writing import commit_message, metadata_record
 
 
@@ -122,6 +129,8 @@ def commit_versions(top: Path, pending: list[PendingVersion]) -> list[Stored | R
     """
     results: dict[int, Stored | Refused] = {}
     with locked(top):
+        refuse_unfinished_git_state(top)
+        refuse_links(top, sorted({p for v in pending for p in document_paths(v.doc_id).values()}))
         taken = {doc_id: set(labels) for doc_id, labels in versions(top).items()}
         # every tag of the repository, not only this history's: worktrees share one set of tags
         tags = set(git(top, "for-each-ref", "--format=%(refname:strip=2)", "refs/tags/").decode("utf-8").split())
@@ -166,11 +175,21 @@ def _publish(top: Path, plans) -> list[str]:
     commits = [marks[k] for k in range(1, len(plans) + 1)]
     ref_updates = [f"update HEAD {commits[-1]} {old or '0' * 40}"]
     ref_updates += [f"create refs/tags/{tag} {commit}" for (_, tag, _, _), commit in zip(plans, commits)]
-    git(top, "update-ref", "--stdin", "-m", f"tracker: import {len(plans)} versions",
-        input=("start\n" + "\n".join(ref_updates) + "\nprepare\ncommit\n").encode("utf-8"))
     latest: dict[str, bytes] = {}
     for _, _, files, _ in plans:
         latest.update(files)  # the working tree shows each document's last version
+    journal = write_journal(top, old, commits[-1], [(tag, c) for (_, tag, _, _), c in zip(plans, commits)], sorted(latest))
+    try:
+        _move_refs_and_write(top, old, commits, plans, latest, ref_updates)
+    finally:
+        journal.unlink(missing_ok=True)
+    return commits
+
+
+def _move_refs_and_write(top: Path, old: str | None, commits: list[str], plans, latest: dict[str, bytes],
+                         ref_updates: list[str]) -> None:
+    git(top, "update-ref", "--stdin", "-m", f"tracker: import {len(plans)} versions",
+        input=("start\n" + "\n".join(ref_updates) + "\nprepare\ncommit\n").encode("utf-8"))
     transaction = Transaction(top)
     try:
         transaction.undo.append(lambda: _undo_refs(top, old, commits[-1], [(tag, c) for (_, tag, _, _), c in zip(plans, commits)]))
@@ -183,7 +202,6 @@ def _publish(top: Path, plans) -> list[str]:
     except BaseException:
         transaction.rollback()
         raise
-    return commits
 
 
 def _undo_refs(top: Path, old: str | None, new: str, tags: list[tuple[str, str]]) -> None:

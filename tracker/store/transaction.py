@@ -87,38 +87,43 @@ def recover(root: Path) -> None:
     (tag, files, index); otherwise it is undone, so the store is as before.
     """
     gdir = git_dir(root)
-    for stale in [*gdir.glob("tracker-index.*"), *gdir.glob(f".{JOURNAL_NAME}.*.tmp")]:
+    for stale in [*gdir.glob("tracker-index.*"), *gdir.glob("tracker-marks.*"), *gdir.glob(f".{JOURNAL_NAME}.*.tmp")]:
         stale.unlink(missing_ok=True)
+    for ref in git(root, "for-each-ref", "--format=%(refname)", "refs/tracker/").decode().split():
+        git(root, "update-ref", "-d", ref)  # a batch import's scratch ref
     journal = gdir / JOURNAL_NAME
     if not journal.exists():
         return
     try:
         record = json.loads(journal.read_text("utf-8"))
-        old, new, tag, paths = record["old"], record["new"], record.get("tag"), list(record["paths"])
+        old, new, paths = record["old"], record["new"], list(record["paths"])
+        tags = [(name, commit) for name, commit in record["tags"]]
     except (ValueError, KeyError, TypeError):  # cannot be: it is written atomically; drop it rather than guess
         journal.unlink(missing_ok=True)
         return
     current = head(root)
     if current == new:
-        _finish(root, new, tag, paths)
+        _finish(root, new, tags, paths)
     elif current == old:
-        _undo(root, old, new, tag, paths)
+        _undo(root, old, tags, paths)
     _remove_partial_writes(root, paths)
     journal.unlink(missing_ok=True)
 
 
-def _finish(root: Path, new: str, tag: str | None, paths: list[str]) -> None:
-    if tag and not rev_commit(root, f"refs/tags/{tag}"):
-        git(root, "update-ref", f"refs/tags/{tag}", new, "")
+def _finish(root: Path, new: str, tags: list[tuple[str, str]], paths: list[str]) -> None:
+    for tag, commit in tags:
+        if not rev_commit(root, f"refs/tags/{tag}"):
+            git(root, "update-ref", f"refs/tags/{tag}", commit, "")
     for path, data in zip(paths, read_blobs(root, [f"{new}:{p}" for p in paths])):
         if data is not None and _read(root / path) != data:
             write_atomic(root / path, data)
     git(root, "update-index", "--add", "--", *paths)
 
 
-def _undo(root: Path, old: str | None, new: str, tag: str | None, paths: list[str]) -> None:
-    if tag and rev_commit(root, f"refs/tags/{tag}") == new:
-        git(root, "update-ref", "-d", f"refs/tags/{tag}", new)
+def _undo(root: Path, old: str | None, tags: list[tuple[str, str]], paths: list[str]) -> None:
+    for tag, commit in tags:
+        if rev_commit(root, f"refs/tags/{tag}") == commit:
+            git(root, "update-ref", "-d", f"refs/tags/{tag}", commit)
     blobs = read_blobs(root, [f"{old}:{p}" for p in paths]) if old else [None] * len(paths)
     for path, data in zip(paths, blobs):
         target = root / path
@@ -242,8 +247,7 @@ def commit_files(root: Path, files: dict[str, bytes], message: str, tag: str | N
         raise StoreError(f"tag {tag} already exists; choose another --version label")
     old = head(root)
     commit = build_commit(root, files, message, old)
-    journal = git_dir(root) / JOURNAL_NAME
-    write_atomic(journal, json.dumps({"pid": os.getpid(), "old": old, "new": commit, "tag": tag, "paths": paths}).encode())
+    journal = write_journal(root, old, commit, [(tag, commit)] if tag else [], paths)
     transaction = Transaction(root)
     try:
         transaction.write_files(files)
@@ -257,6 +261,17 @@ def commit_files(root: Path, files: dict[str, bytes], message: str, tag: str | N
     finally:
         journal.unlink(missing_ok=True)
     return commit
+
+
+def write_journal(root: Path, old: str | None, new: str, tags: list[tuple[str, str]], paths: list[str]) -> Path:
+    """Record, before anything visible changes, what a transaction will do: :func:`recover` reads it if we die.
+
+    Remove the returned file when the transaction is done or rolled back.
+    """
+    journal = git_dir(root) / JOURNAL_NAME
+    record = {"pid": os.getpid(), "old": old, "new": new, "tags": [list(t) for t in tags], "paths": list(paths)}
+    write_atomic(journal, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    return journal
 
 
 def refuse_links(root: Path, paths: list[str]) -> None:
