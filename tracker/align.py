@@ -45,6 +45,7 @@ THRESHOLDS: dict[str, float] = {
     "split_max_growth": 1.6,  # … without the pieces being much longer than the whole
     "band": 40,  # half-width of the DP band when a gap is large
     "band_above": 60 * 60,  # gaps with more cells than this use the band
+    "max_dp_cells": 60_000,  # a banded gap larger than this (~740 clauses a side, no anchor) skips the DP
     "max_pieces": 3,  # a split / merge joins at most this many clauses
     "block_df": 40,  # bigrams in more clauses than this are not used for blocking
     "block_candidates": 8,  # candidates scored per clause in the move pass
@@ -340,29 +341,34 @@ def sequence_pass(old: _Side, new: _Side, o: list[int], n: list[int]) -> list[Pa
             return [Pairing([o[0]], [n[0]], "structural", sim, 0.5 + 0.5 * sim)]
     banded = len(o) * len(n) > THRESHOLDS["band_above"]
     band = int(THRESHOLDS["band"])
+    if banded and (len(o) + 1) * (2 * band + 1) > THRESHOLDS["max_dp_cells"]:
+        return []  # no anchor across thousands of clauses: leave them to the move pass (linear)
     neg = float("-inf")
-    best = [[neg] * (len(n) + 1) for _ in range(len(o) + 1)]
-    step = [[None] * (len(n) + 1) for _ in range(len(o) + 1)]
+    # one dict per row holding only the band's cells: a full table over a 15,000-clause gap took gigabytes
+    best: list[dict[int, float]] = [{} for _ in range(len(o) + 1)]
+    step: list[dict[int, tuple[int, int]]] = [{} for _ in range(len(o) + 1)]
     best[0][0] = 0.0
     for i in range(len(o) + 1):
         centre = i * len(n) // max(len(o), 1)
         lo, hi = (max(0, centre - band), min(len(n), centre + band)) if banded else (0, len(n))
+        row = best[i]
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 continue
             for di, dj in _steps():
-                if di > i or dj > j or best[i - di][j - dj] == neg:
+                prev = best[i - di].get(j - dj, neg) if di <= i and dj <= j else neg
+                if prev == neg:
                     continue
                 gain = _step_score(score, o, n, i, j, di, dj)
-                if gain is not None and best[i - di][j - dj] + gain > best[i][j]:
-                    best[i][j] = best[i - di][j - dj] + gain
+                if gain is not None and prev + gain > row.get(j, neg):
+                    row[j] = prev + gain
                     step[i][j] = (di, dj)
     return _trace(score, o, n, step)
 
 
 def _trace(score: _Scorer, o, n, step) -> list[Pairing]:
     i, j = len(o), len(n)
-    if step[i][j] is None:  # band missed the corner: nothing claimed
+    if j not in step[i]:  # band missed the corner: nothing claimed
         return []
     pairs = []
     while i or j:

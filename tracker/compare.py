@@ -8,6 +8,8 @@ the rules are the tables below, the code only walks them.
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -697,6 +699,11 @@ def _ranks(targets: list[Target]) -> list[int]:
 # unit, the same words around the figures, and the rarest character pairs of the indicator (or, for
 # a target naming no measure, of its words) — a renamed measure (比例 → 占比例) still shares them.
 INDEX_RARE_BIGRAMS = 4
+# A key or a clause shared by very many targets (a table of 10,000 alike rows) offers only the
+# entries nearest the target's own place: enough to find its counterpart, and the work stays
+# linear in the number of targets instead of their square (docs/decisions/0405).
+INDEX_NEAREST = 16  # entries either side of the expected place, per key
+LINK_WINDOW = 16  # ranks either side, among the targets of an aligned clause
 
 
 def _bigrams(text: str) -> set[str]:
@@ -729,26 +736,37 @@ class _Index:
             for bg in _bigrams(_bigram_source(f)):
                 self.by_key.setdefault(("bigram", bg), []).append(j)
 
-    def candidates(self, f: _Features) -> set[int]:
+    def candidates(self, f: _Features, at: int) -> set[int]:
+        """New targets sharing a key with ``f``; of a crowded key, those nearest position ``at``."""
         out: set[int] = set()
         for key in _index_keys(f):
-            out.update(self.by_key.get(key, ()))
+            out.update(_nearest(self.by_key.get(key, ()), at))
         grams = [("bigram", bg) for bg in _bigrams(_bigram_source(f)) if ("bigram", bg) in self.by_key]
         grams.sort(key=lambda k: len(self.by_key[k]))
         for key in grams[:INDEX_RARE_BIGRAMS]:
-            out.update(self.by_key[key])
+            out.update(_nearest(self.by_key[key], at))
         return out
 
 
-def _linked_candidates(old: list[Target], new: list[Target], links: set[tuple[str, str]] | None) -> list[set[int]]:
-    """For each old target, the new targets of the clauses aligned with its own."""
+def _nearest(posting, at: int):
+    """The whole posting list (ascending positions), or its INDEX_NEAREST entries either side of ``at``."""
+    if len(posting) <= 2 * INDEX_NEAREST:
+        return posting
+    k = bisect.bisect_left(posting, at)
+    return posting[max(0, k - INDEX_NEAREST) : k + INDEX_NEAREST]
+
+
+def _linked_candidates(old: list[Target], new: list[Target], links: set[tuple[str, str]] | None, ro: list[int]) -> list[set[int]]:
+    """For each old target, the new targets of the clauses aligned with its own (near its rank there)."""
     by_clause: dict[str, list[int]] = {}
     for j, t in enumerate(new):
         by_clause.setdefault(t.clause, []).append(j)
     linked_to: dict[str, set[str]] = {}
     for a, b in links or ():
         linked_to.setdefault(a, set()).add(b)
-    return [{j for c in linked_to.get(t.clause, ()) for j in by_clause.get(c, ())} for t in old]
+    return [{j for c in linked_to.get(t.clause, ())
+             for j in by_clause.get(c, ())[max(0, r - LINK_WINDOW) : r + LINK_WINDOW + 1]}
+            for t, r in zip(old, ro)]
 
 
 def _identity(f: _Features) -> tuple:
@@ -804,7 +822,7 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
     """pair_targets with the evidence of each pair: how alike the two sentences read (None when unpaired)."""
     ro, rn = _ranks(old), _ranks(new)
     fo, fn = [_features(t) for t in old], [_features(t) for t in new]
-    near = _linked_candidates(old, new, links)
+    near = _linked_candidates(old, new, links, ro)
     settled = _settled(fo, fn, near, ro, rn)
     taken = set(settled.values())
     free = [j for j in range(len(new)) if j not in taken]
@@ -815,7 +833,8 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
         if i in settled:
             candidates = [settled[i]]
         else:
-            candidates = sorted((near[i] - taken) | index.candidates(fo[i]))
+            at = i * len(new) // max(len(old), 1)
+            candidates = sorted((near[i] - taken) | index.candidates(fo[i], at))
         for j in candidates:
             linked = j in near[i]
             score, ind, txt = _score(fo[i], fn[j], linked, (ro[i], rn[j]))
