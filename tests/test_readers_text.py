@@ -148,3 +148,19 @@ def test_an_unforeseen_reader_failure_is_still_one_line(tmp_path, monkeypatch):
     with pytest.raises(InputError) as err:
         read(path)
     assert "\n" not in str(err.value) and str(err.value).startswith(f"{path}: could not be read as .txt (KeyError")
+
+
+def test_a_new_format_is_one_reader_and_one_register_line(tmp_path, monkeypatch):
+    from tracker import readers
+    from tracker.model import RawText
+
+    def read_plain(path, data: bytes) -> RawText:
+        return RawText(text=data.decode("utf-8"), source=str(path), format="plain")
+
+    monkeypatch.setattr(readers, "REGISTRY", dict(readers.REGISTRY))
+    readers.register_reader(".plain", read_plain)
+    source = tmp_path / "plan.plain"
+    source.write_text("一、目标\n护理型床位占比达到55%。\n", encoding="utf-8")
+    assert readers.read(source).format == "plain"
+    with pytest.raises(ValueError):
+        readers.register_reader("PLAIN", read_plain)

@@ -10,23 +10,51 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Callable
+from typing import Protocol
 
 from tracker.errors import InputError
 from tracker.model import RawText
 
-Reader = Callable[[Path, bytes], RawText]
 
-#: extension -> "module:function"; modules are imported only when needed.
-REGISTRY: dict[str, str] = {
-    ".txt": "tracker.readers.text:read_text",
-    ".text": "tracker.readers.text:read_text",
-    ".md": "tracker.readers.text:read_text",
-    ".docx": "tracker.readers.docx:read_docx",
-    ".html": "tracker.readers.html:read_html",
-    ".htm": "tracker.readers.html:read_html",
-    ".pdf": "tracker.readers.pdf:read_pdf",
-}
+class Reader(Protocol):
+    """What every reader is: the file's path and bytes in, its raw text (with warnings) out.
+
+    A reader raises InputError for a file it cannot read, saying what is wrong in
+    one line; ``read`` adds the file name.
+    """
+
+    def __call__(self, path: Path, data: bytes, /) -> RawText: ...
+
+
+#: extension → a Reader, or a lazy "module:function" reference imported on first use
+#: (so ``tracker check`` never pays for python-docx or pdfplumber).
+REGISTRY: dict[str, Reader | str] = {}
+
+
+def register_reader(suffix: str, reader: Reader | str) -> None:
+    """Read files ending in ``suffix`` (".odt") with ``reader``: a new format is one module and one line."""
+    if not suffix.startswith(".") or suffix != suffix.lower():
+        raise ValueError(f"a reader is registered for a lower-case extension with its dot, not {suffix!r}")
+    REGISTRY[suffix] = reader
+
+
+register_reader(".txt", "tracker.readers.text:read_text")
+register_reader(".text", "tracker.readers.text:read_text")
+register_reader(".md", "tracker.readers.text:read_text")
+register_reader(".docx", "tracker.readers.docx:read_docx")
+register_reader(".html", "tracker.readers.html:read_html")
+register_reader(".htm", "tracker.readers.html:read_html")
+register_reader(".pdf", "tracker.readers.pdf:read_pdf")
+
+
+def resolve(reader: Reader | str) -> Reader:
+    """The reader itself, importing its module the first time a lazy reference is used."""
+    if not isinstance(reader, str):
+        return reader
+    import importlib
+
+    module_name, func = reader.split(":")
+    return getattr(importlib.import_module(module_name), func)
 
 #: the start of a saved web page (UTF-8 BOM and whitespace allowed); UTF-16 pages go by extension
 HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
@@ -121,10 +149,7 @@ def read(path: str | os.PathLike) -> RawText:
     if target is None:
         known = ", ".join(sorted(REGISTRY))
         raise InputError(f"unknown file type {suffix or '(no extension)'!r}; tracker reads {known}", path=name)
-    module_name, func = target.split(":")
-    import importlib
-
-    reader: Reader = getattr(importlib.import_module(module_name), func)
+    reader = resolve(target)
     if not data:
         raise InputError("is empty (0 bytes): nothing to read", path=name)
     try:
