@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 from tracker.normalise import normalise, similarity  # noqa: E402
 from tracker.api import extract_targets, read_document  # noqa: E402
-from tracker.compare import VALUE_DIRECTION, diff_documents  # noqa: E402
+from tracker.compare import VALUE_DIRECTION  # noqa: E402
+from tracker.pipeline import diff  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 SENTENCE_END = "。！？!?\n|"  # a fronted date governs across ；, not across 。; a table cell ends a sentence
@@ -541,7 +542,7 @@ def run(trials: int, seed: int, verbose: bool) -> Score:
                 new_doc = read_document(path)
                 new_targets = extract_targets(new_doc)
                 t0 = time.perf_counter()
-                result = diff_documents(base.doc, new_doc, old_targets=base.targets, new_targets=new_targets)
+                result = diff(base.doc, new_doc, old_targets=base.targets, new_targets=new_targets)
                 diff_seconds += time.perf_counter() - t0
                 for sc in (total, per_edit[name]):
                     sc.trials += 1

@@ -25,7 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tracker.api import diff, read_document  # noqa: E402
-from tracker.compare import diff_documents  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 WORDS = ("国家 依法 保护 自然人 法人 非法人组织 民事 权利 义务 合同 当事人 应当 按照 约定 履行 "
@@ -114,7 +113,7 @@ def case(name: str, a: Path, b: Path, repeat: int) -> None:
     old, new = read_document(a), read_document(b)
     ot, nt = targets_of(old), targets_of(new)
     n_clauses = sum(1 for _ in old.walk()), sum(1 for _ in new.walk())
-    diff_time = timed(lambda: diff_documents(old, new, old_targets=ot, new_targets=nt), repeat)
+    diff_time = timed(lambda: diff(old, new, old_targets=ot, new_targets=nt), repeat)
     size = (len(a.read_text(encoding="utf-8")), len(b.read_text(encoding="utf-8")))
     print(f"{name}: {size[0]:,} / {size[1]:,} chars, {n_clauses[0]} / {n_clauses[1]} clauses, {len(ot)} / {len(nt)} targets")
     print(f"  tracker diff (align + judge) {diff_time * 1000:9.1f} ms")

@@ -4,13 +4,13 @@ from decimal import Decimal
 
 from tracker.compare import (
     compare_targets,
-    diff_documents,
     indicator_similarity,
     is_absolute_total,
     judge,
     responsibility_changes,
 )
 from tracker.model import TARGET_LABELS, Clause, Document, Metadata, Responsibility, Target
+from tracker.pipeline import diff
 
 
 def target(value=75, unit="%", comparator=">=", deadline="2029-12-31", modality="must", indicator="护理型床位占比",
@@ -146,7 +146,7 @@ def test_diff_documents_summary_has_every_label_and_renumbered_clause_is_unchang
     old_t = [target(clause="二.1"), target(20000, unit="张", indicator="家庭养老床位", comparator="~", clause="二.2", deadline="2027-12-31")]
     new_texts = ["加强组织领导。成立工作专班，统筹推进。"] + texts
     new_t = [target(clause="二.2"), target(20000, unit="张", indicator="家庭养老床位", comparator="~", clause="二.3", deadline="2027-12-31")]
-    r = diff_documents(_doc(texts), _doc(new_texts), old_targets=old_t, new_targets=new_t)
+    r = diff(_doc(texts), _doc(new_texts), old_targets=old_t, new_targets=new_t)
     assert set(r.summary) == set(TARGET_LABELS)
     assert r.summary["unchanged"] == 2 and sum(r.summary.values()) == 2
     assert [(c.change, c.old, c.new) for c in r.clauses] == [
@@ -174,7 +174,7 @@ def seeds():
 
 def _parent(seeds, parent, child):
     (p, pt), (c, ct) = seeds[parent], seeds[child]
-    return diff_documents(p, c, mode="parent", old_targets=pt, new_targets=ct)
+    return diff(p, c, mode="parent", old_targets=pt, new_targets=ct)
 
 
 def _find(result, indicator_word):
@@ -206,7 +206,7 @@ def test_xinjiang_against_heilongjiang_siblings_nursing_share_75_vs_70_is_looser
 
 def test_a_seed_against_itself_is_all_unchanged(seeds):
     doc, targets = seeds["youyi"]
-    r = diff_documents(doc, doc, old_targets=targets, new_targets=list(targets))
+    r = diff(doc, doc, old_targets=targets, new_targets=list(targets))
     assert r.summary["unchanged"] == len(targets) and sum(r.summary.values()) == len(targets)
     assert {c.change for c in r.clauses} == {"unchanged"}
 

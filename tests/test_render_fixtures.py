@@ -8,6 +8,8 @@ consistent, so a renderer test never passes on a malformed input.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from collections import Counter
 from decimal import Decimal
 
@@ -272,18 +274,28 @@ def hostile_result() -> tuple[DiffResult, Document, Document]:
     """A diff whose document text, metadata, ids and reasons all carry markup and script."""
     result, old, new = version_result()
     evil = f"{HOSTILE_SCRIPT}{HOSTILE_IMG}{HOSTILE_LINK}{HOSTILE_CSS}{HOSTILE_MD}"
-    new.metadata.title = "</title><script>document.title='pwned'</script>友谊县方案"
-    new.metadata.issuer = HOSTILE_IMG
-    old.metadata.number = HOSTILE_LINK
-    leaf = new.clause("二.(五).17")
-    leaf.text = leaf.text + evil
-    old.clause("二.(三).7").text = HOSTILE_CSS + old.clause("二.(三).7").text
-    result.clauses[13].new_text = leaf.text
-    result.targets[0].new.indicator = "<b onmouseover=alert(7)>护理型床位占比</b>"
-    result.targets[0].reasons.append(HOSTILE_IMG)
-    result.clauses[7].responsibility.append(HOSTILE_SCRIPT)
-    result.new = DocRef(new.metadata.title, "javascript:alert(8)", new.metadata)
+    new = replace(new, metadata=replace(new.metadata, title="</title><script>document.title='pwned'</script>友谊县方案",
+                                        issuer=HOSTILE_IMG))
+    old = replace(old, metadata=replace(old.metadata, number=HOSTILE_LINK))
+    new = with_clause_text(new, "二.(五).17", new.clause("二.(五).17").text + evil)
+    old = with_clause_text(old, "二.(三).7", HOSTILE_CSS + old.clause("二.(三).7").text)
+    clauses, targets = list(result.clauses), list(result.targets)
+    clauses[13] = replace(clauses[13], new_text=new.clause("二.(五).17").text)
+    clauses[7] = replace(clauses[7], responsibility=[*clauses[7].responsibility, HOSTILE_SCRIPT])
+    targets[0] = replace(targets[0], new=replace(targets[0].new, indicator="<b onmouseover=alert(7)>护理型床位占比</b>"),
+                         reasons=[*targets[0].reasons, HOSTILE_IMG])
+    result = replace(result, clauses=clauses, targets=targets, old=replace(result.old, metadata=old.metadata),
+                     new=DocRef(new.metadata.title, "javascript:alert(8)", new.metadata))
     return result, old, new
+
+
+def with_clause_text(doc: Document, clause_id: str, text: str) -> Document:
+    """The document with one clause's text replaced (the tree is rebuilt: its dataclasses are frozen)."""
+    def rebuild(clause):
+        clause = replace(clause, children=[rebuild(child) for child in clause.children])
+        return replace(clause, text=text) if clause.id == clause_id else clause
+
+    return replace(doc, clauses=[rebuild(c) for c in doc.clauses])
 
 
 # --------------------------------------------------------------- the fixtures' own checks

@@ -1,6 +1,8 @@
 """The HTML report: content, structure and safety, read back with an HTML parser."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import base64
 import hashlib
 import re
@@ -145,7 +147,7 @@ def test_a_long_run_of_unchanged_clauses_folds_into_one_group():
     extra = [clause(f"四.({n})", f"（{n}）", f"第{n}项未变的工作要求。") for n in "一二三四五"]
     for doc in (old, new):
         doc.clauses.append(clause("四", "四", "其他", extra))
-    result.clauses += [ClauseChange("unchanged", c.id, c.id, 1.0, c.text, c.text) for c in extra]
+    result.clauses.extend(ClauseChange("unchanged", c.id, c.id, 1.0, c.text, c.text) for c in extra)
     soup = BeautifulSoup(render_html(result, old, new), "html.parser")
     runs = soup.select("tbody.run-unchanged")
     assert [run["data-rows"] for run in runs] == ["5"]
@@ -215,7 +217,7 @@ def test_fonts_name_chinese_faces_for_windows_macos_and_linux():
 
 def test_counts_follow_the_targets_when_summary_is_stale():
     result, old, new = version_result()
-    result.summary = {label: 0 for label in TARGET_LABELS}
+    result = replace(result, summary={label: 0 for label in TARGET_LABELS})
     soup = BeautifulSoup(render_html(result, old, new), "html.parser")
     assert soup.select_one("[data-count=tightened]").get_text() == "1"
     assert summary(result.targets)["unchanged"] == int(soup.select_one("[data-count=unchanged]").get_text())

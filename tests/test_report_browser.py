@@ -55,8 +55,8 @@ def long_result():
              for n in "一二三四五"]
     for doc in (old, new):
         doc.clauses.append(clause("四", "四", "其他事项", extra))
-    result.clauses += [ClauseChange("unchanged", "四", "四", 1.0, "其他事项", "其他事项")]
-    result.clauses += [ClauseChange("unchanged", c.id, c.id, 1.0, c.text, c.text) for c in extra]
+    result.clauses.append(ClauseChange("unchanged", "四", "四", 1.0, "其他事项", "其他事项"))
+    result.clauses.extend(ClauseChange("unchanged", c.id, c.id, 1.0, c.text, c.text) for c in extra)
     return result, old, new
 
 

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from tracker.errors import TrackerError
 from tracker.model import Clause
 from tracker.normalise import normalise, similarity
 
@@ -55,7 +56,7 @@ THRESHOLDS: dict[str, float] = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Pairing:
     """Old clause(s) paired with new clause(s) by one rule, indices into the flat lists."""
 
@@ -67,7 +68,7 @@ class Pairing:
     change: str = ""  # set by classify(): unchanged / modified / moved / split / merged
 
 
-@dataclass
+@dataclass(frozen=True)
 class Alignment:
     """Every clause of both documents, flattened, with the pairings between them."""
 
@@ -216,7 +217,7 @@ def extend_pass(pairs: list[Pairing], old: _Side, new: _Side) -> None:
     ones, and the join must win split_gain or half the distance left to 1.0.
     """
     score = _Scorer(old, new)
-    for p in pairs:
+    for k, p in enumerate(pairs):
         if len(p.old) != 1 or len(p.new) != 1 or p.similarity >= 1.0:
             continue
         # the joined pieces must explain a clear share of what the single pairing leaves unexplained
@@ -232,7 +233,7 @@ def extend_pass(pairs: list[Pairing], old: _Side, new: _Side) -> None:
         if best[1] is None:
             best = _edited_split(score, p)
         if best[1] is not None:
-            p.old, p.new, p.similarity, p.confidence = list(best[1]), list(best[2]), best[0], best[0]
+            pairs[k] = p = replace(p, old=list(best[1]), new=list(best[2]), similarity=best[0], confidence=best[0])
             old.paired.update(p.old)
             new.paired.update(p.new)
 
@@ -502,20 +503,20 @@ def _ordered_pairs(free_o: list[int], free_n: list[int], old: _Side, new: _Side,
     return out[::-1]
 
 
-def classify(pairs: list[Pairing], old: _Side, new: _Side) -> None:
-    """Name each pairing: unchanged / modified / moved / split / merged."""
+def classify(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairing]:
+    """Each pairing named: unchanged / modified / moved / split / merged."""
     chain = in_order(pairs)
-    for k, p in enumerate(pairs):
-        if len(p.new) > 1:
-            p.change = "split"
-        elif len(p.old) > 1:
-            p.change = "merged"
-        elif k not in chain:
-            p.change = "moved"
-        elif old.norm[p.old[0]] == new.norm[p.new[0]]:
-            p.change = "unchanged"
-        else:
-            p.change = "modified"
+    return [replace(p, change=_change(k, p, chain, old, new)) for k, p in enumerate(pairs)]
+
+
+def _change(k: int, p: Pairing, chain: set[int], old: _Side, new: _Side) -> str:
+    if len(p.new) > 1:
+        return "split"
+    if len(p.old) > 1:
+        return "merged"
+    if k not in chain:
+        return "moved"
+    return "unchanged" if old.norm[p.old[0]] == new.norm[p.new[0]] else "modified"
 
 
 def align_versions(old_clauses: list[Clause], new_clauses: list[Clause]) -> Alignment:
@@ -536,9 +537,18 @@ def align_versions(old_clauses: list[Clause], new_clauses: list[Clause]) -> Alig
     for p in placed:
         best_old.pop(p.old[0], None)
         best_new.pop(p.new[0], None)
-    classify(pairs, old, new)
+    pairs = classify(pairs, old, new)
     pairs.sort(key=lambda p: (min(p.new), min(p.old)))
     return Alignment(old.clauses, new.clauses, pairs, best_old, best_new)
+
+
+def align(old_clauses: list[Clause], new_clauses: list[Clause], mode: str = "version") -> Alignment:
+    """The alignment a diff in ``mode`` uses: ordered passes for versions, content for a parent."""
+    if mode == "version":
+        return align_versions(old_clauses, new_clauses)
+    if mode == "parent":
+        return align_by_content(old_clauses, new_clauses)
+    raise TrackerError(f"unknown diff mode {mode!r} (use version or parent)")
 
 
 # ------------------------------------------------------------- parent mode

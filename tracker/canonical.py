@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 from tracker.cues import SENTENCE_ENDS
 from tracker.model import Clause, Document, Metadata, Responsibility
@@ -264,17 +265,24 @@ def loads(text: str, metadata: Metadata, source: str = "") -> Document:
         piece_of[id(clause)] = piece
         position += len(piece)
     own_end = {id(c): own + len(c.text) for c, _, _, own in pending_spans}
+    spans: dict[int, tuple[int, int]] = {}
     for clause, spec, piece_start, own in pending_spans:
         last = _last_descendant(clause)
         if spec is None:
-            clause.span = (piece_start, piece_start + len(piece_of[id(clause)].rstrip("\n")))
+            spans[id(clause)] = (piece_start, piece_start + len(piece_of[id(clause)].rstrip("\n")))
         elif spec[0] == "abs":
-            clause.span = (piece_start + spec[1], piece_start + spec[2])
+            spans[id(clause)] = (piece_start + spec[1], piece_start + spec[2])
         else:
             start_delta, anchor, end_delta = spec
             anchor_end = own_end[id(clause)] if anchor == "own" else own_end[id(last)]
-            clause.span = (own + start_delta, anchor_end + end_delta)
-    return Document(metadata=metadata, clauses=roots, text="".join(pieces), source=source)
+            spans[id(clause)] = (own + start_delta, anchor_end + end_delta)
+    clauses = [_with_spans(root, spans) for root in roots]
+    return Document(metadata=metadata, clauses=clauses, text="".join(pieces), source=source)
+
+
+def _with_spans(clause: Clause, spans: dict[int, tuple[int, int]]) -> Clause:
+    """The clause (and its subtree) with the spans worked out once the whole text is known."""
+    return replace(clause, span=spans[id(clause)], children=[_with_spans(c, spans) for c in clause.children])
 
 
 def _parse_blocks(lines: list[str]):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
 from tracker.characters import strip_unsafe
 from tracker.cues import (
@@ -40,9 +41,20 @@ _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "("
 _LABEL_AHEAD = r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|[①-⑳]|第[一二三四五六七八九十百零〇两\d]{1,6}[章节条])"
 
 
+@dataclass
+class _Cleaning:
+    """The text while the steps rewrite it, with what they found; frozen into a CleanText at the end."""
+
+    text: str
+    source: str
+    warnings: list[str] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    original: str = ""
+
+
 def clean(raw: RawText) -> CleanText:
     """Run every cleaning step in order and collect what they found."""
-    out = CleanText(text=raw.text, source=raw.source, warnings=list(raw.warnings), original=raw.text)
+    out = _Cleaning(text=raw.text, source=raw.source, warnings=list(raw.warnings), original=raw.text)
     for step in (
         normalise_characters,
         remove_unsafe_characters,
@@ -57,13 +69,13 @@ def clean(raw: RawText) -> CleanText:
         report_injected_text,
     ):
         step(out)
-    return out
+    return CleanText(text=out.text, source=out.source, warnings=out.warnings, removed=out.removed, original=out.original)
 
 
 # ------------------------------------------------------------------ steps
 
 
-def normalise_characters(doc: CleanText) -> None:
+def normalise_characters(doc: _Cleaning) -> None:
     """Line ends to ``\\n``; full-width ASCII (７５％) to half-width; odd spaces to plain spaces."""
     text = doc.text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
@@ -91,7 +103,7 @@ def _fullwidth_ascii_to_half(text: str) -> str:
     return re.sub(r"[０-９Ａ-Ｚａ-ｚ％．]+", fold, text)
 
 
-def remove_conversion_residue(doc: CleanText) -> None:
+def remove_conversion_residue(doc: _Cleaning) -> None:
     """Drop markers that converters leave (``[bookmark: _GoBack]``), recording each kind."""
     for pattern, what in CONVERSION_RESIDUE:
         found = re.findall(pattern, doc.text)
@@ -103,7 +115,7 @@ def remove_conversion_residue(doc: CleanText) -> None:
                 doc.warnings.append(f"removed {len(found)} × {what} ({found[0]!r})")
 
 
-def recover_tab_tables(doc: CleanText) -> None:
+def recover_tab_tables(doc: _Cleaning) -> None:
     """Rebuild tables that a .docx → .txt conversion flattened into one tab-indented cell per line.
 
     The rows become ``| cell | cell |`` lines, the form every reader emits, so
@@ -213,7 +225,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "｜")
 
 
-def strip_web_junk(doc: CleanText) -> None:
+def strip_web_junk(doc: _Cleaning) -> None:
     """Cut web-page furniture before the document's first sentence and after its last one."""
     lines = doc.text.split("\n")
     first = next((k for k, line in enumerate(lines) if _is_body_line(line)), None)
@@ -256,7 +268,7 @@ def _is_junk(line: str) -> bool:
     return bool(WEB_JUNK_RE.fullmatch(s))
 
 
-def fix_scrape_spacing(doc: CleanText) -> None:
+def fix_scrape_spacing(doc: _Cleaning) -> None:
     """Remove the spaces a PDF or preview scrape put inside words.
 
     Spaces between a digit and a Chinese character ("到 2027 年") or next to
@@ -355,7 +367,7 @@ def _is_scrape(text: str) -> bool:
     return cjk_gaps * 60 > cjk_chars
 
 
-def unify_punctuation(doc: CleanText) -> None:
+def unify_punctuation(doc: _Cleaning) -> None:
     """Half-width , ; : ? ! ( ) that touch Chinese text become full-width; so does a . between Chinese words."""
     text = doc.text
     text = re.sub(r"[,;:?!]", _full_width_mark, text)
@@ -401,7 +413,7 @@ def _unify_parentheses(text: str) -> str:
     return text
 
 
-def tidy_lines(doc: CleanText) -> None:
+def tidy_lines(doc: _Cleaning) -> None:
     """Trim each line, fold runs of spaces, drop empty lines: one paragraph per line."""
     lines: list[str] = []
     for line in _SPACE_RUN.sub(" ", doc.text).split("\n"):
@@ -426,7 +438,7 @@ def _continues(previous: str, line: str) -> bool:
     return previous[-1] in WRAPPING_END and re.match(_LABEL_AHEAD, line) is None
 
 
-def report_truncation(doc: CleanText) -> None:
+def report_truncation(doc: _Cleaning) -> None:
     """Say so when the source was cut short (a preview site, a text ending mid-sentence)."""
     context = doc.original
     for pattern, message in TRUNCATION_CUES if "页" in context else ():  # every cue names 页
@@ -438,7 +450,7 @@ def report_truncation(doc: CleanText) -> None:
         doc.warnings.append(f"text ends mid-sentence ('…{body[-15:]}'): the document may be truncated")
 
 
-def report_injected_text(doc: CleanText) -> None:
+def report_injected_text(doc: _Cleaning) -> None:
     """Report a phrase standing where the issuer's place name belongs (SEO spam on a defaced page).
 
     Judged on where the phrase stands, never on what it says (see

@@ -11,11 +11,11 @@ from __future__ import annotations
 import bisect
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from decimal import Decimal
 
-from tracker.align import Alignment, align_by_content, align_versions
+from tracker.align import Alignment
 from tracker.cues import AREA_NAMES, DURATION_DAYS, MODALITIES, ROLE_RULES, SAME_DURATION, THRESHOLD_EFFECT, RoleRule
 from tracker.errors import TrackerError
 from tracker.extract import cues as extract_cues
@@ -815,11 +815,16 @@ def pair_targets(old: list[Target], new: list[Target], links: set[tuple[str, str
     same figure, same frame, rarest indicator characters): the work grows with
     the number of targets, not with old × new (docs/decisions/0405).
     """
-    return [(i, j) for i, j, _ in _paired(old, new, links, mode)]
+    return [(i, j) for i, j, _, _, _ in _paired(old, new, links, mode)]
 
 
-def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | None, mode: str) -> list[tuple[int | None, int | None, float | None]]:
-    """pair_targets with the evidence of each pair: how alike the two sentences read (None when unpaired)."""
+def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | None,
+            mode: str) -> list[tuple[int | None, int | None, float | None, str, float | None]]:
+    """pair_targets with the evidence of each pair: how alike the two sentences read, and its provenance.
+
+    (i, j, alike, rule, score): ``rule`` is "linked" (both in clauses the alignment
+    paired) or "elsewhere", ``score`` the pairing score it won with; None / "" when unpaired.
+    """
     ro, rn = _ranks(old), _ranks(new)
     fo, fn = [_features(t) for t in old], [_features(t) for t in new]
     near = _linked_candidates(old, new, links, ro)
@@ -839,16 +844,16 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
             linked = j in near[i]
             score, ind, txt = _score(fo[i], fn[j], linked, (ro[i], rn[j]))
             if _acceptable(old[i], new[j], linked, links is not None, (score, ind, txt), mode):
-                scored.append((score, -abs(i - j), i, j, txt))
+                scored.append((score, -abs(i - j), i, j, txt, "linked" if linked else "elsewhere"))
     scored.sort(reverse=True)
     used_o, used_n, pairs = set(), set(), []
-    for _, _, i, j, txt in scored:
+    for score, _, i, j, txt, rule in scored:
         if i not in used_o and j not in used_n:
             used_o.add(i)
             used_n.add(j)
-            pairs.append((i, j, txt))
-    pairs += [(i, None, None) for i in range(len(old)) if i not in used_o]
-    pairs += [(None, j, None) for j in range(len(new)) if j not in used_n]
+            pairs.append((i, j, txt, rule, round(score, 3)))
+    pairs += [(i, None, None, "", None) for i in range(len(old)) if i not in used_o]
+    pairs += [(None, j, None, "", None) for j in range(len(new)) if j not in used_n]
     return pairs
 
 
@@ -860,7 +865,7 @@ def compare_targets(old: list[Target], new: list[Target], mode: str = "version",
     if links is None and mode == "version":
         links = {(t.clause, t.clause) for t in old}
     changes = []
-    for i, j, alike in _paired(old, new, links, mode):
+    for i, j, alike, rule, score in _paired(old, new, links, mode):
         if j is None:
             en, zh = say("dropped_parent" if mode == "parent" else "dropped", what=_describe(old[i]))
             changes.append(TargetChange("dropped", old[i], None, [en], reasons_zh=[zh]))
@@ -871,8 +876,8 @@ def compare_targets(old: list[Target], new: list[Target], mode: str = "version",
             change = judge(old[i], new[j], mode)
             if alike is not None and alike < PAIR_CONFIDENT_TEXT:
                 en, zh = say("pairing", a=_describe(old[i]), b=_describe(new[j]), alike=f"{alike:.2f}")
-                change = TargetChange(change.change, change.old, change.new, [*change.reasons, en], [*change.reasons_zh, zh])
-            changes.append(change)
+                change = replace(change, reasons=[*change.reasons, en], reasons_zh=[*change.reasons_zh, zh])
+            changes.append(replace(change, rule=rule, score=score))
     return changes
 
 
@@ -1008,19 +1013,21 @@ def diff_documents(
     new: Document,
     mode: str = "version",
     *,
+    alignment: Alignment,
     old_targets: list[Target],
     new_targets: list[Target],
     old_ref: str = "",
     new_ref: str = "",
 ) -> DiffResult:
-    """Align, pair and judge: the whole diff of two documents as plain dataclasses.
+    """Pair and judge: the whole diff of two documents as plain dataclasses.
 
-    The targets come in as arguments (tracker.pipeline extracts them): judging
-    never reaches back up to the extractor.
+    The clause alignment and both target lists come in as arguments
+    (tracker.pipeline runs align and extract): judging never reaches back up
+    to an earlier stage.
     """
     if mode not in ("version", "parent"):
         raise TrackerError(f"unknown diff mode {mode!r} (use version or parent)")
-    al = align_versions(old.clauses, new.clauses) if mode == "version" else align_by_content(old.clauses, new.clauses)
+    al = alignment
     targets = compare_targets(old_targets, new_targets, mode, clause_links(al))
     return DiffResult(
         mode=mode,

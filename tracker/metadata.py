@@ -13,6 +13,7 @@ docs/decisions/0020-law-version-date.md), and every act is kept in ``history``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tracker.cues import (
     BODY_FULL_NAMES,
@@ -50,14 +51,10 @@ def read_metadata(text: str, preamble: str, cleaned: CleanText) -> Metadata:
     if law is not None:
         return law
     title, draft = _title(head)
-    meta = Metadata(title=title)
-    meta.number = _own_number(head)
-    meta.date = _date(head, cleaned)
-    meta.issuer = _issuer(head)
-    meta.status = _status(head, draft, meta)
-    meta.level = _level(meta, head)
-    meta.implements = _implements(head, meta.title)
-    return meta
+    meta = Metadata(title=title, number=_own_number(head), date=_date(head, cleaned), issuer=_issuer(head))
+    meta = replace(meta, status=_status(head, draft, meta))
+    meta = replace(meta, level=_level(meta, head))
+    return replace(meta, implements=_implements(head, meta.title))
 
 
 def _title(head: str) -> tuple[str | None, bool]:

@@ -2,7 +2,10 @@
 
 read → clean → segment → extract → align → compare → render: every stage takes
 and returns the dataclasses below, so each module can be tested alone and no
-module needs to reach back upstream.
+module needs to reach back upstream. They are frozen: a stage that needs a
+changed value makes a new one (``dataclasses.replace``) rather than editing
+what an earlier stage handed on; a stage that builds step by step does so in a
+private draft of its own and freezes the result.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from typing import Literal
 # ----------------------------------------------------------------- reading
 
 
-@dataclass
+@dataclass(frozen=True)
 class RawText:
     """What a reader got out of a file, before any cleaning.
 
@@ -30,7 +33,7 @@ class RawText:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class CleanText:
     """The cleaned text plus what cleaning found suspicious.
 
@@ -48,7 +51,7 @@ class CleanText:
 # --------------------------------------------------------------- structure
 
 
-@dataclass
+@dataclass(frozen=True)
 class Responsibility:
     """Who carries out a clause and by when (责任单位 / 牵头 / 配合 / 完成时限)."""
 
@@ -58,7 +61,7 @@ class Responsibility:
     deadline: str | None = None  # 完成时限 as written, e.g. "持续推进"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Clause:
     """One numbered provision.
 
@@ -99,7 +102,7 @@ class LegalAct:
     order: str | None = None  # 国务院令第656号 when the act names one
 
 
-@dataclass
+@dataclass(frozen=True)
 class Metadata:
     title: str | None = None
     issuer: str | None = None
@@ -115,7 +118,7 @@ class Metadata:
     effective: str | None = None  # ISO
 
 
-@dataclass
+@dataclass(frozen=True)
 class Document:
     metadata: Metadata
     clauses: list[Clause]
@@ -150,7 +153,7 @@ Modality = Literal["must", "strive", "encourage"]
 TargetKind = Literal["quantity", "deadline"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Target:
     """One numeric or dated commitment, with the fields of the JSON contract."""
 
@@ -178,7 +181,7 @@ TARGET_LABELS: tuple[str, ...] = ("tightened", "loosened", "dropped", "added", "
 CLAUSE_LABELS: tuple[str, ...] = ("unchanged", "modified", "moved", "added", "removed", "split", "merged")
 
 
-@dataclass
+@dataclass(frozen=True)
 class ClauseChange:
     """One row of the clause alignment, with the rule that paired it."""
 
@@ -194,23 +197,25 @@ class ClauseChange:
     responsibility_zh: list[str] = field(default_factory=list)  # the same, in Chinese
 
 
-@dataclass
+@dataclass(frozen=True)
 class TargetChange:
     change: TargetChangeKind
     old: Target | None
     new: Target | None
     reasons: list[str] = field(default_factory=list)
     reasons_zh: list[str] = field(default_factory=list)  # the same judgement in a Chinese legal reviewer's words
+    rule: str = ""  # how the pair was found: "linked" (clauses the alignment paired) or "elsewhere"
+    score: float | None = None  # the pairing score it won with (0..~1.4); None for dropped / added
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocRef:
     title: str | None
     ref: str
     metadata: Metadata | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class DiffResult:
     mode: Literal["version", "parent"]
     old: DocRef

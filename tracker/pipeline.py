@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tracker import canonical, jsonio
 from tracker import store as docstore
+from tracker.align import align
 from tracker.characters import strip_unsafe
 from tracker.clean import clean
 from tracker.compare import diff_documents
@@ -46,7 +47,7 @@ def diff(
     old_targets: list[Target] | None = None,
     new_targets: list[Target] | None = None,
 ) -> DiffResult:
-    """Extract both documents' targets (unless given), align clause by clause and judge every target change.
+    """Extract both documents' targets (unless given), align clause by clause, judge every target change.
 
     ``mode="version"`` compares a draft with its final text; ``mode="parent"``
     holds an implementing plan (``new``) against its parent (``old``).
@@ -55,6 +56,7 @@ def diff(
         old,
         new,
         mode=mode,
+        alignment=align(old.clauses, new.clauses, mode),
         old_ref=old_ref,
         new_ref=new_ref,
         old_targets=extract_targets(old) if old_targets is None else old_targets,

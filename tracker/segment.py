@@ -10,7 +10,7 @@ start, with a warning naming the place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracker.cues import SECTION_HEADINGS
 from tracker.metadata import read_metadata
@@ -43,10 +43,34 @@ RESPONSIBILITY_RE = re.compile(
 
 
 @dataclass
+class _Draft:
+    """A clause while the text is walked: filled in step by step, then frozen into a Clause."""
+
+    id: str
+    label: str
+    title: str
+    text: str
+    scheme: str
+    children: list["_Draft"] = field(default_factory=list)
+    responsibility: Responsibility | None = None
+    cells: list[str] | None = None
+    span: tuple[int, int] = (0, 0)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def freeze(self) -> Clause:
+        return Clause(self.id, self.label, self.title, self.text, self.scheme, [c.freeze() for c in self.children],
+                      self.responsibility, self.cells, self.span)
+
+
+@dataclass
 class _Open:
     """A clause on the stack while the text is walked."""
 
-    clause: Clause
+    clause: _Draft
     scheme: str
     value: int
     rank: int = 0
@@ -56,9 +80,9 @@ class _Open:
 class _State:
     stack: list[_Open] = field(default_factory=list)
     last_value: dict[str, int] = field(default_factory=dict)
-    roots: list[Clause] = field(default_factory=list)
+    roots: list[_Draft] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    annex: Clause | None = None
+    annex: _Draft | None = None
     annex_header: bool = False
     toc_first: str | None = None  # while inside a 目录: its first entry, "" before it is seen
     paragraphs: int = 0  # 款 of the open article seen so far
@@ -70,7 +94,7 @@ def segment(cleaned: CleanText) -> Document:
     """Build the clause tree and read the metadata of a cleaned document."""
     text = cleaned.text
     state = _State()
-    boundaries: list[tuple[int, int, Clause]] = []  # (start, own-text start, clause)
+    boundaries: list[tuple[int, int, _Draft]] = []  # (start, own-text start, clause)
     offset = 0
     for line in text.split("\n"):
         opened = _open_clause(line, offset, state)
@@ -82,19 +106,18 @@ def segment(cleaned: CleanText) -> Document:
     clauses = state.roots
     preamble = text[:preamble_end].strip()
     if preamble:
-        clauses.insert(0, Clause(PREAMBLE_ID, "", "", preamble, "preamble", span=(0, preamble_end)))
+        clauses.insert(0, _Draft(PREAMBLE_ID, "", "", preamble, "preamble", span=(0, preamble_end)))
     for clause in (c for root in clauses for c in root.walk()):
         _split_responsibility(clause)
         if clause.scheme not in ("preamble", "annex_row", "toc"):
             clause.title = lead_sentence(clause.text)
         if clause.scheme == "annex" and clause.title.startswith("|"):
             clause.title = ""  # an annex that opens with its table has no title line
-    metadata = read_metadata(text, preamble[:MAX_HEADER], cleaned)
-    metadata.warnings = list(cleaned.warnings) + state.warnings
-    return Document(metadata=metadata, clauses=clauses, text=text, source=cleaned.source)
+    metadata = replace(read_metadata(text, preamble[:MAX_HEADER], cleaned), warnings=list(cleaned.warnings) + state.warnings)
+    return Document(metadata=metadata, clauses=[c.freeze() for c in clauses], text=text, source=cleaned.source)
 
 
-def _open_clause(line: str, offset: int, state: _State) -> tuple[int, int, Clause] | None:
+def _open_clause(line: str, offset: int, state: _State) -> tuple[int, int, _Draft] | None:
     """If ``line`` opens a clause, put it in the tree and return its boundary."""
     if state.annex is not None and line.startswith("|"):
         return _annex_row(line, offset, state)
@@ -125,7 +148,7 @@ def _push(state: _State, depth: int, scheme: str, id_part: str, label: str, valu
     del state.stack[depth:]
     parent = state.stack[-1].clause if state.stack else None
     clause_id = (parent.id + "." if parent else "") + id_part
-    clause = Clause(id=clause_id, label=label, title="", text="", scheme=scheme)
+    clause = _Draft(id=clause_id, label=label, title="", text="", scheme=scheme)
     (parent.children if parent else state.roots).append(clause)
     state.stack.append(_Open(clause, scheme, value, rank))
     state.last_value[scheme] = value
@@ -135,9 +158,9 @@ def _push(state: _State, depth: int, scheme: str, id_part: str, label: str, valu
 # ------------------------------------------------------------ legal texts
 
 
-def _toc(line: str, offset: int, state: _State) -> tuple[int, int, Clause]:
+def _toc(line: str, offset: int, state: _State) -> tuple[int, int, _Draft]:
     """A 目录 before the body: one clause holding the whole table, never the body's chapters."""
-    clause = Clause(id=TOC_ID, label=TOC_ID, title=TOC_ID, text="", scheme="toc")
+    clause = _Draft(id=TOC_ID, label=TOC_ID, title=TOC_ID, text="", scheme="toc")
     state.roots.append(clause)
     state.toc_first = ""
     return offset, offset + len(line), clause
@@ -165,12 +188,12 @@ def _in_toc(line: str, state: _State) -> bool:
     return False
 
 
-def _supplementary(line: str, offset: int, state: _State) -> tuple[int, int, Clause]:
+def _supplementary(line: str, offset: int, state: _State) -> tuple[int, int, _Draft]:
     """A bare 附则 heading closes the last 编 or 章: its articles hang under it at the top level."""
     return _push(state, 0, "supplementary", SUPPLEMENTARY_ID, SUPPLEMENTARY_ID, 1, 1, offset, len(line))
 
 
-def _paragraph(line: str, offset: int, state: _State) -> tuple[int, int, Clause] | None:
+def _paragraph(line: str, offset: int, state: _State) -> tuple[int, int, _Draft] | None:
     """A plain line inside an article: a further 款 of the article's own text, or a 款 of its own.
 
     In a law each 款 is a line. One that follows the article's items （一）…
@@ -242,10 +265,10 @@ def _label_of(open_clause: _Open) -> str:
     return open_clause.clause.label
 
 
-def _annex_heading(m: re.Match, line: str, offset: int, state: _State) -> tuple[int, int, Clause]:
+def _annex_heading(m: re.Match, line: str, offset: int, state: _State) -> tuple[int, int, _Draft]:
     """附件 / 附件1: a new root whose table rows become its children."""
     number = m.group("n") or ""
-    clause = Clause(id=ANNEX_ID + number, label=ANNEX_ID + number, title="", text="", scheme="annex")
+    clause = _Draft(id=ANNEX_ID + number, label=ANNEX_ID + number, title="", text="", scheme="annex")
     state.roots.append(clause)
     state.stack = [_Open(clause, "annex", cn_number(number) if number else 1)]
     state.last_value.clear()
@@ -256,7 +279,7 @@ def _annex_heading(m: re.Match, line: str, offset: int, state: _State) -> tuple[
     return offset, offset + rest_start, clause
 
 
-def _annex_row(line: str, offset: int, state: _State) -> tuple[int, int, Clause] | None:
+def _annex_row(line: str, offset: int, state: _State) -> tuple[int, int, _Draft] | None:
     """A ``| cell | cell |`` row of an annex table: a clause ``附件.N`` where N is its number cell."""
     annex = state.annex
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -273,7 +296,7 @@ def _annex_row(line: str, offset: int, state: _State) -> tuple[int, int, Clause]
     state.annex_labels.add(number)
     k = cells.index(number) if number in cells else -1
     title = next((c for c in cells[k + 1 :] if c and len(c) <= 30), "") or next((c for c in cells if c), "")
-    clause = Clause(id=f"{annex.id}.{number}", label=number, title=title, text="", scheme="annex_row", cells=cells)
+    clause = _Draft(id=f"{annex.id}.{number}", label=number, title=title, text="", scheme="annex_row", cells=cells)
     annex.children.append(clause)
     return offset, offset + 2 if line.startswith("| ") else offset + 1, clause
 
@@ -291,7 +314,7 @@ def _row_number(cells: list[str], expected: int) -> str | None:
     return None
 
 
-def _fill_texts(text: str, boundaries: list[tuple[int, int, Clause]]) -> None:
+def _fill_texts(text: str, boundaries: list[tuple[int, int, _Draft]]) -> None:
     """Each clause's own text runs from after its label to the next clause's start."""
     for k, (start, own_start, clause) in enumerate(boundaries):
         end = boundaries[k + 1][0] if k + 1 < len(boundaries) else len(text)
@@ -304,7 +327,7 @@ def _fill_texts(text: str, boundaries: list[tuple[int, int, Clause]]) -> None:
         clause.span = (start, lead + len(stripped))
 
 
-def _split_responsibility(clause: Clause) -> None:
+def _split_responsibility(clause: _Draft) -> None:
     """Keep a trailing 〔责任单位…〕 / （…牵头，…配合） apart from the clause's policy text."""
     m = RESPONSIBILITY_RE.search(clause.text)
     if not m:
@@ -322,22 +345,25 @@ def parse_responsibility(raw: str, body: str) -> Responsibility:
     In a 责任单位 list the unit named first leads (the drafting convention of
     these plans); 牵头/配合 and 负责/具体负责 say it outright.
     """
-    resp = Responsibility(raw=raw)
     fields = dict(_field(part) for part in re.split(r"[；;]", body) if "：" in part)
     if fields:
         units = _units(fields.get("责任单位", ""))
-        resp.lead = _units(fields["牵头单位"]) if "牵头单位" in fields else units[:1]
-        resp.support = _units(fields.get("配合单位", "")) if "牵头单位" in fields else units[1:]
-        resp.deadline = fields.get("完成时限") or None
-        return resp
+        return Responsibility(
+            raw=raw,
+            lead=_units(fields["牵头单位"]) if "牵头单位" in fields else units[:1],
+            support=_units(fields.get("配合单位", "")) if "牵头单位" in fields else units[1:],
+            deadline=fields.get("完成时限") or None,
+        )
+    lead: list[str] = []
+    support: list[str] = []
     for part in re.split(r"[，,；;]", body):
         part = part.strip()
         if m := re.fullmatch(r"(.+?)(?:按职责分工)?(?:牵头|负责)", part):
-            target = resp.support if part.endswith("具体负责") else resp.lead
+            target = support if part.endswith("具体负责") else lead
             target.extend(_units(m.group(1).removesuffix("具体")))
         elif m := re.fullmatch(r"(.+?)(?:配合|参与|协助)", part):
-            resp.support.extend(_units(m.group(1)))
-    return resp
+            support.extend(_units(m.group(1)))
+    return Responsibility(raw=raw, lead=lead, support=support)
 
 
 def _field(part: str) -> tuple[str, str]:

@@ -20,7 +20,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from decimal import Decimal
 
@@ -681,8 +681,7 @@ def extract_from_text(
     compact, where = _compact(text)
     targets = _read_sentences(compact, clause_id, indicator_hint, issued, title)
     if compact != text:
-        for t in targets:
-            _restore(t, text, where)
+        targets = [_restore(t, text, where) for t in targets]
     return targets
 
 
@@ -738,13 +737,13 @@ def _layout_break(text: str, i: int, n: int) -> bool:
     return not text.startswith("|", line_start) and any(text.find(p, line_start, i) >= 0 for p in _PROSE_SENTENCE_END)
 
 
-def _restore(t: Target, text: str, where: list[int]) -> None:
-    """Move a target read on the whitespace-free view back onto the original text."""
+def _restore(t: Target, text: str, where: list[int]) -> Target:
+    """The target read on the whitespace-free view, moved back onto the original text."""
     if not t.text:
-        return
+        return t
     start = where[t.start]
     end = where[t.start + len(t.text) - 1] + 1
-    t.text, t.start = text[start:end], start
+    return replace(t, text=text[start:end], start=start)
 
 
 def _read_sentences(text: str, clause_id: str, indicator_hint: str | None, issued: str | None,
@@ -763,20 +762,22 @@ def _read_sentences(text: str, clause_id: str, indicator_hint: str | None, issue
     consumed = _assign_deadlines(text, quantities, dates, layout)
     targets = [_quantity_target(text, q, i, quantities, layout, marks, clause_id, indicator_hint)
                for i, q in enumerate(quantities)]
-    _carry_indicators(targets, quantities, layout)
+    targets = _carry_indicators(targets, quantities, layout)
     targets += _deadline_targets(text, marks, quantities, consumed, layout, clause_id, indicator_hint, title)
     targets.sort(key=lambda t: t.start)
     return targets
 
 
-def _carry_indicators(targets: list[Target], quantities: list[_Quantity], layout: _Layout) -> None:
+def _carry_indicators(targets: list[Target], quantities: list[_Quantity], layout: _Layout) -> list[Target]:
     """An elliptic phrase names no measure of its own ("…覆盖率达到90%以上，农村达到60%以上";
     "；到2030年，提高到85%"): it measures what the number before it in the sentence measured."""
+    targets = list(targets)
     for i in range(1, len(targets)):
         t, prev = targets[i], targets[i - 1]
         if t.indicator is None and prev.indicator and prev.unit == t.unit and layout.same(
                 SENTENCE, quantities[i - 1].start, quantities[i].start):
-            t.indicator = prev.indicator
+            targets[i] = replace(t, indicator=prev.indicator)
+    return targets
 
 
 def _quantity_target(text, q: _Quantity, i, quantities, layout, marks: _Marks, clause_id, indicator_hint) -> Target:
@@ -927,8 +928,7 @@ def _table_targets(text: str, clause_id: str, header: list[str] | None) -> tuple
             continue
         t = tables.indicator_target(cells, hdr, line, clause_id)
         if t is not None:
-            t.start += off
-            out.append(t)
+            out.append(replace(t, start=t.start + off))
             used.append((off, off + len(line)))
     return out, used
 
@@ -988,12 +988,9 @@ def _from_part(document: Document, clause: Clause, part: str, hint: str | None, 
     base = document.text.find(part, clause.span[0]) if part else -1
     if base < 0:
         base = document.text.find(part)
-    for t in targets:
-        if base >= 0:
-            t.start += base
-        else:
-            t.start = document.text.find(t.text, clause.span[0])
-    return targets
+    if base >= 0:
+        return [replace(t, start=t.start + base) for t in targets]
+    return [replace(t, start=document.text.find(t.text, clause.span[0])) for t in targets]
 
 
 def _row_indicator(clause: Clause) -> str | None:
