@@ -5,27 +5,11 @@ The ``tracker report`` and ``tracker demo`` commands are thin layers over these.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from tracker.errors import InputError, StoreError
-
-# a redline is a .docx too: its default name must not overwrite the 对照表
-EXTENSIONS = {"html": ".html", "md": ".md", "docx": ".docx", "redline": "-redline.docx"}
-
-
-def render(fmt: str, result, old_doc, new_doc, history_href: str | None = None,
-           redline_href: str | None = None) -> str | bytes:
-    """One report's content; an HTML report links its document's history page and its Word redline when given."""
-    from tracker import render as renderers
-
-    if fmt == "md":
-        return renderers.render_markdown(result, old_doc, new_doc)
-    if fmt == "docx":
-        return renderers.render_docx(result, old_doc, new_doc)
-    if fmt == "redline":
-        return renderers.render_redline(result, old_doc, new_doc)
-    return renderers.render_html(result, old_doc, new_doc, history_href=history_href, redline_href=redline_href)
+# one diff as a report file: the format's rendering, its file name, the write (re-exported from here)
+from tracker.render.output import EXTENSIONS, render, report_name, slug, write_atomic  # noqa: F401
 
 
 def shown_escaped(*documents) -> list[str]:
@@ -45,17 +29,6 @@ def shown_escaped(*documents) -> list[str]:
             out.append(f"{doc.source or doc.metadata.title}: {count} control or bidi characters shown in the report "
                        "as visible escapes (\\x01, \\u202e)")
     return out
-
-
-def slug(ref: str) -> str:
-    """A file-name-safe short name for a file path or a stored reference."""
-    path = Path(ref)
-    base = path.stem if path.suffix else ref
-    return re.sub(r"[^\w@.-]+", "-", base).strip("-.") or "doc"
-
-
-def report_name(old_ref: str, new_ref: str) -> str:
-    return f"{slug(old_ref)}__{slug(new_ref)}"
 
 
 def check_output_path(path: Path, inputs=(), base: Path | None = None) -> None:
@@ -86,16 +59,6 @@ def check_output_path(path: Path, inputs=(), base: Path | None = None) -> None:
             raise InputError(
                 f"is a symbolic link (to {os.readlink(folder)}); tracker writes reports only into a real folder "
                 "of the store, never through a link to somewhere else", path=str(folder))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a report through a temporary file in the same folder: never a half-written report."""
-    from tracker import files
-
-    try:
-        files.write_atomic(path, data)
-    except OSError as exc:
-        raise InputError(f"cannot write there: {exc.strerror}", path=str(path)) from None
 
 
 def stored_documents(store) -> list:

@@ -38,7 +38,7 @@ def audit_child(parent: Document, parent_targets: Sequence[Target], parent_membe
     added = tuple(c.new for c in result.targets if c.old is None and c.new is not None)
     name = None
     if report_dir is not None:
-        from tracker.reporting import render, write_atomic
+        from tracker.render.output import render, write_atomic
 
         name = report_file(child_member)
         write_atomic(Path(report_dir) / name, render("html", result, parent, child).encode("utf-8"))
@@ -47,7 +47,7 @@ def audit_child(parent: Document, parent_targets: Sequence[Target], parent_membe
 
 def report_file(member: Member) -> str:
     """The file name of a child's full report inside the audit's folder."""
-    from tracker.reporting import slug
+    from tracker.render.output import slug
 
     return f"{slug(member.ref)}.html"
 

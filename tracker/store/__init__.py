@@ -73,14 +73,3 @@ from tracker.store.setup import DIFF_DRIVER, GITATTRIBUTES, init
 from tracker.store.transaction import LOCK_NAME, LOCK_TIMEOUT, Transaction, commit_files, locked
 from tracker.store.writing import commit_document, commit_message, metadata_record, sha256_of
 from tracker.store.batch import PendingVersion, Refused, Stored, commit_versions
-
-#: names that moved up to tracker.pipeline; still reachable here for callers not yet moved over
-_MOVED_TO_PIPELINE = ("import_document", "targets_bytes", "apply_overrides", "OVERRIDABLE")
-
-
-def __getattr__(name):
-    if name in _MOVED_TO_PIPELINE:
-        from tracker import pipeline  # temporary: goes when every caller uses tracker.pipeline
-
-        return getattr(pipeline, name)
-    raise AttributeError(f"module 'tracker.store' has no attribute {name!r}")

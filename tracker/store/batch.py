@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,11 +75,8 @@ def _label(taken: set[str], version: str | None, status: str | None) -> str:
 
 
 def _ident(top: Path, var: str) -> str:
-    env = {**os.environ, **identity_env(top)} if identity_env(top) else None
-    done = subprocess.run(["git", "var", var], cwd=top, capture_output=True, env=env)
-    if done.returncode != 0:  # identity_env gave the fallback, so this cannot fail; say so if it does
-        raise StoreError(f"git var {var} failed: {done.stderr.decode(errors='replace').strip()}")
-    return done.stdout.decode("utf-8").strip()
+    """``git var GIT_AUTHOR_IDENT`` (or COMMITTER) with tracker's fallback identity when git knows no one."""
+    return git(top, "var", var, env=identity_env(top)).decode("utf-8").strip()
 
 
 def _data(payload: bytes) -> bytes:
