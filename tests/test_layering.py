@@ -25,7 +25,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("tracker.render",),
     ("tracker.store",),
     ("tracker.pipeline",),
-    ("tracker.api", "tracker.check", "tracker.reporting", "tracker.demo", "tracker.corpus", "tracker.manifest", "tracker"),
+    ("tracker.api", "tracker.check", "tracker.reporting", "tracker.demo", "tracker.corpus", "tracker.manifest", "tracker.history",
+     "tracker"),
     ("tracker.cli", "tracker.__main__"),
 )
 
@@ -56,8 +57,11 @@ def imports(name: str, path: Path, known: dict[str, Path]) -> list[tuple[str, in
     """(imported tracker module, line) for every import statement in the file, wherever it stands."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    typing_only = {id(n) for block in ast.walk(tree) if _is_type_checking(block) for n in ast.walk(block)}
     found = []
     for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue  # ``if TYPE_CHECKING:`` names a type for annotations; nothing is imported when the code runs
         if isinstance(node, ast.Import):
             found += [(alias.name, node.lineno) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -69,6 +73,11 @@ def imports(name: str, path: Path, known: dict[str, Path]) -> list[tuple[str, in
                 target = f"{base}.{alias.name}"
                 found.append((target if target in known else base, node.lineno))
     return [(target, line) for target, line in found if target == "tracker" or target.startswith("tracker.")]
+
+
+def _is_type_checking(node: ast.AST) -> bool:
+    return isinstance(node, ast.If) and isinstance(node.test, (ast.Name, ast.Attribute)) and (
+        getattr(node.test, "id", None) == "TYPE_CHECKING" or getattr(node.test, "attr", None) == "TYPE_CHECKING")
 
 
 def edges(root: Path = PACKAGE) -> list[tuple[str, str, int]]:

@@ -12,13 +12,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from tracker.characters import escape_json, neutralise
-from tracker.history import History, HistoryCell, HistoryRow
 from tracker.jsonio import target_to_dict
 from tracker.render.terminal import pad, width
 from tracker.render.view import TARGET_WORDS
 from tracker.words import format_number, format_target
+
+if TYPE_CHECKING:  # the history's data is only named here, never built: no import of the layer above
+    from tracker.history import History, HistoryCell, HistoryRow
 
 HISTORY_SCHEMA = "tracker.history/1"
 
