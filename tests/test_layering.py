@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "tracker"
 #: Bottom to top. A module belongs to the first entry that is it or a package holding it.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("tracker.errors", "tracker.files", "tracker.model", "tracker.cues", "tracker.numbering", "tracker.words",
-     "tracker.parallel"),
+     "tracker.parallel", "tracker.characters"),
     ("tracker.readers",),
     ("tracker.clean", "tracker.metadata"),
     ("tracker.segment",),
