@@ -6,6 +6,8 @@ where it should not be. The CLI runs as a subprocess, as a user runs it.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 import shutil
 import subprocess
@@ -139,8 +141,8 @@ def test_a_stored_document_that_still_holds_controls_is_neutralised_when_shown(t
     from tracker.api import extract_targets
 
     doc = read_document(write(tmp_path / "plan.txt", POLICY))
-    doc.metadata.title = "标题\x1b]0;x\x07"
-    doc.clauses[0].title = "总体\x1b[8m要求\u202e"
+    first = replace(doc.clauses[0], title="总体\x1b[8m要求\u202e")
+    doc = replace(doc, metadata=replace(doc.metadata, title="标题\x1b]0;x\x07"), clauses=[first, *doc.clauses[1:]])
     assert_no_raw_control(render_tree(doc))
     assert_no_raw_control(render_targets(doc, extract_targets(doc)))
 
@@ -193,8 +195,8 @@ def test_a_control_character_in_a_stored_text_no_longer_breaks_the_word_report(t
 
     old = read_document(write(tmp_path / "old.txt", POLICY))
     new = read_document(write(tmp_path / "new.txt", POLICY.replace("55%", "60%")))
-    new.clauses[0].text = new.clauses[0].text.replace("到2025年", "到\x012025年")
-    new.text = new.text.replace("到2025年", "到\x012025年")
+    first = replace(new.clauses[0], text=new.clauses[0].text.replace("到2025年", "到\x012025年"))
+    new = replace(new, clauses=[first, *new.clauses[1:]], text=new.text.replace("到2025年", "到\x012025年"))
     data = render_docx(diff(old, new), old, new)
     import io
     import docx as python_docx

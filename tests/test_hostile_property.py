@@ -10,6 +10,8 @@ HOSTILE_EXAMPLES=300 runs more examples than the suite's default.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import io
 import os
 import re
@@ -101,11 +103,11 @@ def test_random_unicode_through_the_pipeline_renders_everywhere_without_raw_cont
 def test_a_document_that_still_holds_controls_after_storage_is_rendered_safely(text):
     """Renderers neutralise on their own: a document can come from a store written before cleaning removed them."""
     doc = document("一、护理型床位占比达到55%。\n二、到2025年底前完成。")
-    doc.text = doc.text + text
-    doc.metadata.title = text
-    for clause in doc.walk():
-        clause.text = clause.text + text
-        clause.title = text
+    def spoiled(clause):
+        return replace(clause, text=clause.text + text, title=text, children=[spoiled(c) for c in clause.children])
+
+    doc = replace(doc, text=doc.text + text, metadata=replace(doc.metadata, title=text),
+                  clauses=[spoiled(c) for c in doc.clauses])
     check_renderings(document("一、护理型床位占比达到60%。"), doc)
 
 
