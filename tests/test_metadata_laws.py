@@ -103,6 +103,13 @@ def test_national_law_title_issuer_version_date_adoption_amendments_and_effectiv
     assert meta.implements == []  # the amendment decisions it names are no parents
 
 
+@pytest.mark.parametrize("title", ["中华人民共和国民法通则", "中华人民共和国示例法典", "中华人民共和国民法总则"])
+def test_a_code_and_the_general_principles_of_civil_law_are_law_titles(tmp_path, title):
+    text = f"{title}\n（1986年4月12日第六届全国人民代表大会第四次会议通过）\n第一章　基本原则\n第一条　为了保障民事权益，制定本法。\n"
+    meta = read(tmp_path, text).metadata
+    assert (meta.title, meta.issuer, meta.level, meta.date) == (title, "全国人民代表大会", "central", "1986-04-12")
+
+
 def test_repeated_lists_of_an_official_text_raise_no_injected_text_warning(tmp_path):
     warnings = read(tmp_path, MINORS_2024).metadata.warnings
     assert not any("injected" in w for w in warnings), warnings

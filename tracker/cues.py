@@ -165,8 +165,8 @@ LEGAL_ACTS: tuple[tuple[str, str, str], ...] = (
 LEGAL_ACT_END = r"(?:通过|修正|修订|公布|发布|批准)"
 ACT_WORDS: dict[str, str] = {kind: word for _, kind, word in LEGAL_ACTS}  # adopted → 通过, amended → 修正 …
 
-#: A title line that names a law or regulation.
-LAW_TITLE = r"(?:法|条例|规定|办法|细则|规则|决定|基本法|规程)(?:（[^（）]{0,12}）)?"
+#: A title line that names a law or regulation (a code — 法典 — and the 总则/通则 of civil law included).
+LAW_TITLE = r"(?:法典|法|条例|规定|办法|细则|规则|决定|基本法|规程|总则|通则)(?:（[^（）]{0,12}）)?"
 
 #: Short names of adopting and promulgating bodies → the name a reviewer expects.
 BODY_FULL_NAMES: dict[str, str] = {
