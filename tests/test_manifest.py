@@ -152,3 +152,14 @@ def test_a_tag_made_on_another_branch_refuses_only_its_row(corpus):
     assert ":3: plans/jia.txt: tag mou/jia/plan@final already exists" in line
     assert sorted(git(root, "tag").split()) == [f"{PROVINCE}@final", "mou/jia/plan@final", "mou/yi/plan@draft"]
     assert git(root, "status", "--porcelain") == ""
+
+
+def test_a_law_without_a_version_label_is_labelled_by_its_version_date_as_a_single_import_is(corpus):
+    root, folder = corpus
+    (folder / "law.txt").write_text(
+        "某市城市绿化条例\n（2010年6月1日某市人民代表大会常务委员会通过　"
+        "根据2021年9月30日某市人民代表大会常务委员会《关于修改〈某市城市绿化条例〉的决定》修正）\n"
+        "第一章　总则\n第一条　为了促进城市绿化，制定本条例。\n", encoding="utf-8")
+    done = tracker(root, "import", "--manifest", str(write_manifest(folder, ["law.txt,mou/greening-law,,,,"])))
+    assert done.returncode == 0, done.stderr
+    assert git(root, "tag").split() == ["mou/greening-law@2021-09-30"]

@@ -18,12 +18,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.errors import StoreError
-from tracker.files import write_atomic
 from tracker.model import Metadata
-from tracker.store.names import LABEL_PATTERN, META, TARGETS, TEXT, document_paths, tag_name
+from tracker.store.names import META, TARGETS, TEXT, document_paths, tag_name
 from tracker.store.plumbing import dirty_paths, git, git_dir, head, identity_env
-from tracker.store.queries import versions
+from tracker.store.queries import choose_label, law_date, versions
 from tracker.store.transaction import (
     Transaction,
     _restore_index,
@@ -61,17 +59,6 @@ class Stored:
 class Refused:
     row: int
     reason: str
-
-
-def _label(taken: set[str], version: str | None, status: str | None) -> str:
-    if version:
-        return version
-    if status and status not in taken and LABEL_PATTERN.fullmatch(status):
-        return status
-    n = len(taken) + 1
-    while f"v{n}" in taken:
-        n += 1
-    return f"v{n}"
 
 
 def _ident(top: Path, var: str) -> str:
@@ -139,7 +126,7 @@ def commit_versions(top: Path, pending: list[PendingVersion]) -> list[Stored | R
                                             "commit or discard them before tracker writes these files")
                 continue
             labels = taken.setdefault(v.doc_id, set())
-            label = _label(labels, v.version, v.metadata.status)
+            label = v.version or choose_label(labels, v.metadata.status, law_date(v.metadata))
             if label in labels:
                 results[k] = Refused(v.row, f"{tag_name(v.doc_id, label)} is already stored; give another version label")
                 continue

@@ -173,6 +173,19 @@ def read_versions(root: Path, refs: list[tuple[str, str]]) -> list[tuple[bytes, 
 # ---------------------------------------------------------------- listing
 
 
+def _document_tags(root: Path) -> list[tuple[str, str, str]]:
+    """(commit, document id, label) of every ``ID@LABEL`` tag, annotated tags peeled to their commit."""
+    refs = git(root, "for-each-ref", "--format=%(objectname) %(*objectname) %(refname:strip=2)", "refs/tags/").decode()
+    out = []
+    for line in refs.splitlines():
+        fields = line.split(" ")
+        sha, name = (fields[1] or fields[0]), fields[-1]
+        doc_id, at, label = name.partition("@")
+        if at and ID_PATTERN.fullmatch(doc_id):
+            out.append((sha, doc_id, label))
+    return out
+
+
 def versions(root: Path) -> dict[str, list[str]]:
     """Version labels grouped by document id, in commit order (oldest first): tags, then commit trailers.
 
@@ -187,12 +200,8 @@ def versions(root: Path) -> dict[str, list[str]]:
         return {}
     order = {sha: k for k, sha in enumerate(reversed(git(root, "rev-list", "--topo-order", "HEAD").decode().split()))}
     found: dict[tuple[str, str], int] = {}
-    refs = git(root, "for-each-ref", "--format=%(objectname) %(*objectname) %(refname:strip=2)", "refs/tags/").decode()
-    for line in refs.splitlines():
-        fields = line.split(" ")
-        sha, name = (fields[1] or fields[0]), fields[-1]
-        doc_id, at, label = name.partition("@")
-        if at and ID_PATTERN.fullmatch(doc_id) and sha in order:
+    for sha, doc_id, label in _document_tags(root):
+        if sha in order:
             found.setdefault((doc_id, label), order[sha])
     for sha, (doc_id, label) in trailer_labels(root).items():
         if sha in order:
@@ -287,12 +296,8 @@ def version_dates(root=None) -> dict[str, dict[str, str]]:
         dates[sha] = source or committed
         if doc_id and label:
             trailers.append((doc_id, label, sha))
-    refs = git(top, "for-each-ref", "--format=%(objectname) %(*objectname) %(refname:strip=2)", "refs/tags/").decode()
-    for line in refs.splitlines():
-        fields = line.split(" ")
-        sha, name = (fields[1] or fields[0]), fields[-1]
-        doc_id, at, label = name.partition("@")
-        if at and ID_PATTERN.fullmatch(doc_id) and sha in dates:
+    for sha, doc_id, label in _document_tags(top):
+        if sha in dates:
             result.setdefault(doc_id, {})[label] = dates[sha]
     for doc_id, label, sha in trailers:  # a clone without tags still has the trailers
         result.setdefault(doc_id, {}).setdefault(label, dates[sha])
@@ -300,12 +305,22 @@ def version_dates(root=None) -> dict[str, dict[str, str]]:
 
 
 def default_label(root: Path, doc_id: str, status: str | None, law_date: str | None = None) -> str:
+    """The label an import without ``--version`` gets (see :func:`choose_label`)."""
+    return choose_label(set(versions(root).get(doc_id, [])), status, law_date)
+
+
+def law_date(metadata) -> str | None:
+    """The date a law's version is labelled by (its last act); None for a policy document, which has no history."""
+    return metadata.date if metadata.history else None
+
+
+def choose_label(taken: set[str], status: str | None, law_date: str | None = None) -> str:
     """A law's version date (2023-12-29), else the status (draft/final) when that label is still free, else v<N>.
 
     Every version of a law is 'final'; what tells them apart is the date of
-    their last act (docs/decisions/0020-law-version-date.md).
+    their last act (docs/decisions/0020-law-version-date.md). Single and
+    manifest imports both label by this rule.
     """
-    taken = set(versions(root).get(doc_id, []))
     for label in (law_date, status):
         if label and label not in taken and LABEL_PATTERN.fullmatch(label):
             return label

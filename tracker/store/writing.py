@@ -13,7 +13,7 @@ from pathlib import Path
 from tracker.jsonio import law_fields
 from tracker.model import Metadata
 from tracker.store.names import META, TARGETS, TEXT, document_paths, tag_name
-from tracker.store.queries import default_label
+from tracker.store.queries import default_label, law_date
 from tracker.store.transaction import commit_files, locked
 
 
@@ -78,8 +78,7 @@ def commit_document(
     :func:`tracker.store.transaction.commit_files` for the all-or-nothing write.
     """
     with locked(top):
-        law_date = metadata.date if metadata.history else None  # a law is labelled by its version date
-        label = version or default_label(top, doc_id, metadata.status, law_date)
+        label = version or default_label(top, doc_id, metadata.status, law_date(metadata))
         record = metadata_record(metadata, doc_id, label, source, parent, region)
         paths = document_paths(doc_id)
         files = {
