@@ -147,16 +147,21 @@ def add_row(tbl, widths: list[float]):
     return row
 
 
+def document_lines(word, cards) -> None:
+    """One line per document under the heading: its role, title and the facts a reviewer files it by."""
+    for doc in cards:
+        facts = "，".join(f for f in (doc.issuer, doc.number, doc.level, doc.date, doc.status, doc.ref) if f)
+        paragraph = word.add_paragraph()
+        run(paragraph, f"{doc.role}：", bold=True, fonts=HEADING_FONT)
+        run(paragraph, f"《{doc.title}》" + (f"（{facts}）" if facts else ""))
+
+
 def build(view: ReportView):
     word = WordDocument()
     setup(word)
     heading(word, f"{view.new.title}", 15, WD_ALIGN_PARAGRAPH.CENTER)
     heading(word, f"新旧对照表（{view.mode_words}）", 12, WD_ALIGN_PARAGRAPH.CENTER)
-    for doc in (view.old, view.new):
-        facts = "，".join(f for f in (doc.issuer, doc.number, doc.level, doc.date, doc.status, doc.ref) if f)
-        paragraph = word.add_paragraph()
-        run(paragraph, f"{doc.role}：", bold=True, fonts=HEADING_FONT)
-        run(paragraph, f"《{doc.title}》" + (f"（{facts}）" if facts else ""))
+    document_lines(word, (view.old, view.new))
 
     heading(word, "指标变化", 12)
     counts = word.add_paragraph()

@@ -25,7 +25,6 @@ moved here), so both projections keep their own document order.
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import io
 import os
@@ -40,7 +39,7 @@ from docx.shared import Pt, RGBColor
 
 from tracker.characters import neutralise
 from tracker.model import TARGET_LABELS, DiffResult, Document, Target, TargetChange
-from tracker.render.docx import HEADING_FONT, MUTED, add_row, heading, run, set_font, setup, table
+from tracker.render.docx import HEADING_FONT, MUTED, add_row, document_lines, heading, run, set_font, setup, table
 from tracker.render.inline import changed_share, inline_diff
 from tracker.render.view import (
     COLUMN_HEADINGS,
@@ -623,11 +622,7 @@ def dashboard(word, result: DiffResult, old_doc: Document, new_doc: Document) ->
     words = target_words(result.mode)
     heading(word, new_card.title, 15, WD_ALIGN_PARAGRAPH.CENTER)
     heading(word, f"修订稿（{mode_words(result.mode, old_doc.metadata, new_doc.metadata)}）", 12, WD_ALIGN_PARAGRAPH.CENTER)
-    for doc in (old_card, new_card):
-        facts = "，".join(f for f in (doc.issuer, doc.number, doc.level, doc.date, doc.status, doc.ref) if f)
-        paragraph = word.add_paragraph()
-        run(paragraph, f"{doc.role}：", bold=True, fonts=HEADING_FONT)
-        run(paragraph, f"《{doc.title}》" + (f"（{facts}）" if facts else ""))
+    document_lines(word, (old_card, new_card))
     heading(word, "指标变化", 12)
     line = word.add_paragraph()
     run(line, "　".join(f"{words[key].icon}{words[key].zh} {counts[key]}" for key in TARGET_LABELS))
