@@ -11,14 +11,13 @@ Usage: .venv/bin/python benchmarks/report_speed.py
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from diff_speed import anchor_git, law_texts, startup, targets_of, timed  # noqa: E402
+from diff_speed import anchor_git, law_files, startup, targets_of, timed  # noqa: E402
 from tracker.compare import diff_documents  # noqa: E402
 from tracker.pipeline import read_document  # noqa: E402
 from tracker.render import render_docx, render_html, render_redline  # noqa: E402
@@ -42,11 +41,7 @@ def main() -> None:
     print(f"python start-up {startup() * 1000:.0f} ms")
     case("youyi draft → final", EXAMPLES / "youyi-county-basic-elderly-care-plan-draft.txt",
          EXAMPLES / "youyi-county-basic-elderly-care-plan-final-synthetic.txt", 5)
-    tmp = Path(tempfile.mkdtemp(prefix="tracker-report-speed-"))
-    old_text, new_text = law_texts()
-    (tmp / "law-old.txt").write_text(old_text, encoding="utf-8")
-    (tmp / "law-new.txt").write_text(new_text, encoding="utf-8")
-    case("law 1,260 articles, 5% edited/moved/inserted", tmp / "law-old.txt", tmp / "law-new.txt", 3)
+    case("law 1,260 articles, 5% edited/moved/inserted", *law_files("tracker-report-speed-"), 3)
 
 
 if __name__ == "__main__":
