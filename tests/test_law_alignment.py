@@ -53,3 +53,41 @@ def test_the_dashboard_names_the_kind_of_a_changed_provision():
     (row,) = [r for r in dashboard_rows(diff(old, new)) if r.change != "unchanged"]
     assert row.change == "tightened" and row.indicator.startswith("〔期限〕")
     assert "期限缩短" in row.reasons[0]
+
+
+def law_text(*lines: str):
+    return segment(clean(RawText(text="某某管理条例\n" + "\n".join(lines) + "\n", source="t.txt", format="txt")))
+
+
+def test_a_rewritten_article_is_found_in_its_place_when_its_neighbour_was_deleted_and_another_added_after_it():
+    fee = "采砂单位应当缴纳砂石资源费，资源费的征收标准由省人民政府价格主管部门会同财政部门制定。"
+    care = "孤老遗属本人自愿的，可以在光荣院集中供养，各类社会福利机构应当优先接收。"
+    care_new = "未满十六周岁或者残疾的遗属，经县级退役军人部门审核符合条件的，可以申请在光荣院集中供养；社会福利机构应当优先接收，并减免费用。"
+    trace = "县级以上人民政府应当建立砂石来源追溯平台，运输、收购砂石的单位应当查验来源凭证。"
+    old = law(FIRST, care, fee, LAST)
+    new = law(FIRST, trace, care_new, LAST)
+    rows = article_rows(diff(old, new))
+    assert ("modified", "第二条", "第三条") in rows
+    assert ("removed", "第三条", None) in rows and ("added", None, "第二条") in rows
+
+
+def test_an_article_whose_lead_line_matches_another_after_renumbered_references_pairs_on_its_whole_text():
+    def penalty(cited: str, *items: str) -> list[str]:
+        return [f"第{cited}{U}依照某某法第{cited}规定处罚的，按照下列规定执行：", *items]
+
+    a_items = ["（一）擅自收购原料的，处原料价值20%以上50%以下的罚款；", "（二）收购原料1000公斤以上的，没收违法所得。"]
+    b_items = ["（一）无许可证生产制品的，责令关闭，没收违法所得；", "（二）无许可证生产专用机械的，责令停止生产。"]
+    old = law_text(f"第一条{U}{FIRST}", f"第二条{U}依照某某法第三十条规定处罚的，按照下列规定执行：", *a_items,
+                   f"第三条{U}依照某某法第三十二条规定处罚的，按照下列规定执行：", *b_items, f"第四条{U}{LAST}")
+    new = law_text(f"第一条{U}{FIRST}", f"第二条{U}依照某某法第二十八条规定处罚的，按照下列规定执行：", *a_items,
+                   f"第三条{U}依照某某法第三十条规定处罚的，按照下列规定执行：", *b_items, f"第四条{U}{LAST}")
+    rows = article_rows(diff(old, new))
+    assert ("modified", "第二条", "第二条") in rows and ("modified", "第三条", "第三条") in rows
+    assert not any(change in ("moved", "removed", "added") for change, *_ in rows)
+
+
+def test_an_article_whose_two_paragraphs_were_joined_is_modified_though_its_words_are_the_same():
+    first, second = "申请认定财产无主，由申请人向财产所在地基层人民法院提出。", "申请书应当写明财产的种类、数量以及要求认定财产无主的根据。"
+    old = law_text(f"第一条{U}{FIRST}", f"第二条{U}{first}", second, f"第三条{U}{LAST}")
+    new = law_text(f"第一条{U}{FIRST}", f"第二条{U}{first}{second}", f"第三条{U}{LAST}")
+    assert article_rows(diff(old, new)) == [("modified", "第二条", "第二条")]

@@ -52,7 +52,7 @@ THRESHOLDS: dict[str, float] = {
     "block_candidates": 8,  # candidates scored per clause in the move pass
     "article_gap": 0.3,  # a law's rewritten article left alone in its place (as many on each side)
     "article_gap_uneven": 0.4,  # ... with an article added or deleted beside it: in order, more text in common
-    "article_gap_cells": 400,  # largest uneven gap (old × new articles) paired that way
+    "article_gap_cells": 2500,  # largest gap (old × new articles) paired that way: a 50-article rewrite
 }
 
 
@@ -91,6 +91,7 @@ class _Side:
         # (a fine moved into an item （一） leaves the article the same article)
         self.key = [_whole(c) if c.scheme == "article" else t for c, t in zip(clauses, self.norm)]
         self.article = [c.scheme == "article" for c in clauses]
+        self.paragraphs = [_paragraphs(c) if c.scheme == "article" else 0 for c in clauses]
         self.title = [normalise(c.title) for c in clauses]
         self.size = [len(t) for t in self.key]
         self.depth = [c.id.count(".") for c in clauses]
@@ -102,6 +103,11 @@ class _Side:
 
 def _whole(article: Clause) -> str:
     return "".join(normalise(c.text) for c in article.walk())
+
+
+def _paragraphs(article: Clause) -> int:
+    """How many 款 an article has: the lines of its own text and its 款 clauses (第N款)."""
+    return article.text.count("\n") + 1 + sum(c.scheme == "paragraph" for c in article.children)
 
 
 def flatten(clauses: list[Clause]) -> list[Clause]:
@@ -118,9 +124,14 @@ def _unique_keys(keys: list[str], free: list[int], min_len: int) -> dict[str, in
 
 
 def exact_pass(old: _Side, new: _Side) -> list[Pairing]:
-    """Same normalised text, unique on both sides: certain, wherever it now stands."""
-    o = _unique_keys(old.norm, old.free(range(len(old.clauses))), 1)
-    n = _unique_keys(new.norm, new.free(range(len(new.clauses))), 1)
+    """Same normalised text, unique on both sides: certain, wherever it now stands.
+
+    A law's article is matched on its whole text: its own lead line
+    (依照某法第三十条规定处罚的，按照下列规定执行：) can be the very words of
+    another article once cross-references were renumbered, while its items differ.
+    """
+    o = _unique_keys(old.key, old.free(range(len(old.clauses))), 1)
+    n = _unique_keys(new.key, new.free(range(len(new.clauses))), 1)
     pairs = [Pairing([i], [n[k]], "exact", 1.0, 1.0) for k, i in o.items() if k in n]
     _mark(old, new, pairs)
     return pairs
@@ -447,12 +458,14 @@ def move_pass(old: _Side, new: _Side) -> tuple[list[Pairing], dict[int, float], 
 def article_gap_pass(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairing]:
     """Laws: a rewritten article still stands where it stood.
 
-    Between two paired articles (in order), when as many articles are left
-    unpaired on each side, they are the same articles rewritten, in order —
-    provided each pair still shares some text (``article_gap``): a revision
-    renumbers and rewords articles, it rarely deletes one and adds another in
-    its place. Unequal counts are left to the other passes (something was added
-    or deleted there, and which is which is not for position to say).
+    Between two paired articles (in order), the articles left unpaired on each
+    side are paired in order, the order-keeping pairs with the most text in
+    common: a revision renumbers and rewords articles, it rarely deletes one
+    and adds another in its place. When as many are left on each side each
+    pair needs ``article_gap``; when the counts differ (something was added or
+    deleted there) ``article_gap_uneven``. Pairing the first with the first
+    (the zip) would miss an article whose neighbour was deleted while another
+    was added after it.
     """
     arts_o = [i for i, c in enumerate(old.clauses) if c.scheme == "article"]
     arts_n = [j for j, c in enumerate(new.clauses) if c.scheme == "article"]
@@ -470,13 +483,10 @@ def article_gap_pass(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairi
         free_n = [j for j in arts_n[lo_n:hi_n] if j not in new.paired]
         if not free_o or not free_n:
             continue
-        if len(free_o) == len(free_n):
-            found = [(i, j, similarity(old.key[i], new.key[j])) for i, j in zip(free_o, free_n)]
-            found = [(i, j, sim) for i, j, sim in found if sim >= THRESHOLDS["article_gap"]]
-        elif len(free_o) * len(free_n) <= THRESHOLDS["article_gap_cells"]:
-            found = _ordered_pairs(free_o, free_n, old, new, THRESHOLDS["article_gap_uneven"])
-        else:
+        if len(free_o) * len(free_n) > THRESHOLDS["article_gap_cells"]:
             continue
+        floor = THRESHOLDS["article_gap" if len(free_o) == len(free_n) else "article_gap_uneven"]
+        found = _ordered_pairs(free_o, free_n, old, new, floor)
         out += [Pairing([i], [j], "structural", sim, 0.4 + 0.5 * sim) for i, j, sim in found]
     _mark(old, new, out)
     return out
@@ -516,7 +526,10 @@ def _change(k: int, p: Pairing, chain: set[int], old: _Side, new: _Side) -> str:
         return "merged"
     if k not in chain:
         return "moved"
-    return "unchanged" if old.norm[p.old[0]] == new.norm[p.new[0]] else "modified"
+    i, j = p.old[0], p.new[0]
+    # 款 are cited by number (第二条第二款): an article whose 款 were joined or re-cut changed, if only in form
+    same = old.norm[i] == new.norm[j] and old.paragraphs[i] == new.paragraphs[j]
+    return "unchanged" if same else "modified"
 
 
 def align_versions(old_clauses: list[Clause], new_clauses: list[Clause]) -> Alignment:
