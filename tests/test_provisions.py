@@ -144,3 +144,58 @@ def test_fines_of_one_article_pair_by_the_case_they_answer():
     changes = {c.change: c for c in diff(law(old), law(new)).targets if c.change != "unchanged"}
     assert changes["tightened"].old.value == Decimal(500000) and changes["tightened"].new.value == Decimal(3000000)
     assert changes["added"].new.value == Decimal(5000000)
+
+
+def law_items(lead: str, items: list[str]):
+    """A law whose second article has a lead sentence and items （一）（二）…"""
+    numbers = "一二三四五六七八九"
+    body = "\n".join(f"（{numbers[k]}）{item}" for k, item in enumerate(items))
+    text = f"某某管理条例\n第一条{U}为了规范管理，制定本条例。\n第二条{U}{lead}\n{body}\n第三条{U}本条例自公布之日起施行。\n"
+    return segment(clean(RawText(text=text, source="t.txt", format="txt")))
+
+
+def test_a_fine_as_a_share_of_a_base_keeps_its_base():
+    (t,) = provisions_of("违反本条例规定的，处上一年度营业收入百分之一以上百分之五以下的罚款。")
+    assert (t.role, t.comparator, t.value, t.value_max, t.unit, t.per) == (
+        "fine", "range", Decimal(1), Decimal(5), "%", "上一年度营业收入")
+
+
+def test_a_fine_set_as_a_multiple_of_another_fine_names_that_fine_as_its_base():
+    (t,) = provisions_of("情节特别恶劣的，主管部门可以在本条例规定的罚款数额的二倍以上三倍以下确定具体罚款数额。")
+    assert (t.role, t.value, t.value_max, t.unit, t.per) == ("fine", Decimal(2), Decimal(3), "倍", "罚款数额")
+
+
+def test_a_fine_is_labelled_by_its_case_even_after_a_phrase_of_who_acts():
+    (t,) = provisions_of("协会组织会员串通涨价的，由主管部门责令改正，可以处十万元以下的罚款。")
+    assert t.indicator.startswith("协会组织会员串通涨价的")
+
+
+def test_a_fine_on_the_persons_responsible_is_told_apart_from_the_units_fine():
+    old = "提交虚假材料的，处以一万元以上五万元以下的罚款。"
+    new = "提交虚假材料的，处以一万元以上十万元以下的罚款；对直接负责的主管人员和其他直接责任人员处以五千元以上五万元以下的罚款。"
+    changes = sorted((c.change for c in diff(law(old), law(new)).targets if c.change != "unchanged"))
+    assert changes == ["added", "tightened"]
+
+
+def test_fines_of_one_article_pair_when_their_case_is_reworded():
+    old = "擅自排放污水的，由主管部门责令停止违法行为，并处五万元的罚款。"
+    new = "擅自排放污水或者偷排废渣的，由主管部门责令停止违法行为，并处五万元以上十万元以下的罚款。"
+    assert only_change(old, new).change == "tightened"
+
+
+def test_a_trigger_above_never_pairs_with_a_trigger_below():
+    old = "营业额不足100万元的，免予申报。"
+    new = "营业额超过100万元的，应当申报。"
+    assert sorted(c.change for c in diff(law(old), law(new)).targets if c.change != "unchanged") == ["added", "dropped"]
+
+
+def test_a_fine_the_new_text_states_per_case_is_judged_against_the_old_fine_for_each_case():
+    old = law("擅自从事运输经营的，处二万元以上十万元以下的罚款。")
+    new = law_items("有下列情形之一的，由主管部门责令停止经营：", [
+        "擅自从事货物运输经营的，处五千元以上二万元以下的罚款；",
+        "擅自从事旅客运输经营的，处一万元以上十万元以下的罚款；",
+        "擅自从事危险货物运输经营的，处二万元以上十万元以下的罚款。",
+    ])
+    changes = [c for c in diff(old, new).targets if c.change != "unchanged"]
+    assert sorted((c.change, c.rule) for c in changes) == [("loosened", "split"), ("loosened", "split")]
+    assert {c.old.value for c in changes} == {Decimal(20000)}

@@ -796,13 +796,34 @@ def _acceptable(a: Target, b: Target, linked: bool, aligned: bool, scores: tuple
     score, ind, txt = scores
     if aligned and (a.role or b.role) and not linked:
         return False  # a law's fine pairs within its own article's pairing, never with a look-alike elsewhere
-    if linked and a.role and a.role == b.role and ind >= ROLE_PAIR_MIN_INDICATOR:
+    if a.role and a.role == b.role and _opposite_triggers(a, b):
+        return False  # a trigger "above" and one "below" are two provisions, whatever their figures
+    if linked and a.role and a.role == b.role and (ind >= ROLE_PAIR_MIN_INDICATOR or not _label_binds(a.role)):
         pass  # one article's fine (time limit from one event …) rewritten: best scores pair first
     elif (ind + txt) / 2 < th["min_content"]:
         return False  # same clause or not, nothing says these measure the same thing
     if (mode == "parent" or not linked) and ind < th["min_indicator"]:
         return False  # found elsewhere: only the same measure counts, not a look-alike sentence
     return score >= (th["linked"] if linked else th["elsewhere"])
+
+
+def _restated(source: Target, partner: Target | None, case: Target) -> bool:
+    """Whether ``case`` restates ``source`` for a case of its own: its partner (if any) stands in another
+    item or 款, or states the very same case again (the article now tells apart whom it applies to)."""
+    return partner is None or partner.clause != case.clause or canonical_indicator(partner.indicator) == canonical_indicator(
+        case.indicator)
+
+
+def _label_binds(role: str) -> bool:
+    rule = ROLE_RULES.get(role)
+    return rule.label_binds if rule else True
+
+
+def _opposite_triggers(a: Target, b: Target) -> bool:
+    """Whether two provisions of a role whose side matters (a trigger threshold) bound from opposite sides."""
+    rule = ROLE_RULES.get(a.role or "")
+    return bool(rule and rule.by_comparator) and COMPARATOR_SIDE.get(a.comparator or "", 0) * COMPARATOR_SIDE.get(
+        b.comparator or "", 0) < 0
 
 
 def pair_targets(old: list[Target], new: list[Target], links: set[tuple[str, str]] | None, mode: str) -> list[tuple[int | None, int | None]]:
@@ -852,9 +873,36 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
             used_o.add(i)
             used_n.add(j)
             pairs.append((i, j, txt, rule, round(score, 3)))
+    pairs += _split_cases(old, new, fo, fn, near, {i: j for i, j, _, _, _ in pairs}, (ro, rn))
+    used_n.update(j for _, j, _, _, _ in pairs)
     pairs += [(i, None, None, "", None) for i in range(len(old)) if i not in used_o]
     pairs += [(None, j, None, "", None) for j in range(len(new)) if j not in used_n]
     return pairs
+
+
+def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: list[_Features],
+                 near: list[set[int]], partner: dict[int, int], ranks: tuple[list[int], list[int]]) -> list[tuple]:
+    """A law's provision that the new text states once per case it now tells apart, judged against the old one.
+
+    货运、客运 and 危险货物运输 each get an item of their own with its own fine where the
+    old article had one fine for all: a new fine without a partner, in another item or 款
+    than the one that restates the old fine, is the old fine's value for that case, not a
+    new provision. Its source is the old provision of the paired article with the same role
+    and unit whose label names the same case or, for a role whose label does not bind (a
+    fine), the only one of that role and unit there (docs/decisions/0611).
+    """
+    out = []
+    for j in (j for j in range(len(new)) if j not in partner.values() and new[j].role):
+        found = [i for i in range(len(old)) if j in near[i] and old[i].role == new[j].role
+                 and fo[i].unit == fn[j].unit and not _opposite_triggers(old[i], new[j])]
+        scored = [(_score(fo[i], fn[j], True, (ranks[0][i], ranks[1][j])), i) for i in found]
+        same_case = [(s, i) for s, i in scored if s[1] >= INDICATOR_SAME]
+        only = scored if len(scored) == 1 and not _label_binds(new[j].role) else []
+        pick = max(same_case or only, default=None)
+        if pick and _restated(old[pick[1]], new[partner[pick[1]]] if pick[1] in partner else None, new[j]):
+            (score, _, txt), i = pick
+            out.append((i, j, txt, "split", round(score, 3)))
+    return out
 
 
 def compare_targets(old: list[Target], new: list[Target], mode: str = "version", links: set[tuple[str, str]] | None = None) -> list[TargetChange]:

@@ -197,6 +197,10 @@ class RoleRule:
     down_en: str
     down_zh: str
     by_comparator: tuple[tuple[str, int], ...] = ()
+    #: False when the label (the case a fine answers) only ranks one article's provisions of this role
+    #: against each other: a fine whose case was reworded is still that article's fine. True when a
+    #: different label is a different provision (a time limit counted from another event).
+    label_binds: bool = True
 
     def direction(self, comparator: str | None) -> int:
         return dict(self.by_comparator).get(comparator or "", self.higher)
@@ -208,6 +212,7 @@ ROLE_RULES: dict[str, RoleRule] = {
         "罚款", +1,
         "a higher fine is stricter on the offender", "罚款数额提高，处罚加重",
         "a lower fine is more lenient", "罚款数额降低，处罚减轻",
+        label_binds=False,
     ),
     "time_limit": RoleRule(
         "期限", -1,

@@ -204,7 +204,8 @@ class TargetChange:
     new: Target | None
     reasons: list[str] = field(default_factory=list)
     reasons_zh: list[str] = field(default_factory=list)  # the same judgement in a Chinese legal reviewer's words
-    rule: str = ""  # how the pair was found: "linked" (clauses the alignment paired) or "elsewhere"
+    rule: str = ""  # how the pair was found: "linked" (clauses the alignment paired), "elsewhere", or "split"
+    #               (a law's provision now stated per case: one old provision judged against each new case)
     score: float | None = None  # the pairing score it won with (0..~1.4); None for dropped / added
 
 

@@ -329,6 +329,12 @@ TITLE_TAILS = ("短板", "弱项", "工作", "力度", "水平", "能力")
 FINE_NOUNS = ("罚款", "罚金")
 #: Verbs that impose a penalty: the amount is read after the last of them before the noun.
 FINE_VERBS = ("并处", "处以", "处")
+#: Fraction words before an amount read as a share of a base (销售额百分之一以上百分之十以下).
+PERCENT_WORDS = ("百分之",)
+#: Units of a fine counted on a base named before them (违法所得2倍, 上一年度销售额百分之十): the base is its ``per``.
+FINE_RELATIVE_UNITS = ("倍", "%")
+#: A fine set as a multiple of another fine names that fine as its base (罚款数额的二倍以上五倍以下).
+FINE_BASES = ("罚款数额",)
 #: Words of a time limit after its duration (三十日内, 15个工作日以内).
 TIME_LIMIT_AFTER = ("以内", "之内", "内")
 #: A duration unit as written → (unit as normalised, calendar days it is worth, for comparing 日 with 个月).

@@ -28,7 +28,11 @@ def _alt(words) -> str:
 
 _FINE_RE = re.compile(_alt(cues.FINE_NOUNS))
 _FINE_VERB_RE = re.compile(_alt(cues.FINE_VERBS))
-_AMOUNT_RE = re.compile(rf"(?P<n>{NUMBER})(?P<u>倍|元)(?P<b>以上|以下)?")
+_AMOUNT_RE = re.compile(
+    rf"(?:(?P<pct>{_alt(cues.PERCENT_WORDS)})(?P<pn>{NUMBER})|(?P<n>{NUMBER})(?P<u>倍|元|%))(?P<b>以上|以下)?"
+)
+#: 罚款数额的二倍以上五倍以下: a fine set as a multiple of another fine, written after its base
+_FINE_MULTIPLE_RE = re.compile(rf"(?P<base>{_alt(cues.FINE_BASES)})的?(?P<lo>{NUMBER})倍(?:以上(?P<hi>{NUMBER})倍以下)?")
 _DURATION_RE = re.compile(
     rf"(?P<n>{NUMBER})(?P<u>{_alt(cues.DURATION_DAYS)})(?:(?P<within>{_alt(cues.TIME_LIMIT_AFTER)})|(?P<before>前))?"
 )
@@ -60,6 +64,8 @@ def provisions(text: str, clause_id: str) -> list[Target]:
 
     for m in _FINE_RE.finditer(text):
         keep(*_fine(text, m, clause_id))
+    for m in _FINE_MULTIPLE_RE.finditer(text):
+        keep(*_fine_multiple(text, m, clause_id))
     for m in _DURATION_RE.finditer(text):
         keep(*_duration(text, m, clause_id))
     for m in _THRESHOLD_RE.finditer(text):
@@ -120,12 +126,12 @@ def _fine(text: str, m: re.Match, clause_id: str):
         return None, (0, 0)
     verb = verbs[-1]
     amounts = list(_AMOUNT_RE.finditer(text, verb.end(), m.start()))
-    if not amounts or len(amounts) > 2 or len({a.group("u") for a in amounts}) > 1:
+    if not amounts or len(amounts) > 2 or len({_amount_unit(a) for a in amounts}) > 1:
         return None, (0, 0)
-    values = [parse_number(a.group("n")) for a in amounts]
+    values = [parse_number(a.group("n") or a.group("pn")) for a in amounts]
     if None in values:
         return None, (0, 0)
-    unit = amounts[0].group("u")
+    unit = _amount_unit(amounts[0])
     bounds = [a.group("b") for a in amounts]
     if len(amounts) == 2 and bounds == ["以上", "以下"]:
         comparator, value, value_max = "range", values[0], values[1]
@@ -134,9 +140,9 @@ def _fine(text: str, m: re.Match, clause_id: str):
         value, value_max = values[0], None
     else:
         return None, (0, 0)
-    per = _label(text[verb.end() : amounts[0].start()]) if unit == "倍" else None
-    who = re.search(r"对([^，。；]{1,10}?)(?:可以)?$", text[lo : verb.start()])
-    indicator = (who.group(1) if who else "") + m.group(0)
+    per = _label(text[verb.end() : amounts[0].start()]) if unit in cues.FINE_RELATIVE_UNITS else None
+    who = re.search(r"对([^，。；]+?)(?:可以)?$", text[lo : verb.start()])
+    indicator = (who.group(1)[-MAX_INDICATOR:] if who else "") + m.group(0)
     condition = _condition(text, lo)
     if condition:  # 尚未实施…的，处五十万元以下罚款: the case tells one article's fines apart
         indicator = condition + indicator  # (not in brackets: pairing reads bracketed words as noise)
@@ -145,15 +151,36 @@ def _fine(text: str, m: re.Match, clause_id: str):
         verb.start(), m.end())
 
 
+def _amount_unit(m: re.Match) -> str:
+    return "%" if m.group("pct") else m.group("u")
+
+
+def _fine_multiple(text: str, m: re.Match, clause_id: str):
+    """在…规定的罚款数额的二倍以上五倍以下确定罚款数额 → a fine of 2..5 倍 of the fine it names as its base."""
+    lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi")) if m.group("hi") else None
+    if lo is None:
+        return None, (0, 0)
+    comparator, value_max = ("range", hi) if hi is not None else ("=", None)
+    start = _phrase_start(text, m.start())
+    indicator = (_condition(text, start) or "") + m.group("base")
+    return _target(clause_id, "fine", indicator, comparator, lo, value_max, "倍", m.group("base"), text, start,
+                   m.end()), (m.start(), m.end())
+
+
 def _condition(text: str, phrase_start: int) -> str | None:
-    """The case a penalty phrase answers: the phrase before it when that ends in 的 (情节严重的，处…)."""
-    if phrase_start < 2 or text[phrase_start - 1] not in "，,":
-        return None
-    before = _phrase_start(text, phrase_start - 1)
-    words = "".join(text[before : phrase_start - 1].split())
-    if not words.endswith("的") or len(words) < 3:
-        return None
-    return words[-MAX_INDICATOR:]
+    """The case a penalty phrase answers: the nearest phrase of its sentence before it that ends in 的.
+
+    情节严重的，处…; 组织…达成垄断协议的，由执法机构责令改正，可以处…: a phrase of who acts
+    (由…责令改正) may stand between the case and its penalty.
+    """
+    k = phrase_start
+    while k >= 2 and text[k - 1] in "，,":
+        before = _phrase_start(text, k - 1)
+        words = "".join(text[before : k - 1].split())
+        if words.endswith("的") and len(words) >= 3:
+            return words[-MAX_INDICATOR:]
+        k = before
+    return None
 
 
 def _duration(text: str, m: re.Match, clause_id: str):
