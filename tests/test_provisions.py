@@ -199,3 +199,43 @@ def test_a_fine_the_new_text_states_per_case_is_judged_against_the_old_fine_for_
     changes = [c for c in diff(old, new).targets if c.change != "unchanged"]
     assert sorted((c.change, c.rule) for c in changes) == [("loosened", "split"), ("loosened", "split")]
     assert {c.old.value for c in changes} == {Decimal(20000)}
+
+
+def test_detention_shorter_is_loosened():
+    c = only_change("尚不构成犯罪的，由公安机关处十五日以下行政拘留。", "尚不构成犯罪的，由公安机关处十日以下行政拘留。")
+    assert (c.change, c.new.role) == ("loosened", "detention") and "拘留期限缩短" in c.reasons_zh[0]
+
+
+def test_a_suspension_for_a_period_is_a_ban_and_its_removal_is_dropped():
+    (t,) = provisions_of("对事故负有主要责任的，暂停其执业资格1至3年。")
+    assert (t.role, t.comparator, t.value, t.value_max, t.unit) == ("ban", "range", Decimal(1), Decimal(3), "年")
+
+
+def test_fewer_years_required_to_qualify_is_loosened():
+    c = only_change("申请人应当是依法成立5年以上的法人。", "申请人应当是依法成立2年以上的法人。")
+    assert (c.change, c.new.role) == ("loosened", "qualification")
+
+
+def test_years_of_experience_are_a_qualification():
+    (t,) = provisions_of("教师应当具有8年以上教学工作经历。")
+    assert (t.role, t.comparator, t.value, t.unit) == ("qualification", ">=", Decimal(8), "年")
+
+
+def test_months_of_a_wage_owed_keep_the_wage_as_base_so_a_new_wage_has_no_direction():
+    c = only_change("发给相当于本人20个月工资的补助金。", "发给相当于本人20个月基本工资的补助金。")
+    assert (c.change, c.new.role, c.old.per, c.new.per) == ("changed", "entitlement", "工资", "基本工资")
+
+
+def test_a_wait_after_an_event_longer_is_tightened():
+    c = only_change("申请复核应当在上一次鉴定1年后提出。", "申请复核应当在上一次鉴定2年后提出。")
+    assert (c.change, c.new.role) == ("tightened", "waiting")
+
+
+def test_a_negated_time_limit_is_a_wait_not_a_duty():
+    (t,) = provisions_of("申请人未在申请之日起4个月内收到通知的，可以自行处理。")
+    assert (t.role, t.comparator, t.value) == ("waiting", ">=", Decimal(4))
+
+
+def test_days_before_an_expiry_are_an_advance_period_three_months_to_ninety_days_about_the_same():
+    c = only_change("应当提前三个月书面通知对方。", "应当在合同期限届满前九十日书面通知对方。")
+    assert (c.change, c.new.role) == ("changed", "advance")

@@ -561,7 +561,9 @@ def _provision_bounds(t: Target, scale: float) -> tuple[float | None, float | No
 
 def _provision_scales(old: Target, new: Target) -> tuple[float, float, bool] | None:
     """Factors that put both values in one unit (durations in calendar days), or None when they cannot be."""
-    if unit_of(old) == unit_of(new) and per_of(old) == per_of(new):
+    if per_of(old) != per_of(new):
+        return None  # 40个月工资 → 40个月基本工资: counted on another base
+    if unit_of(old) == unit_of(new):
         return 1.0, 1.0, False
     if old.unit in DURATION_DAYS and new.unit in DURATION_DAYS:
         return DURATION_DAYS[old.unit], DURATION_DAYS[new.unit], True

@@ -223,11 +223,29 @@ ROLE_RULES: dict[str, RoleRule] = {
         "提前期", +1,
         "a longer advance period is stricter on whoever must give notice", "提前期延长，须更早履行",
         "a shorter advance period is more lenient", "提前期缩短，要求放宽",
+        label_binds=False,  # 提前三个月 → 合同期限届满前九十日: the same notice, its event now named
     ),
     "ban": RoleRule(
         "限制期", +1,
         "a longer ban is stricter", "限制期延长，限制加重",
         "a shorter ban is more lenient", "限制期缩短，限制减轻",
+    ),
+    "detention": RoleRule(
+        "拘留", +1,
+        "a longer detention is heavier", "拘留期限延长，处罚加重",
+        "a shorter detention is lighter", "拘留期限缩短，处罚减轻",
+        label_binds=False,
+    ),
+    "waiting": RoleRule(
+        "等待期", +1,
+        "a longer wait before one may act is stricter on whoever waits", "等待期延长，须等待更久",
+        "a shorter wait before one may act is more lenient", "等待期缩短，要求放宽",
+    ),
+    # A qualification (成立3年以上, 10年以上工作经历): more years asked of whoever wants to act is stricter.
+    "qualification": RoleRule(
+        "资格年限", +1,
+        "more years are required to qualify", "资格年限提高，准入要求收紧",
+        "fewer years are required to qualify", "资格年限降低，准入要求放宽",
     ),
     "entitlement": RoleRule(
         "待遇", +1,

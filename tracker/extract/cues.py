@@ -345,8 +345,20 @@ DURATION_DAYS: dict[str, tuple[str, float]] = {
 #: Words before a duration counted from an event (自公告之日起满三个月, 自发出公告之日起经过六十日): a period
 #: the law sets, read as a time limit when a 自…起 opens its phrase.
 PERIOD_BEFORE = ("满", "经过", "届满")
-#: Words before a duration that make it an advance period (提前三十日通知): a longer one is owed.
-ADVANCE_BEFORE = ("提前",)
+#: Words before a duration that make it an advance period (提前三十日通知, 合同期限届满前九十日): a longer one is owed.
+ADVANCE_BEFORE = ("提前", "届满前", "期满前", "到期前")
+#: Words after a duration + 后 that make it no waiting period: 三日后 in 以后/后果 … is another word.
+NOT_WAITING_AFTER = ("果", "续", "者", "期")
+#: Words before a time limit that negate it into a condition (申请人未在4个月内收到通知的，可以…): a wait.
+NOT_WITHIN_BEFORE = ("未在", "未于", "逾")
+#: Nouns of a detention (处十五日以下行政拘留): a penalty counted in days, a longer one heavier.
+DETENTION_NOUNS = ("行政拘留", "拘留")
+#: Verbs that suspend a right for a period (暂停其任职资格1至3年).
+SUSPENSION_VERBS = ("暂停", "禁止")
+#: Nouns after a number of years that make it a qualification (10年以上治安保卫管理工作经历).
+QUALIFICATION_NOUNS = ("经历", "经验", "工龄", "教龄", "资历")
+#: Nouns of a wage an entitlement is counted in months of (40个月基本工资).
+WAGE_NOUNS = ("工资",)
 #: Words after a time limit that make it a ban period (三年内不得再次申请): a longer one is stricter.
 BAN_AFTER = ("不得", "禁止", "不予")
 #: A trigger threshold: the word before its number → comparator (营业额超过100亿元的 → ">").

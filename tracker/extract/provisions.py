@@ -34,8 +34,23 @@ _AMOUNT_RE = re.compile(
 #: 罚款数额的二倍以上五倍以下: a fine set as a multiple of another fine, written after its base
 _FINE_MULTIPLE_RE = re.compile(rf"(?P<base>{_alt(cues.FINE_BASES)})的?(?P<lo>{NUMBER})倍(?:以上(?P<hi>{NUMBER})倍以下)?")
 _DURATION_RE = re.compile(
-    rf"(?P<n>{NUMBER})(?P<u>{_alt(cues.DURATION_DAYS)})(?:(?P<within>{_alt(cues.TIME_LIMIT_AFTER)})|(?P<before>前))?"
+    rf"(?P<n>{NUMBER})(?P<u>{_alt(cues.DURATION_DAYS)})"
+    rf"(?:(?P<within>{_alt(cues.TIME_LIMIT_AFTER)})|(?P<before>前)|(?P<after>后)(?!{_alt(cues.NOT_WAITING_AFTER)}))?"
 )
+#: 处十五日以下行政拘留: a detention, read as a penalty beside fines
+_DETENTION_RE = re.compile(
+    rf"(?P<v>{_alt(cues.FINE_VERBS)})(?P<n>{NUMBER})日以下的?(?P<noun>{_alt(cues.DETENTION_NOUNS)})"
+)
+#: 暂停其任职资格1至3年: a penalty that suspends a right for a period
+_SUSPENSION_RE = re.compile(
+    rf"(?P<verb>{_alt(cues.SUSPENSION_VERBS)})(?P<what>[^，。；]{{0,10}}?)(?P<n>{NUMBER})(?:(?:至|到)(?P<hi>{NUMBER}))?(?P<u>年|个月)"
+)
+#: 成立3年以上的法人, 10年以上治安保卫管理工作经历: a qualification counted in years
+_QUALIFICATION_RE = re.compile(
+    rf"(?P<n>{NUMBER})年以上(?=的|[^，。；的]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)}))"
+)
+#: 相当于本人40个月工资, 40个月的基本工资: an entitlement counted in months of a wage, the wage its base
+_WAGE_MONTHS_RE = re.compile(rf"(?P<n>{NUMBER})个月的?(?P<base>[^，。；、的]{{0,14}}?{_alt(cues.WAGE_NOUNS)})")
 _THRESHOLD_RE = re.compile(
     rf"(?:(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})(?P<b>以上|以下)?"
     rf"|(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})(?P<b2>以上|以下))(?=的)"
@@ -48,6 +63,7 @@ _BOUND_RE = re.compile(_alt(w for w, _ in cues.PROVISION_BOUNDS))
 _BOUNDS = dict(cues.PROVISION_BOUNDS)
 _BAN_RE = re.compile(_alt(cues.BAN_AFTER))
 _YEAR_LIKE = re.compile(r"\d{4}$")
+_NOT_WITHIN_RE = re.compile(_alt(cues.NOT_WITHIN_BEFORE))
 _FROM_EVENT_RE = re.compile(r"自.{1,30}?起")
 
 
@@ -66,6 +82,14 @@ def provisions(text: str, clause_id: str) -> list[Target]:
         keep(*_fine(text, m, clause_id))
     for m in _FINE_MULTIPLE_RE.finditer(text):
         keep(*_fine_multiple(text, m, clause_id))
+    for m in _DETENTION_RE.finditer(text):
+        keep(*_detention(text, m, clause_id))
+    for m in _SUSPENSION_RE.finditer(text):
+        keep(*_suspension(text, m, clause_id))
+    for m in _WAGE_MONTHS_RE.finditer(text):
+        keep(*_wage_months(text, m, clause_id))
+    for m in _QUALIFICATION_RE.finditer(text):
+        keep(*_qualification(text, m, clause_id))
     for m in _DURATION_RE.finditer(text):
         keep(*_duration(text, m, clause_id))
     for m in _THRESHOLD_RE.finditer(text):
@@ -196,6 +220,8 @@ def _duration(text: str, m: re.Match, clause_id: str):
     bound = _BOUND_RE.search(before[-5:]) if before else None
     if before.endswith(cues.ADVANCE_BEFORE) or (m.group("before") and not m.group("within")):
         role, comparator = "advance", ">="
+    elif m.group("after") or (m.group("within") and _NOT_WITHIN_RE.search(before)):
+        role, comparator = "waiting", ">="  # 满3年后 / 1年后提出 / 未在4个月内收到…的，可以…: a wait before one may act
     elif m.group("within"):
         tail = text[m.end() : m.end() + 4]
         role, comparator = ("ban", "<=") if _BAN_RE.match(tail) else ("time_limit", "<=")
@@ -210,7 +236,7 @@ def _duration(text: str, m: re.Match, clause_id: str):
     if role == "time_limit" and not _FROM_EVENT_RE.search(before):
         event = _FROM_EVENT_RE.findall(_sentence_before(text, lo))  # the event stands a phrase earlier
         indicator = _label(event[-1] + before) if event else indicator
-    indicator = indicator or ("提前期" if role == "advance" else "期限")
+    indicator = indicator or {"advance": "提前期", "waiting": "等待期"}.get(role, "期限")
     return _target(clause_id, role, indicator, comparator, value, None, unit, None, text, lo, m.end()), (m.start(), m.end())
 
 
@@ -256,4 +282,52 @@ def _limit(text: str, m: re.Match, clause_id: str):
     lo = _phrase_start(text, m.start())
     indicator = _label(text[lo : m.start()]) or "上限"
     return _target(clause_id, "limit", indicator, "<=", value, None, m.group("u"), None, text, lo, m.end()), (
+        m.start(), m.end())
+
+
+def _detention(text: str, m: re.Match, clause_id: str):
+    """处十五日以下行政拘留 → detention ≤ 15 日, named by the case it answers as a fine is."""
+    value = parse_number(m.group("n"))
+    if value is None:
+        return None, (0, 0)
+    lo = _phrase_start(text, m.start())
+    indicator = (_condition(text, lo) or "") + m.group("noun")
+    return _target(clause_id, "detention", indicator, "<=", value, None, "日", None, text, m.start(), m.end()), (
+        m.start(), m.end())
+
+
+def _suspension(text: str, m: re.Match, clause_id: str):
+    """暂停其任职资格1至3年 → a ban of 1..3 年 on what it suspends (a longer one is heavier)."""
+    lo_value = parse_number(m.group("n"))
+    hi_value = parse_number(m.group("hi")) if m.group("hi") else None
+    if lo_value is None:
+        return None, (0, 0)
+    comparator = "range" if hi_value is not None else "="
+    unit = cues.DURATION_DAYS[m.group("u")][0]
+    indicator = _label(m.group("verb") + m.group("what"))
+    return _target(clause_id, "ban", indicator, comparator, lo_value, hi_value, unit, None, text, m.start(),
+                   m.end()), (m.start(), m.end())
+
+
+def _qualification(text: str, m: re.Match, clause_id: str):
+    """成立3年以上的法人 → a qualification ≥ 3 年: who may act must have at least this much."""
+    value = parse_number(m.group("n"))
+    if value is None or _YEAR_LIKE.match(m.group("n")):
+        return None, (0, 0)
+    lo = _phrase_start(text, m.start())
+    tail = re.match(rf"[^，。；]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})", text[m.end():])
+    indicator = _label(text[lo : m.start()] + (tail.group(0) if tail else "")) or "年限"
+    return _target(clause_id, "qualification", indicator, ">=", value, None, "年", None, text, lo, m.end()), (
+        m.start(), m.end())
+
+
+def _wage_months(text: str, m: re.Match, clause_id: str):
+    """相当于本人40个月工资 → entitlement = 40 个月 of 工资: the wage is its base, so 工资 → 基本工资 is a new base."""
+    value = parse_number(m.group("n"))
+    if value is None:
+        return None, (0, 0)
+    lo = _phrase_start(text, m.start())
+    base = _label(m.group("base"))
+    indicator = _label(text[lo : m.start()]) or base
+    return _target(clause_id, "entitlement", indicator, "=", value, None, "个月", base, text, lo, m.end()), (
         m.start(), m.end())
