@@ -91,3 +91,33 @@ def test_an_article_whose_two_paragraphs_were_joined_is_modified_though_its_word
     old = law_text(f"第一条{U}{FIRST}", f"第二条{U}{first}", second, f"第三条{U}{LAST}")
     new = law_text(f"第一条{U}{FIRST}", f"第二条{U}{first}{second}", f"第三条{U}{LAST}")
     assert article_rows(diff(old, new)) == [("modified", "第二条", "第二条")]
+
+
+ARTICLES = [
+    "县级以上人民政府应当将农产品质量安全工作纳入本级国民经济和社会发展规划，所需经费列入本级预算。",
+    "农业农村主管部门应当会同有关部门建立农产品质量安全风险监测制度，制定并组织实施监测计划。",
+    "农产品生产企业应当建立农产品生产记录，如实记载使用农业投入品的名称、来源、用法和用量。",
+    "禁止在有毒有害物质超过规定标准的区域生产、捕捞、采集食用农产品和建立特定农产品生产基地。",
+    "农产品批发市场应当按照规定设立或者委托检测机构，对进场销售的农产品质量安全状况进行抽查检测。",
+]
+
+
+def test_when_two_articles_swap_places_the_reworded_one_is_the_move_not_the_identical_one():
+    reworded = ARTICLES[2].replace("如实记载", "如实、完整地记载") + "记录应当保存二年。"
+    old = law(FIRST, ARTICLES[0], ARTICLES[2], LAST)
+    new = law(FIRST, reworded, ARTICLES[0], LAST)
+    rows = article_rows(diff(old, new))
+    assert rows == [("moved", "第三条", "第二条")]
+
+
+def test_an_article_moved_ahead_with_its_items_is_the_move_not_the_articles_it_passed():
+    items = ["（一）使用国家禁止的农药的；", "（二）违反农药安全间隔期采收的；", "（三）含有的致病性寄生虫超过标准的；",
+             "（四）其他不符合质量安全标准的。"]
+    lead = "有下列情形之一的农产品，不得销售："
+    numbers = "一二三四五六七八九十"
+    old_lines = [f"第{numbers[k]}条{U}{a}" for k, a in enumerate([FIRST, *ARTICLES[:3]])]
+    old_lines += [f"第五条{U}{lead}", *items, f"第六条{U}{LAST}"]
+    new_lines = [f"第一条{U}{FIRST}", f"第二条{U}{lead}", *items]
+    new_lines += [f"第{numbers[k + 2]}条{U}{a}" for k, a in enumerate(ARTICLES[:3])] + [f"第六条{U}{LAST}"]
+    rows = article_rows(diff(law_text(*old_lines), law_text(*new_lines)))
+    assert [r for r in rows if "." not in (r[1] or "")] == [("moved", "第五条", "第二条")]

@@ -95,6 +95,7 @@ class _Side:
         self.title = [normalise(c.title) for c in clauses]
         self.size = [len(t) for t in self.key]
         self.depth = [c.id.count(".") for c in clauses]
+        self.article_of = _enclosing_articles(clauses, self.depth)
         self.paired: set[int] = set()
 
     def free(self, indices) -> list[int]:
@@ -103,6 +104,17 @@ class _Side:
 
 def _whole(article: Clause) -> str:
     return "".join(normalise(c.text) for c in article.walk())
+
+
+def _enclosing_articles(clauses: list[Clause], depth: list[int]) -> list[int | None]:
+    """For each clause of a depth-first list, the index of the law article it lies inside (None for none)."""
+    out: list[int | None] = []
+    stack: list[int] = []  # indices of the open ancestors
+    for k, c in enumerate(clauses):
+        del stack[depth[k]:]
+        out.append(next((a for a in reversed(stack) if clauses[a].scheme == "article"), None))
+        stack.append(k)
+    return out
 
 
 def _paragraphs(article: Clause) -> int:
@@ -159,32 +171,43 @@ def _mark(old: _Side, new: _Side, pairs: list[Pairing]) -> None:
         new.paired.update(p.new)
 
 
-def in_order(pairs: list[Pairing]) -> set[int]:
-    """Indices (into ``pairs``) of the longest chain increasing in both documents.
+def in_order(pairs: list[Pairing], weight=None) -> set[int]:
+    """Indices (into ``pairs``) of the heaviest chain increasing in both documents.
 
     Everything outside this chain changed its order relative to its neighbours:
-    that, and only that, is a move.  Patience sorting, O(n log n).
+    that, and only that, is a move. Each pairing weighs ``weight(pairing)`` (a
+    tuple compared in order), by default (1, similarity): the longest chain, and
+    among equally long ones the one whose pairings are surest — when two blocks
+    swapped places, the block that was reworded is the one called moved, not the
+    identical one. Prefix maxima in a Fenwick tree, O(n log n).
     """
+    weight = weight or (lambda p: (1, p.similarity))
     order = sorted(range(len(pairs)), key=lambda k: (min(pairs[k].old), min(pairs[k].new)))
-    tails: list[int] = []  # new-index of the chain tail for each length
-    tail_at: list[int] = []  # pair index at each tail
+    ranks = {v: r + 1 for r, v in enumerate(sorted({min(p.new) for p in pairs}))}
+    tree: list[tuple] = [()] * (len(ranks) + 1)  # best (total, pair index) ending at a new rank ≤ position
     back: dict[int, int | None] = {}
+    best: tuple = ()
     for k in order:
-        value = min(pairs[k].new)
-        pos = bisect.bisect_left(tails, value)
-        back[k] = tail_at[pos - 1] if pos else None
-        if pos == len(tails):
-            tails.append(value)
-            tail_at.append(k)
-        else:
-            tails[pos] = value
-            tail_at[pos] = k
+        rank = ranks[min(pairs[k].new)]
+        prev, pos = (), rank - 1
+        while pos > 0:
+            prev, pos = max(prev, tree[pos]), pos - (pos & -pos)
+        total = _plus(prev[0] if prev else None, weight(pairs[k]))
+        back[k] = prev[1] if prev else None
+        entry, pos = (total, k), rank
+        while pos < len(tree):
+            tree[pos], pos = max(tree[pos], entry), pos + (pos & -pos)
+        best = max(best, entry)
     chain: set[int] = set()
-    k = tail_at[-1] if tail_at else None
+    k = best[1] if best else None
     while k is not None:
         chain.add(k)
         k = back[k]
     return chain
+
+
+def _plus(total: tuple | None, more: tuple) -> tuple:
+    return more if total is None else tuple(a + b for a, b in zip(total, more))
 
 
 def drop_weak_label_moves(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairing]:
@@ -515,8 +538,25 @@ def _ordered_pairs(free_o: list[int], free_n: list[int], old: _Side, new: _Side,
 
 def classify(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairing]:
     """Each pairing named: unchanged / modified / moved / split / merged."""
-    chain = in_order(pairs)
+    chain = in_order(pairs, _order_weight(pairs, old, new))
     return [replace(p, change=_change(k, p, chain, old, new)) for k, p in enumerate(pairs)]
+
+
+def _order_weight(pairs: list[Pairing], old: _Side, new: _Side):
+    """Weights of the order chain: a law's items and 款 go where their article goes.
+
+    An item paired inside its paired article does not vote on the order: an
+    article with eight items moved ahead of three articles is the one that
+    moved, not the three. Its similarity breaks only the ties left after the
+    articles' own (count, then similarity).
+    """
+    article_pair = {(p.old[0], p.new[0]) for p in pairs
+                    if len(p.old) == 1 and len(p.new) == 1 and old.article[p.old[0]] and new.article[p.new[0]]}
+
+    def weight(p: Pairing) -> tuple:
+        follows = (old.article_of[p.old[0]], new.article_of[p.new[0]]) in article_pair
+        return (0, 0.0, p.similarity) if follows else (1, p.similarity, 0.0)
+    return weight
 
 
 def _change(k: int, p: Pairing, chain: set[int], old: _Side, new: _Side) -> str:
