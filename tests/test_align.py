@@ -152,3 +152,23 @@ def test_a_shortened_clause_next_to_an_unrelated_new_one_is_not_called_a_split(t
     (tmp_path / "b.txt").write_text(new, encoding="utf-8")
     changes = {c.change for c in diff(read_document(tmp_path / "a.txt"), read_document(tmp_path / "b.txt")).clauses}
     assert "split" not in changes and {"modified", "added"} <= changes
+
+
+def test_repeated_identical_clauses_pair_in_order_when_both_sides_hold_them_equally_often():
+    """A plan pasted twice (or a table of identical rows) is not every clause removed and added."""
+    texts = TEXTS * 3
+    al = align_versions(flat(texts), flat(texts))
+    assert {(p.change, p.rule) for p in al.pairs} == {("unchanged", "exact")}
+    assert [(p.old, p.new) for p in al.pairs] == [([k], [k]) for k in range(len(texts))]
+    assert not al.unpaired_old and not al.unpaired_new
+
+
+def test_a_repeated_clause_edited_in_one_copy_is_paired_in_place_not_by_count():
+    """Unequal counts (one copy edited) leave that text to the passes that look at position."""
+    texts = TEXTS * 3
+    edited = list(texts)
+    edited[9] = texts[9].replace("统计调查", "统计监测")
+    al = align_versions(flat(texts), flat(edited))
+    assert [(p.old, p.new) for p in al.pairs] == [([k], [k]) for k in range(len(texts))]
+    assert [p.change for p in al.pairs if p.change != "unchanged"] == ["modified"]
+    assert next(p for p in al.pairs if p.change == "modified").old == [9]

@@ -4,7 +4,8 @@ Version mode (draft → final) runs ORDERED PASSES, each leaving a provenance
 ``rule`` on the pairings it makes:
 
 1. ``exact``      – same normalised text (NFKC, no whitespace/punctuation),
-                    unique on both sides, anywhere in the document;
+                    as often on both sides (the k-th copy with the k-th),
+                    anywhere in the document;
 2. ``label``      – same lead sentence (title), unique on both sides;
 3. ``structural`` – the single unpaired old and new clause left between two
                     in-order anchors, at the same depth, reasonably similar;
@@ -135,16 +136,36 @@ def _unique_keys(keys: list[str], free: list[int], min_len: int) -> dict[str, in
     return {keys[i]: i for i in free if len(keys[i]) >= min_len and counts[keys[i]] == 1}
 
 
+def _occurrences(keys: list[str], free: list[int]) -> dict[str, list[int]]:
+    """Each text's free indices, in document order."""
+    out: dict[str, list[int]] = {}
+    for i in free:
+        out.setdefault(keys[i], []).append(i)
+    return out
+
+
 def exact_pass(old: _Side, new: _Side) -> list[Pairing]:
-    """Same normalised text, unique on both sides: certain, wherever it now stands.
+    """Same normalised text, as many times on both sides: certain, wherever it now stands.
+
+    A text found once on each side pairs wherever it moved. A text repeated
+    (a table's identical rows, a plan pasted twice) pairs its k-th occurrence
+    with the k-th when both sides hold it equally often: nothing tells the
+    copies apart but their order, and leaving them unpaired put thousands of
+    alike clauses into the move pass and the target pairing as "removed" and
+    "added" (a 19 MB self-diff reported every clause removed). Unequal counts
+    are left to the passes that look at position and neighbours; an empty
+    text says nothing and is left to them too.
 
     A law's article is matched on its whole text: its own lead line
     (依照某法第三十条规定处罚的，按照下列规定执行：) can be the very words of
     another article once cross-references were renumbered, while its items differ.
     """
-    o = _unique_keys(old.key, old.free(range(len(old.clauses))), 1)
-    n = _unique_keys(new.key, new.free(range(len(new.clauses))), 1)
-    pairs = [Pairing([i], [n[k]], "exact", 1.0, 1.0) for k, i in o.items() if k in n]
+    o = _occurrences(old.key, old.free(range(len(old.clauses))))
+    n = _occurrences(new.key, new.free(range(len(new.clauses))))
+    pairs = [Pairing([i], [j], "exact", 1.0, 1.0)
+             for key, mine in o.items() if key and len(n.get(key, ())) == len(mine)
+             for i, j in zip(mine, n[key])]
+    pairs.sort(key=lambda p: p.old[0])
     _mark(old, new, pairs)
     return pairs
 
