@@ -5,6 +5,6 @@ surface (``from tracker import read_document, extract_targets, diff, load_docume
 """
 from __future__ import annotations
 
-from tracker.pipeline import diff, extract_targets, import_document, load_document, read_document
+from tracker.pipeline import diff, extract_targets, import_document, load_document, load_pair, read_document
 
-__all__ = ["read_document", "extract_targets", "diff", "load_document", "import_document"]
+__all__ = ["read_document", "extract_targets", "diff", "load_document", "load_pair", "import_document"]

@@ -20,9 +20,10 @@ from tracker.align import align
 from tracker.characters import strip_unsafe
 from tracker.clean import clean
 from tracker.compare import diff_documents
-from tracker.errors import InputError, StoreError
+from tracker.errors import InputError, StoreError, TrackerError
 from tracker.extract import extract_targets as _extract_targets
 from tracker.model import DiffResult, Document, Metadata, Target
+from tracker.parallel import default_jobs
 from tracker.readers import read
 from tracker.segment import segment
 
@@ -71,6 +72,61 @@ def load_document(ref: str, store: str | os.PathLike | None = None) -> Document:
     if "@" in ref or not Path(ref).suffix:
         return docstore.load_ref(ref, root=store)
     raise InputError("no such file", path=ref)
+
+
+# ------------------------------------------------------------------ both sides of a diff
+
+#: a side smaller than this is read in this process: starting a second one and handing the
+#: document back (pickling ~3 bytes per byte of text) would cost more than it saves
+PARALLEL_MIN_BYTES = 1024 * 1024
+
+
+def load_with_targets(ref: str, store: str | os.PathLike | None = None) -> tuple[Document, list[Target]]:
+    """One side of a diff: the document (file or stored reference) and its targets."""
+    document = load_document(ref, store)
+    return document, extract_targets(document)
+
+
+def load_pair(old_ref: str, new_ref: str, store: str | os.PathLike | None = None,
+              ) -> tuple[tuple[Document, list[Target]], tuple[Document, list[Target]]]:
+    """Both sides of a diff with their targets; two large files side by side in two processes.
+
+    Reading, cleaning, segmenting and extracting are most of what a large diff
+    costs (0406), and the two sides do not depend on each other: on two cores
+    the old side goes to a forked process while this one does the new side.
+    Errors are raised as if the sides were loaded one after the other (the
+    old side's first); a worker that dies (out of memory) is replaced by
+    loading its side here.
+    """
+    import multiprocessing
+
+    if (min(_file_size(old_ref), _file_size(new_ref)) < PARALLEL_MIN_BYTES or default_jobs() < 2
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return load_with_targets(old_ref, store), load_with_targets(new_ref, store)
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        future = pool.submit(load_with_targets, old_ref, store)
+        try:
+            new, failed = load_with_targets(new_ref, store), None
+        except TrackerError as exc:
+            new, failed = None, exc
+        try:
+            old = future.result()
+        except BrokenProcessPool:
+            old = load_with_targets(old_ref, store)
+    if failed is not None:
+        raise failed
+    return old, new
+
+
+def _file_size(ref: str) -> int:
+    """Bytes of a source file; 0 for a stored reference (kept in this process)."""
+    try:
+        return os.stat(ref).st_size if os.path.isfile(ref) else 0
+    except (OSError, ValueError):  # a name too long or holding NUL is no file
+        return 0
 
 
 # ------------------------------------------------------------------ import

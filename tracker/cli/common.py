@@ -22,13 +22,29 @@ def load(source: str, store: str | None):
     must know the text held them.
     """
     from tracker.api import load_document
-    from tracker.characters import is_safety_warning
 
     document = load_document(source, store=store)
+    _warn_safety(source, document)
+    return document
+
+
+def load_both(old: str, new: str, store: str | None):
+    """Both sides of a diff with their targets ((document, targets) each), loaded side by side
+    when both are large (tracker.pipeline.load_pair); safety warnings as :func:`load` gives them."""
+    from tracker.api import load_pair
+
+    pair = load_pair(old, new, store=store)
+    for source, (document, _) in zip((old, new), pair):
+        _warn_safety(source, document)
+    return pair
+
+
+def _warn_safety(source: str, document) -> None:
+    from tracker.characters import is_safety_warning
+
     for warning in document.metadata.warnings:
         if is_safety_warning(warning):
             warn(f"{source}: {warning}")
-    return document
 
 
 def warn(message: str) -> None:

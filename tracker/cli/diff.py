@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import load, resolve_refs, store_option
+from tracker.cli.common import load_both, resolve_refs, store_option
 from tracker.model import DiffResult
 
 @click.command()
@@ -28,7 +28,9 @@ def diff(old, new, parent, against_parent, fmt, show_all, lang, store):
     from tracker.api import diff as run_diff
 
     old_ref, new_ref, mode = resolve_refs(old, new, parent, against_parent, store)
-    result = run_diff(load(old_ref, store), load(new_ref, store), mode=mode, old_ref=old_ref, new_ref=new_ref)
+    (old_doc, old_targets), (new_doc, new_targets) = load_both(old_ref, new_ref, store)
+    result = run_diff(old_doc, new_doc, mode=mode, old_ref=old_ref, new_ref=new_ref,
+                      old_targets=old_targets, new_targets=new_targets)
     if fmt == "json":
         from tracker.jsonio import diff_to_dict, dumps
 
