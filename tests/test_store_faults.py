@@ -8,10 +8,12 @@ import runs in a child process with one step replaced by a SIGKILL of itself.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -363,3 +365,72 @@ def test_a_manifest_import_killed_half_way_is_finished_or_undone_by_the_next_imp
     assert not git(root, "for-each-ref", "refs/tracker/")
     tags = set(git(root, "tag").split())
     assert tags in ({"county/c@c1"}, {"county/a@v1", "county/b@v1", "county/c@c1"}), tags
+
+
+# ------------------------------------------------- reading after a kill
+
+def committed(root: Path) -> tuple[str, str]:
+    """(title, text) of the document as HEAD's commit holds it: the last version committed whole."""
+    meta = json.loads(git(root, "show", f"HEAD:documents/{DOC}/meta.json"))
+    return meta["title"], git(root, "show", f"HEAD:documents/{DOC}/text.txt")
+
+
+def shown(root: Path, env: dict | None = None) -> tuple[str, str]:
+    """(title, clause texts) as ``tracker show ID --format json`` prints them: exit 0, no traceback."""
+    result = tracker(root, "show", DOC, "--format", "json", env=env)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    data = json.loads(result.stdout)
+    return data["metadata"]["title"], "\n".join(c["text"] for c in data["clauses"])
+
+
+def kill_import(root: Path, point: str, source: Path, label: str) -> None:
+    env = {**os.environ, **IDENTITY, "TRACKER_LOCK_TIMEOUT": "5"}
+    killed = subprocess.run([sys.executable, "-c", KILL_AT, point, "import", str(source), "--id", DOC,
+                             "--version", label, "--title", f"标题{label}"], cwd=root, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -9, (point, killed.stderr)
+
+
+@pytest.mark.parametrize("point", KILL_POINTS)
+def test_a_read_right_after_a_killed_import_shows_the_last_committed_version(root, sources, point):
+    """The killed import's half-written files are repaired (or read past), never shown: title and
+    text always come from one committed version, and the store is sound afterwards."""
+    draft, final = sources
+    assert tracker(root, "import", str(draft), "--id", DOC, "--version", "v0", "--title", "标题v0").returncode == 0
+    kill_import(root, point, final, "k")
+    title, text = committed(root)
+    shown_title, shown_text = shown(root)
+    assert shown_title == title and ("60%" in shown_text) == ("60%" in text) and ("55%" in shown_text) == ("55%" in text)
+    assert (title == "标题k") == (point in ("head moved", "tagged", "staged")), point  # HEAD had moved or not
+    for command in (["targets", DOC, "--format", "json"], ["diff", f"{DOC}@v0", DOC], ["list"]):
+        result = tracker(root, *command)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, (command, result.stderr)
+    # the read repaired the files the dead import left (its scratch index, which no read sees, waits for the next import)
+    assert git(root, "status", "--porcelain", "--untracked-files=all") == ""
+    assert not (root / ".git" / "tracker-journal.json").exists()
+
+
+def test_a_read_while_an_import_holds_the_lock_reads_the_commit_not_the_files(root, sources):
+    """When the writer is alive (or the store cannot be repaired), HEAD's tree is read instead of its files."""
+    draft, final = sources
+    assert tracker(root, "import", str(draft), "--id", DOC, "--version", "v0", "--title", "标题v0").returncode == 0
+    kill_import(root, "all files written", final, "k")  # the files are the new version's, HEAD the old one's
+    assert "60%" in (root / "documents" / DOC / "text.txt").read_text("utf-8")
+    with _held_lock(root):
+        title, text = shown(root)
+        assert title == "标题v0" and "55%" in text and "60%" not in text
+        assert [row["title"] for row in store.list_documents(root)] == ["标题v0"]
+    assert (root / ".git" / "tracker-journal.json").exists()  # nothing was repaired under a live holder
+
+
+@contextmanager
+def _held_lock(root: Path):
+    """The store's lock held as a live import holds it, without its recovery."""
+    import fcntl
+
+    fd = os.open(root / ".git" / "tracker.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        os.close(fd)

@@ -26,6 +26,7 @@ from tracker.store.names import (
     validate_id,
 )
 from tracker.store.plumbing import git, head, read_blobs, rev_commit, store_root
+from tracker.store.transaction import in_flight, settle_for_reading
 
 # ---------------------------------------------------------------- loading
 
@@ -70,18 +71,60 @@ def resolve_version(root: Path, doc_id: str, version: str) -> str:
     raise StoreError(f"{doc_id}@{version}: no such version or git revision (labels: {labels})")
 
 
+# ------------------------------------------------------- the current files
+
+
+def current_files(top: Path, paths: list[str]) -> list[bytes | None]:
+    """The working tree's copies of ``paths`` (None when missing), never a set an import is half way through.
+
+    The working tree is read when no import is writing (a dead one's files
+    are repaired first, :func:`~tracker.store.transaction.settle_for_reading`)
+    and still none started while they were read; otherwise the files are read
+    from HEAD's commit, the last version committed whole.
+    """
+    before = head(top)
+    if settle_for_reading(top):
+        data = [_read_file(top / p) for p in paths]
+        if not in_flight(top) and head(top) == before:
+            return data
+    commit = head(top)
+    return read_blobs(top, [f"{commit}:{p}" for p in paths]) if commit else [None] * len(paths)
+
+
+def current_metas(top: Path) -> dict[str, bytes]:
+    """meta.json of every stored document, by id, as :func:`current_files` reads them."""
+    before = head(top)
+    if settle_for_reading(top):
+        found = {meta.parent.relative_to(top / DOCUMENTS).as_posix(): _read_file(meta)
+                 for meta in (top / DOCUMENTS).rglob(META)}
+        if not in_flight(top) and head(top) == before:
+            return {doc_id: data for doc_id, data in found.items() if data is not None}
+    commit = head(top)
+    if commit is None:
+        return {}
+    names = [n for n in git(top, "ls-tree", "-r", "--name-only", commit, "--", DOCUMENTS).decode("utf-8").splitlines()
+             if n.endswith("/" + META)]
+    blobs = read_blobs(top, [f"{commit}:{n}" for n in names])
+    return {n[len(DOCUMENTS) + 1 : -len(META) - 1]: data for n, data in zip(names, blobs) if data is not None}
+
+
+def _read_file(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except FileNotFoundError:  # removed between the two calls (an import undone meanwhile)
+        return None
+
+
 def load_ref(ref: str, root=None) -> Document:
     """``ID`` (the working tree's copy) or ``ID@VERSION`` (a label or any git revision) → Document."""
     top = store_root(root)
     doc_id, version = parse_ref(ref)
     paths = document_paths(doc_id)
     if version is None:
-        text_path = top / paths[TEXT]
-        if not text_path.is_file():
+        text, meta = current_files(top, [paths[TEXT], paths[META]])
+        if text is None:
             raise StoreError(f"{doc_id}: no such document in the store at {top}")
-        meta_path = top / paths[META]
-        meta = meta_path.read_bytes() if meta_path.is_file() else None
-        return document_from_bytes(text_path.read_bytes(), meta, ref)
+        return document_from_bytes(text, meta, ref)
     commit = resolve_version(top, doc_id, version)
     text, meta = read_blobs(top, [f"{commit}:{paths[TEXT]}", f"{commit}:{paths[META]}"])
     if text is None:
@@ -90,10 +133,10 @@ def load_ref(ref: str, root=None) -> Document:
 
 
 def read_meta(root: Path, doc_id: str) -> dict:
-    path = Path(root) / document_paths(doc_id)[META]
-    if not path.is_file():
+    (data,) = current_files(Path(root), [document_paths(doc_id)[META]])
+    if data is None:
         raise StoreError(f"{doc_id}: no such document in the store at {root}")
-    return json.loads(path.read_text("utf-8"))
+    return json.loads(data.decode("utf-8"))
 
 
 def parent_of(doc_id: str, root=None) -> str | None:
@@ -107,7 +150,7 @@ def resolve_against_parent(doc_id: str, root=None) -> tuple[str, str]:
     parent = parent_of(doc_id, top)
     if not parent:
         raise StoreError(f"{doc_id}: no parent recorded; import it with --parent ID")
-    if not (top / document_paths(parent)[TEXT]).is_file():
+    if current_files(top, [document_paths(parent)[TEXT]])[0] is None:
         raise StoreError(f"{doc_id}: its parent {parent} is not in the store; import it first")
     return parent, doc_id
 
@@ -231,11 +274,10 @@ def list_documents(root=None) -> list[dict]:
     top = store_root(root)
     tags = versions(top)
     rows = []
-    for meta_path in sorted((top / DOCUMENTS).rglob(META)):
-        doc_id = meta_path.parent.relative_to(top / DOCUMENTS).as_posix()
+    for doc_id, data in sorted(current_metas(top).items(), key=lambda item: [*item[0].split("/"), META]):  # path order
         if not ID_PATTERN.fullmatch(doc_id):
             continue
-        meta = json.loads(meta_path.read_text("utf-8"))
+        meta = json.loads(data.decode("utf-8"))
         rows.append({**meta, "id": doc_id, "versions": tags.get(doc_id, [])})
     return rows
 

@@ -66,6 +66,41 @@ def locked(root: Path, timeout: float | None = None):
         os.close(fd)  # releases the lock
 
 
+def in_flight(root: Path) -> bool:
+    """Whether a transaction's journal is there: an import is writing, or died while writing."""
+    return (git_dir(root) / JOURNAL_NAME).exists()
+
+
+def settle_for_reading(root: Path) -> bool:
+    """Whether a read command may read the working tree's files; repairs a dead import's files first.
+
+    A journal means an import is writing the files or died doing so; reading
+    them then could give a new text beside an old meta.json, or a file of a
+    version that was never committed. If no live process holds the lock and
+    the store is writable, the dead import is finished or undone here (as the
+    next import would) and the files are whole again; otherwise (the writer is
+    alive, or the store is read-only) the caller reads HEAD's tree instead.
+    """
+    if not in_flight(root):
+        return True
+    try:
+        fd = os.open(git_dir(root) / LOCK_NAME, os.O_RDWR)
+    except OSError:  # read-only store, or no lock file: nobody can repair it now
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:  # a live import holds it: it is writing, its files are not whole yet
+        os.close(fd)
+        return False
+    try:
+        recover(root)
+    except (OSError, StoreError):  # could not repair (permissions, git failed): read the commit
+        return False
+    finally:
+        os.close(fd)
+    return not in_flight(root)
+
+
 def _cannot_write(root: Path, path: Path, exc: OSError) -> str:
     """What to tell a user whose store tracker cannot write to (read-only mount, no permission)."""
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
