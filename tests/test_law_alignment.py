@@ -121,3 +121,30 @@ def test_an_article_moved_ahead_with_its_items_is_the_move_not_the_articles_it_p
     new_lines += [f"第{numbers[k + 2]}条{U}{a}" for k, a in enumerate(ARTICLES[:3])] + [f"第六条{U}{LAST}"]
     rows = article_rows(diff(law_text(*old_lines), law_text(*new_lines)))
     assert [r for r in rows if "." not in (r[1] or "")] == [("moved", "第五条", "第二条")]
+
+
+def test_a_paragraph_that_became_an_article_of_its_own_makes_a_split():
+    ban = "禁止具有竞争关系的经营者达成下列垄断协议："
+    items = ["（一）固定或者变更商品价格；", "（二）限制商品的生产数量或者销售数量；", "（三）分割销售市场或者原材料采购市场。"]
+    definition = "本法所称垄断协议，是指排除、限制竞争的协议、决定或者其他协同行为。"
+    old = law_text(f"第一条{U}{FIRST}", f"第二条{U}{ban}", *items, definition, f"第三条{U}{LAST}")
+    new = law_text(f"第一条{U}{FIRST}", f"第二条{U}{definition}", f"第三条{U}{ban}", *items, f"第四条{U}{LAST}")
+    rows = article_rows(diff(old, new))
+    assert ("split", ["第二条", "第二条.第二款"], ["第二条", "第三条"]) in rows
+    assert not any(change in ("removed", "added", "moved") for change, *_ in rows)
+
+
+def test_the_one_article_left_in_its_place_pairs_when_it_keeps_its_subject_though_rewritten():
+    penalty = "违反本条例，有下列行为之一的，由主管部门给予警告，没收违法所得，并处一万元以上五万元以下的罚款："
+    items = ["（一）未取得经营许可证从事批发、零售、出租活动的；", "（二）出租、出借、出售或者以其他任何形式转让许可证的；",
+             "（三）超出核准的经营范围从事经营活动的。"]
+    old = law_text(f"第一条{U}{FIRST}", f"第二条{U}{penalty}", *items, f"第三条{U}{LAST}")
+    new = law(FIRST, "违反本条例规定的行为，由主管部门按照有关法律、行政法规的规定处理。", LAST)
+    rows = article_rows(diff(old, new))
+    assert ("modified", "第二条", "第二条") in rows and ("removed", "第二条.(一)", None) in rows
+
+
+def test_the_one_article_left_in_its_place_with_another_subject_stays_removed_and_added():
+    old = law(FIRST, "违反本条例，有下列行为之一的，由主管部门给予警告，没收违法所得，违法经营额一万元以上的，并处违法经营额五倍以上十倍以下的罚款。", LAST)
+    new = law(FIRST, "县级以上人民政府应当建立健全协调机制，统筹解决工作中的重大问题。", LAST)
+    assert sorted(article_rows(diff(old, new))) == [("added", None, "第二条"), ("removed", "第二条", None)]

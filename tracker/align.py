@@ -53,6 +53,8 @@ THRESHOLDS: dict[str, float] = {
     "block_candidates": 8,  # candidates scored per clause in the move pass
     "article_gap": 0.3,  # a law's rewritten article left alone in its place (as many on each side)
     "article_gap_uneven": 0.4,  # ... with an article added or deleted beside it: in order, more text in common
+    "lone_lead": 4,  # the one article left on each side in its place: same opening subject (characters) …
+    "lone_cover": 0.25,  # … and this share of the shorter's character bigrams found in the other
     "article_gap_cells": 2500,  # largest gap (old × new articles) paired that way: a 50-article rewrite
 }
 
@@ -162,9 +164,10 @@ def exact_pass(old: _Side, new: _Side) -> list[Pairing]:
     """
     o = _occurrences(old.key, old.free(range(len(old.clauses))))
     n = _occurrences(new.key, new.free(range(len(new.clauses))))
+    # a law's article pairs only with an article: a 款 that became an article of its own is a split, found later
     pairs = [Pairing([i], [j], "exact", 1.0, 1.0)
              for key, mine in o.items() if key and len(n.get(key, ())) == len(mine)
-             for i, j in zip(mine, n[key])]
+             for i, j in zip(mine, n[key]) if old.article[i] == new.article[j]]
     pairs.sort(key=lambda p: p.old[0])
     _mark(old, new, pairs)
     return pairs
@@ -177,7 +180,7 @@ def label_pass(old: _Side, new: _Side) -> list[Pairing]:
     pairs = []
     for key, i in o.items():
         j = n.get(key)
-        if j is None:
+        if j is None or old.article[i] != new.article[j]:
             continue
         sim = similarity(old.key[i], new.key[j])
         if sim >= THRESHOLDS["label_min_similarity"]:
@@ -318,6 +321,54 @@ def _edited_split(score: "_Scorer", p: Pairing) -> tuple[float, list[int] | None
     if best[1] is None:
         return best
     return (score(tuple(best[1]), tuple(best[2])), best[1], best[2])
+
+
+def paragraph_split_pass(pairs: list[Pairing], old: _Side, new: _Side) -> None:
+    """A 款 of a paired article that became an article of its own: a split (and the mirror, a merge).
+
+    本法所称垄断协议，是指… was the second 款 of the article that lists the
+    agreements and is now the article before it. The article pairs with its
+    rewritten self; its 款, left over, is (nearly) the text of the article
+    standing next to that partner: the pairing takes both.
+    """
+    for k, p in enumerate(pairs):
+        if len(p.old) != 1 or len(p.new) != 1 or not (old.article[p.old[0]] and new.article[p.new[0]]):
+            continue
+        grown = _paragraph_become_article(old, new, p.old[0], p.new[0])
+        if grown:
+            pairs[k] = replace(p, old=sorted(p.old + [grown[0]]), new=sorted(p.new + [grown[1]]))
+            continue
+        grown = _paragraph_become_article(new, old, p.new[0], p.old[0])
+        if grown:
+            pairs[k] = replace(p, old=sorted(p.old + [grown[1]]), new=sorted(p.new + [grown[0]]))
+    _mark(old, new, pairs)
+
+
+def _paragraph_become_article(side: _Side, other: _Side, article: int, partner: int) -> tuple[int, int] | None:
+    """(free 款 of ``article``, free article beside ``partner`` holding its text), or None."""
+    paragraphs = [c for c in range(article + 1, len(side.clauses)) if side.article_of[c] == article
+                  and side.clauses[c].scheme == "paragraph" and c not in side.paired]
+    if not paragraphs:
+        return None
+    beside = [a for a in (_next_article(other, partner, -1), _next_article(other, partner, 1))
+              if a is not None and a not in other.paired]
+    for c in paragraphs:
+        for a in beside:
+            if similarity(side.key[c], other.key[a]) >= THRESHOLDS["split"]:
+                return c, a
+    return None
+
+
+def _next_article(side: _Side, article: int, step: int) -> int | None:
+    """The article before (step -1) or after (step 1) ``article``, skipping what lies inside articles."""
+    k = article + step
+    while 0 <= k < len(side.clauses):
+        if side.article[k]:
+            return k
+        if side.article_of[k] is None:
+            return None  # a chapter heading between: not beside it
+        k += step
+    return None
 
 
 def _gaps(anchors: list[Pairing], n_old: int, n_new: int):
@@ -531,9 +582,29 @@ def article_gap_pass(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairi
             continue
         floor = THRESHOLDS["article_gap" if len(free_o) == len(free_n) else "article_gap_uneven"]
         found = _ordered_pairs(free_o, free_n, old, new, floor)
+        if not found and len(free_o) == len(free_n) == 1 and _same_subject(old.key[free_o[0]], new.key[free_n[0]]):
+            found = [(free_o[0], free_n[0], similarity(old.key[free_o[0]], new.key[free_n[0]]))]
         out += [Pairing([i], [j], "structural", sim, 0.4 + 0.5 * sim) for i, j, sim in found]
     _mark(old, new, out)
     return out
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """Two articles about the same thing, though rewritten beyond text similarity.
+
+    Asked only of the one article left on each side between two paired
+    neighbours: there a replaced article (违反本条例，有下列行为之一的… → 违反本条例
+    规定的行为，按照…处理) keeps its opening subject and some of its words,
+    while an article deleted and another added in its place share neither.
+    """
+    lead = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        lead += 1
+    small, large = sorted((_bigrams(a), _bigrams(b)), key=len)
+    cover = len(small & large) / (len(small) or 1)
+    return lead >= THRESHOLDS["lone_lead"] and cover >= THRESHOLDS["lone_cover"]
 
 
 def _ordered_pairs(free_o: list[int], free_n: list[int], old: _Side, new: _Side, floor: float):
@@ -604,6 +675,7 @@ def align_versions(old_clauses: list[Clause], new_clauses: list[Clause]) -> Alig
         _mark(old, new, found)
         pairs += found
     extend_pass(pairs, old, new)
+    paragraph_split_pass(pairs, old, new)
     moved, best_old, best_new = move_pass(old, new)
     pairs += moved
     placed = article_gap_pass(pairs, old, new)
@@ -635,7 +707,7 @@ PARENT_THRESHOLDS: dict[str, float] = {
 
 
 @lru_cache(maxsize=1 << 14)
-def _bigrams(text: str) -> Counter:
+def _bigram_counts(text: str) -> Counter:
     """Character bigrams of a normalised text; cached (a parent's clauses meet every child), so read only."""
     return Counter(text[k : k + 2] for k in range(len(text) - 1))
 
@@ -643,7 +715,7 @@ def _bigrams(text: str) -> Counter:
 def _weighted_grams(texts: list[str]) -> tuple[list[Counter], dict[str, float]]:
     import math
 
-    grams = [_bigrams(t) for t in texts]
+    grams = [_bigram_counts(t) for t in texts]
     df: Counter = Counter()
     for g in grams:
         df.update(g.keys())
