@@ -239,3 +239,27 @@ def test_a_negated_time_limit_is_a_wait_not_a_duty():
 def test_days_before_an_expiry_are_an_advance_period_three_months_to_ninety_days_about_the_same():
     c = only_change("应当提前三个月书面通知对方。", "应当在合同期限届满前九十日书面通知对方。")
     assert (c.change, c.new.role) == ("changed", "advance")
+
+
+def test_half_or_more_to_more_than_half_is_tightened_half_no_longer_suffices():
+    c = only_change("理事会决议应当经半数以上理事通过。", "理事会决议应当经全体理事的过半数通过。")
+    assert (c.change, c.new.role) == ("tightened", "ratio")
+
+
+def test_a_majority_of_those_voting_instead_of_all_members_is_loosened():
+    c = only_change("会员大会作出决定，应当经全体会员过半数同意。", "会员大会作出决定，应当经参与表决会员过半数同意。")
+    assert c.change == "loosened" and any("计算基数缩小" in r for r in c.reasons_zh)
+
+
+def test_a_larger_majority_of_a_smaller_base_has_no_single_direction():
+    c = only_change("应当经全体会员三分之二以上同意。", "应当经参与表决会员四分之三以上同意。")
+    assert c.change == "mixed"
+
+
+def test_a_double_majority_of_area_and_heads_is_one_provision():
+    (t,) = provisions_of("应当经专有部分面积过半数的业主且人数过半数的业主同意。")
+    assert (t.role, t.comparator, t.value, t.unit) == ("ratio", ">", Decimal(50), "%")
+
+
+def test_one_person_one_vote_is_no_quantity():
+    assert [t for t in extract_targets(law("董事会决议的表决，应当一人一票。")) if t.kind == "quantity"] == []

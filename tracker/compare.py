@@ -122,6 +122,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "provision": ("{what} {a} → {b}: {meaning}, so {verdict_en}", "{what} {a} → {b}：{meaning}，{verdict}"),
     "provision_mixed": ("{what} {a} → {b}: one bound rose and the other fell", "{what} {a} → {b}：上下限一升一降，宽严不一"),
     "provision_same": ("{what} {a} → {b}: about the same length of time", "{what} {a} → {b}：时长大致相当，宽严未变"),
+    "ratio_base": ("base {a} → {b}: the majority is counted over a {moved_en} body", "表决基数 {a} → {b}：计算基数{moved}"),
     "provision_basis": ("{what} {a} → {b}: counted on another basis, no direction", "{what} {a} → {b}：计算基础改变，无法比较宽严"),
     "pairing": ("paired by meaning, the sentences read alike only {alike}: {a} ↔ {b}",
                 "按指标含义配对（文字相似度仅 {alike}），请核对：{a} ↔ {b}"),
@@ -547,9 +548,22 @@ def provision_rule(old: Target, new: Target) -> RoleRule | None:
     return None
 
 
+def base_rank(t: Target) -> int:
+    """How large the population a majority counts is (全体 2 > 参与表决 1); a base naming none counts everyone."""
+    per = t.per or ""
+    return next((rank for word, rank in extract_cues.RATIO_BASE_RANKS if word in per), extract_cues.RATIO_BASE_DEFAULT)
+
+
+#: How far a strict bound (过半数: more than half) stands beyond the same figure inclusive (半数以上), relatively.
+STRICT_BOUND = 1e-9
+
+
 def _provision_bounds(t: Target, scale: float) -> tuple[float | None, float | None]:
-    """(lower, upper) bound of a provision in common units: a fixed amount is both."""
+    """(lower, upper) bound of a provision in common units: a fixed amount is both; a strict bound stands
+    just beyond its figure, so 半数以上 → 过半数 moves the bound up."""
     lo = float(t.value) * scale if t.value is not None else None
+    if lo is not None and t.comparator in (">", "<"):
+        lo *= 1 + STRICT_BOUND * COMPARATOR_SIDE[t.comparator]
     if t.comparator == "range" and t.value_max is not None:
         return lo, float(t.value_max) * scale
     if t.comparator in ("<=", "<"):
@@ -575,7 +589,7 @@ def judge_provision(old: Target, new: Target, rule: RoleRule) -> TargetChange:
     v = _Verdict([], False, False, [])
     facts = {"what": (old.indicator or rule.name_zh, old.indicator or rule.name_zh),
              "a": (fmt_value(old), bound_zh(old, unit=True)), "b": (fmt_value(new), bound_zh(new, unit=True))}
-    scales = _provision_scales(old, new)
+    scales = (1.0, 1.0, False) if rule.base_ranked and unit_of(old) == unit_of(new) else _provision_scales(old, new)
     if scales is None:
         v.undecided = True
         v.say("provision_basis", **facts)
@@ -588,6 +602,10 @@ def judge_provision(old: Target, new: Target, rule: RoleRule) -> TargetChange:
         if durations and abs(a - b) <= SAME_DURATION * max(a, b):
             continue
         moves.append(1 if b > a else -1)
+    if rule.base_ranked and base_rank(new) != base_rank(old):
+        moves.append(1 if base_rank(new) > base_rank(old) else -1)
+        v.say("ratio_base", a=old.per, b=new.per, moved=("扩大" if moves[-1] > 0 else "缩小"),
+              moved_en=("larger" if moves[-1] > 0 else "smaller"))
     if not moves:
         if (old.value, old.value_max, old.unit, old.comparator) != (new.value, new.value_max, new.unit, new.comparator):
             v.neutral = True

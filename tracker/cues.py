@@ -201,6 +201,9 @@ class RoleRule:
     #: against each other: a fine whose case was reworded is still that article's fine. True when a
     #: different label is a different provision (a time limit counted from another event).
     label_binds: bool = True
+    #: True when the base (``per``) is a population ranked by size (全体 > 参与表决, extract.cues.RATIO_BASE_RANKS):
+    #: a move of the base is a move of the requirement, not a change of basis.
+    base_ranked: bool = False
 
     def direction(self, comparator: str | None) -> int:
         return dict(self.by_comparator).get(comparator or "", self.higher)
@@ -240,6 +243,14 @@ ROLE_RULES: dict[str, RoleRule] = {
         "等待期", +1,
         "a longer wait before one may act is stricter on whoever waits", "等待期延长，须等待更久",
         "a shorter wait before one may act is more lenient", "等待期缩短，要求放宽",
+    ),
+    # A majority rule (过半数, 三分之二以上): a larger share, or a larger base (全体业主 rather than 参与表决的业主),
+    # is harder to reach: stricter on whoever must reach it. 半数以上 → 过半数 is stricter (half no longer suffices).
+    "ratio": RoleRule(
+        "表决比例", +1,
+        "a larger majority is harder to reach", "表决比例提高，通过难度加大",
+        "a smaller majority is easier to reach", "表决比例降低，通过难度减小",
+        base_ranked=True, label_binds=False,  # its label is its base: a base that moved is the same rule
     ),
     # A qualification (成立3年以上, 10年以上工作经历): more years asked of whoever wants to act is stricter.
     "qualification": RoleRule(

@@ -189,7 +189,7 @@ PER_PATTERNS: tuple[str, ...] = (
 
 #: Set phrases whose numeral is not a quantity (一张网, 一家一策, 一次性补贴).
 NOT_QUANTITY_PHRASES: tuple[str, ...] = (
-    r"一张(?:网|图|蓝图|床)", r"一(?:家|户|人|院|村|企|县|镇)一(?:策|档|案|品|码|卡|员)", r"一次性",
+    r"一张(?:网|图|蓝图|床)", r"一(?:家|户|人|院|村|企|县|镇)一(?:策|档|案|品|码|卡|员|票)", r"一次性",
     r"一个窗口", r"一站式", r"一刻钟", r"一件事", r"一条龙", r"一揽子", r"一盘棋", r"一门式", r"一网",
     r"一老一小", r"两个(?:确立|维护)", r"三个(?:务必|代表)", r"四个(?:意识|自信)", r"五个(?:必由之路)",
     r"分[一二两三四五六七八九十\d]+(?:年|步|批|阶段)",
@@ -351,6 +351,17 @@ ADVANCE_BEFORE = ("提前", "届满前", "期满前", "到期前")
 NOT_WAITING_AFTER = ("果", "续", "者", "期")
 #: Words before a time limit that negate it into a condition (申请人未在4个月内收到通知的，可以…): a wait.
 NOT_WITHIN_BEFORE = ("未在", "未于", "逾")
+#: Majority words → comparator on half (50 %): 过半数 is more than half, 半数以上 half or more.
+MAJORITY_WORDS: tuple[tuple[str, str], ...] = (("超过半数", ">"), ("过半数", ">"), ("半数以上", ">="))
+#: Words after which a majority's base begins (经全体委员过半数同意, 由三分之二以上的业主参与表决).
+RATIO_BASE_OPENERS = ("经", "由", "应当有", "应有", "且", "应当", "并", "须")
+#: Characters that end a base written after its majority (半数以上董事通过, 过半数的董事共同推举).
+RATIO_BASE_ENDS = "共通同提出参签表"
+#: Words of a majority's base that say which population is counted → how large it is (2: everyone
+#: entitled; 1: only those who take part). A base without one counts everyone (半数以上监事 = of all 监事).
+RATIO_BASE_RANKS: tuple[tuple[str, int], ...] = (("参与表决", 1), ("出席", 1), ("到会", 1), ("参加表决", 1),
+                                               ("全体", 2), ("总", 2))
+RATIO_BASE_DEFAULT = 2
 #: Nouns of a detention (处十五日以下行政拘留): a penalty counted in days, a longer one heavier.
 DETENTION_NOUNS = ("行政拘留", "拘留")
 #: Verbs that suspend a right for a period (暂停其任职资格1至3年).

@@ -13,6 +13,7 @@ Only documents with articles (第X条) are read this way; the word lists are
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from tracker.extract import cues
 from tracker.extract.numbers import NUMBER, parse_number
@@ -37,6 +38,11 @@ _DURATION_RE = re.compile(
     rf"(?P<n>{NUMBER})(?P<u>{_alt(cues.DURATION_DAYS)})"
     rf"(?:(?P<within>{_alt(cues.TIME_LIMIT_AFTER)})|(?P<before>前)|(?P<after>后)(?!{_alt(cues.NOT_WAITING_AFTER)}))?"
 )
+#: 过半数 / 半数以上 / 三分之二以上 of a body or of the votes: a majority rule, its base the body it counts
+_RATIO_RE = re.compile(
+    rf"(?P<frac>{_alt(w for w, _ in cues.MAJORITY_WORDS)}|(?P<den>{NUMBER})分之(?P<num>{NUMBER})以上)"
+)
+_RATIO_OPENER_RE = re.compile(_alt(cues.RATIO_BASE_OPENERS))
 #: 处十五日以下行政拘留: a detention, read as a penalty beside fines
 _DETENTION_RE = re.compile(
     rf"(?P<v>{_alt(cues.FINE_VERBS)})(?P<n>{NUMBER})日以下的?(?P<noun>{_alt(cues.DETENTION_NOUNS)})"
@@ -82,6 +88,8 @@ def provisions(text: str, clause_id: str) -> list[Target]:
         keep(*_fine(text, m, clause_id))
     for m in _FINE_MULTIPLE_RE.finditer(text):
         keep(*_fine_multiple(text, m, clause_id))
+    for m in _RATIO_RE.finditer(text):
+        keep(*_ratio(text, m, clause_id))
     for m in _DETENTION_RE.finditer(text):
         keep(*_detention(text, m, clause_id))
     for m in _SUSPENSION_RE.finditer(text):
@@ -331,3 +339,32 @@ def _wage_months(text: str, m: re.Match, clause_id: str):
     indicator = _label(text[lo : m.start()]) or base
     return _target(clause_id, "entitlement", indicator, "=", value, None, "个月", base, text, lo, m.end()), (
         m.start(), m.end())
+
+
+def _ratio(text: str, m: re.Match, clause_id: str):
+    """经全体委员过半数同意 → ratio > 50 % of 全体委员; 三分之二以上的业主 → ratio ≥ 66.67 % of 业主."""
+    majority = dict(cues.MAJORITY_WORDS).get(m.group("frac"))
+    if majority:
+        comparator, value = majority, Decimal(50)
+    else:
+        num, den = parse_number(m.group("num")), parse_number(m.group("den"))
+        if not num or not den or num >= den:
+            return None, (0, 0)
+        comparator, value = ">=", (num * 100 / den).quantize(Decimal("0.01")).normalize()
+    lo = _phrase_start(text, m.start())
+    before = text[lo : m.start()]
+    openers = list(_RATIO_OPENER_RE.finditer(before))
+    base = before[openers[-1].end() :] if openers else before
+    after = re.match(rf"的?([^，。；、的{cues.RATIO_BASE_ENDS}]{{0,6}})", text[m.end():]).group(1)
+    base = _label(base) or _label(after) or "表决"
+    end = m.end()
+    second = _second_count(text, m)
+    if second:  # 面积过半数的业主且人数过半数的业主: one rule counted twice (area and heads)
+        base, end = f"{base}、{_label(second.group('base2')) or ''}".strip("、"), second.end()
+    return _target(clause_id, "ratio", base, comparator, value, None, "%", base, text, lo, end), (m.start(), end)
+
+
+def _second_count(text: str, m: re.Match) -> re.Match | None:
+    """The same majority over a second count joined by 且 in the same phrase (…面积过半数的业主且人数过半数)."""
+    pattern = rf"的?[^，。；且]{{0,8}}且(?P<base2>[^，。；]{{0,10}}?){re.escape(m.group('frac'))}"
+    return re.compile(pattern).match(text, m.end())
