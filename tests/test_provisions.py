@@ -263,3 +263,9 @@ def test_a_double_majority_of_area_and_heads_is_one_provision():
 
 def test_one_person_one_vote_is_no_quantity():
     assert [t for t in extract_targets(law("董事会决议的表决，应当一人一票。")) if t.kind == "quantity"] == []
+
+
+def test_a_lower_share_that_qualifies_a_holder_is_tightened_more_holders_may_act():
+    c = only_change("单独或者合计持有公司百分之三以上股份的股东，可以提出临时提案。",
+                    "单独或者合计持有公司百分之一以上股份的股东，可以提出临时提案。")
+    assert (c.change, c.new.role) == ("tightened", "threshold") and "门槛降低" in c.reasons_zh[0]

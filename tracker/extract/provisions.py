@@ -60,6 +60,8 @@ _WAGE_MONTHS_RE = re.compile(rf"(?P<n>{NUMBER})个月的?(?P<base>[^，。；、
 _THRESHOLD_RE = re.compile(
     rf"(?:(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})(?P<b>以上|以下)?"
     rf"|(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})(?P<b2>以上|以下))(?=的)"
+    # 持有公司百分之三以上股份的股东: a share held that qualifies its holder, its noun before 的
+    rf"|{_alt(cues.PERCENT_WORDS)}(?P<n3>{NUMBER})(?P<b3>以上|以下)(?=[^，。；的]{{1,4}}的)"
 )
 _ENTITLEMENT_RE = re.compile(
     rf"(?P<cue>{_alt(cues.ENTITLEMENT_CUES)})(?P<gap>[^{_PHRASE_END}]{{0,10}}?)(?P<n>{NUMBER})(?P<u>{_alt(cues.ENTITLEMENT_UNITS)})"
@@ -249,12 +251,13 @@ def _duration(text: str, m: re.Match, clause_id: str):
 
 
 def _threshold(text: str, m: re.Match, clause_id: str):
-    """营业额超过100亿元的 → trigger > 1e10 元; 职工人数三百人以上的 → trigger ≥ 300 人."""
-    n, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
+    """营业额超过100亿元的 → trigger > 1e10 元; 职工人数三百人以上的 → trigger ≥ 300 人;
+    持有百分之三以上股份的股东 → ≥ 3 % (a lower share lets more holders act)."""
+    n, unit, bound = next((m.group(f"n{k}"), m.group(f"u{k}") if k != "3" else "%", m.group(f"b{k}"))
+                          for k in ("", "2", "3") if m.group(f"n{k}"))
     value = parse_number(n)
     if value is None:
         return None, (0, 0)
-    bound = m.group("b") if m.group("n") else m.group("b2")
     comparator = cues.THRESHOLD_WORDS.get(m.group("w") or "", None)
     if bound:
         comparator = {"以上": ">=", "以下": "<="}[bound] if comparator in (None, ">=") else comparator
