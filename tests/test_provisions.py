@@ -269,3 +269,21 @@ def test_a_lower_share_that_qualifies_a_holder_is_tightened_more_holders_may_act
     c = only_change("单独或者合计持有公司百分之三以上股份的股东，可以提出临时提案。",
                     "单独或者合计持有公司百分之一以上股份的股东，可以提出临时提案。")
     assert (c.change, c.new.role) == ("tightened", "threshold") and "门槛降低" in c.reasons_zh[0]
+
+
+def test_a_graver_case_given_a_band_of_its_own_is_judged_against_the_old_band():
+    old = "拒绝接受检查的，由主管部门责令改正，并处2万元以上10万元以下的罚款。"
+    new = "拒绝接受检查的，由主管部门责令改正，处2万元以下的罚款；情节严重的，处2万元以上10万元以下的罚款。"
+    assert only_change(old, new).change == "loosened"  # the graver band is the old band: unchanged, not added
+
+
+def test_a_fine_without_its_own_addressee_falls_on_the_one_named_before_it_in_its_sentence():
+    found = provisions_of("对单位处上一年度销售额百分之一以下的罚款，上一年度没有销售额的，处五百万元以下的罚款；对个人处五十万元以下的罚款。")
+    assert [t.scope for t in found] == ["单位", "单位", "个人"]
+
+
+def test_fines_on_persons_and_on_units_never_pair():
+    old = "拒绝调查的，对个人处二万元以下的罚款，对单位处二十万元以下的罚款。"
+    new = "拒绝调查的，对单位处五十万元以下的罚款。"
+    changes = {c.change: c for c in diff(law(old), law(new)).targets if c.change != "unchanged"}
+    assert changes["tightened"].old.scope == "单位" and changes["dropped"].old.scope == "个人"

@@ -816,8 +816,8 @@ def _acceptable(a: Target, b: Target, linked: bool, aligned: bool, scores: tuple
     score, ind, txt = scores
     if aligned and (a.role or b.role) and not linked:
         return False  # a law's fine pairs within its own article's pairing, never with a look-alike elsewhere
-    if a.role and a.role == b.role and _opposite_triggers(a, b):
-        return False  # a trigger "above" and one "below" are two provisions, whatever their figures
+    if a.role and a.role == b.role and (_opposite_triggers(a, b) or _other_addressee(a, b)):
+        return False  # a trigger "above" and one "below", a fine on persons and one on the unit: two provisions
     if linked and a.role and a.role == b.role and (ind >= ROLE_PAIR_MIN_INDICATOR or not _label_binds(a.role)):
         pass  # one article's fine (time limit from one event …) rewritten: best scores pair first
     elif (ind + txt) / 2 < th["min_content"]:
@@ -827,16 +827,14 @@ def _acceptable(a: Target, b: Target, linked: bool, aligned: bool, scores: tuple
     return score >= (th["linked"] if linked else th["elsewhere"])
 
 
-def _restated(source: Target, partner: Target | None, case: Target) -> bool:
-    """Whether ``case`` restates ``source`` for a case of its own: its partner (if any) stands in another
-    item or 款, or states the very same case again (the article now tells apart whom it applies to)."""
-    return partner is None or partner.clause != case.clause or canonical_indicator(partner.indicator) == canonical_indicator(
-        case.indicator)
-
-
 def _label_binds(role: str) -> bool:
     rule = ROLE_RULES.get(role)
     return rule.label_binds if rule else True
+
+
+def _other_addressee(a: Target, b: Target) -> bool:
+    """Whether two provisions of a law name different addressees (对个人 / 对单位): a provision's scope."""
+    return bool(a.scope and b.scope and normalise(a.scope) != normalise(b.scope))
 
 
 def _opposite_triggers(a: Target, b: Target) -> bool:
@@ -905,24 +903,34 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
     """A law's provision that the new text states once per case it now tells apart, judged against the old one.
 
     货运、客运 and 危险货物运输 each get an item of their own with its own fine where the
-    old article had one fine for all: a new fine without a partner, in another item or 款
-    than the one that restates the old fine, is the old fine's value for that case, not a
-    new provision. Its source is the old provision of the paired article with the same role
-    and unit whose label names the same case or, for a role whose label does not bind (a
-    fine), the only one of that role and unit there (docs/decisions/0611).
+    old article had one fine for all; 情节严重的 gets a band of its own beside the ordinary
+    one: a new fine without a partner is then the old fine's value for that case, not a new
+    provision (docs/decisions/0611). Its source is an old provision of the paired article
+    with the same role, addressee and unit whose label names the same case, or, for a role
+    whose label does not bind (a fine), the only one there. The case must be told apart
+    where the text tells cases apart: in an item or 款 of its own, by the same words as the
+    restated old case, or by a degree of gravity (情节严重的). A fine on another addressee
+    (对直接责任人员) or a fallback beside another fine (上一年度没有销售额的) is a new provision.
     """
     out = []
     for j in (j for j in range(len(new)) if j not in partner.values() and new[j].role):
-        found = [i for i in range(len(old)) if j in near[i] and old[i].role == new[j].role
-                 and fo[i].unit == fn[j].unit and not _opposite_triggers(old[i], new[j])]
+        found = [i for i in range(len(old)) if j in near[i] and old[i].role == new[j].role and fo[i].unit == fn[j].unit
+                 and not _opposite_triggers(old[i], new[j]) and normalise(old[i].scope) == normalise(new[j].scope)]
         scored = [(_score(fo[i], fn[j], True, (ranks[0][i], ranks[1][j])), i) for i in found]
-        same_case = [(s, i) for s, i in scored if s[1] >= INDICATOR_SAME]
+        same_case = [(sc, i) for sc, i in scored if sc[1] >= INDICATOR_SAME]
         only = scored if len(scored) == 1 and not _label_binds(new[j].role) else []
         pick = max(same_case or only, default=None)
-        if pick and _restated(old[pick[1]], new[partner[pick[1]]] if pick[1] in partner else None, new[j]):
+        if pick and _case_of_its_own(new[partner[pick[1]]] if pick[1] in partner else None, new[j]):
             (score, _, txt), i = pick
             out.append((i, j, txt, "split", round(score, 3)))
     return out
+
+
+def _case_of_its_own(restated: Target | None, case: Target) -> bool:
+    """Whether ``case`` is told apart from the old provision's restatement ``restated`` as a case of its own."""
+    return (restated is None or restated.clause != case.clause
+            or canonical_indicator(restated.indicator) == canonical_indicator(case.indicator)
+            or (case.indicator or "").startswith(extract_cues.GRAVITY_CASES))
 
 
 def compare_targets(old: list[Target], new: list[Target], mode: str = "version", links: set[tuple[str, str]] | None = None) -> list[TargetChange]:

@@ -329,6 +329,8 @@ TITLE_TAILS = ("短板", "弱项", "工作", "力度", "水平", "能力")
 FINE_NOUNS = ("罚款", "罚金")
 #: Verbs that impose a penalty: the amount is read after the last of them before the noun.
 FINE_VERBS = ("并处", "处以", "处")
+#: Cases that grade one offence by its gravity (情节严重的，处…): a band of its own for the same offence.
+GRAVITY_CASES = ("情节严重", "情节较重", "情节特别严重", "情节恶劣", "造成严重后果")
 #: Fraction words before an amount read as a share of a base (销售额百分之一以上百分之十以下).
 PERCENT_WORDS = ("百分之",)
 #: Units of a fine counted on a base named before them (违法所得2倍, 上一年度销售额百分之十): the base is its ``per``.

@@ -144,9 +144,9 @@ def _label(words: str) -> str | None:
     return words or None
 
 
-def _target(clause_id, role, indicator, comparator, value, value_max, unit, per, text, start, end) -> Target:
+def _target(clause_id, role, indicator, comparator, value, value_max, unit, per, text, start, end, scope=None) -> Target:
     return Target(
-        clause=clause_id, kind="quantity", indicator=indicator, scope=None, comparator=comparator, value=value,
+        clause=clause_id, kind="quantity", indicator=indicator, scope=scope, comparator=comparator, value=value,
         value_max=value_max, unit=unit, per=per, deadline=None, modality="must", text=text[start:end], start=start,
         role=role,
     )
@@ -181,8 +181,20 @@ def _fine(text: str, m: re.Match, clause_id: str):
     if condition:  # 尚未实施…的，处五十万元以下罚款: the case tells one article's fines apart
         indicator = condition + indicator  # (not in brackets: pairing reads bracketed words as noise)
     start = who.start() + lo if who else verb.start()
-    return _target(clause_id, "fine", indicator, comparator, value, value_max, unit, per, text, start, m.end()), (
-        verb.start(), m.end())
+    scope = who.group(1)[-MAX_INDICATOR:] if who else _addressee_before(text, lo)
+    return _target(clause_id, "fine", indicator, comparator, value, value_max, unit, per, text, start, m.end(),
+                   scope=scope), (verb.start(), m.end())
+
+
+_ADDRESSEE_RE = re.compile(rf"对([^，。；]+?)(?:可以)?(?:{_alt(cues.FINE_VERBS)})")
+
+
+def _addressee_before(text: str, phrase_start: int) -> str | None:
+    """Whom a fine without its own 对… is imposed on: the last one named earlier in its sentence
+    (对单位处…罚款，上一年度没有销售额的，处五百万元以下的罚款: the second fine is the unit's too)."""
+    sentence = _sentence_before(text, phrase_start, reach=200)
+    named = _ADDRESSEE_RE.findall(sentence)
+    return named[-1][-MAX_INDICATOR:] if named else None
 
 
 def _amount_unit(m: re.Match) -> str:
