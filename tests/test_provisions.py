@@ -287,3 +287,7 @@ def test_fines_on_persons_and_on_units_never_pair():
     new = "拒绝调查的，对单位处五十万元以下的罚款。"
     changes = {c.change: c for c in diff(law(old), law(new)).targets if c.change != "unchanged"}
     assert changes["tightened"].old.scope == "单位" and changes["dropped"].old.scope == "个人"
+
+
+def test_a_fine_range_whose_unit_is_written_once_is_the_same_range():
+    assert [c.change for c in diff(law("处五千以上一万元以下罚款。"), law("处五千元以上一万元以下罚款。")).targets] == ["unchanged"]

@@ -32,6 +32,8 @@ _FINE_VERB_RE = re.compile(_alt(cues.FINE_VERBS))
 _AMOUNT_RE = re.compile(
     rf"(?:(?P<pct>{_alt(cues.PERCENT_WORDS)})(?P<pn>{NUMBER})|(?P<n>{NUMBER})(?P<u>倍|元|%))(?P<b>以上|以下)?"
 )
+#: 处五千以上一万元以下罚款: a floor whose unit is written once, after the ceiling
+_SHARED_UNIT_FLOOR_RE = re.compile(rf"(?P<n>{NUMBER})以上$")
 #: 罚款数额的二倍以上五倍以下: a fine set as a multiple of another fine, written after its base
 _FINE_MULTIPLE_RE = re.compile(rf"(?P<base>{_alt(cues.FINE_BASES)})的?(?P<lo>{NUMBER})倍(?:以上(?P<hi>{NUMBER})倍以下)?")
 _DURATION_RE = re.compile(
@@ -167,6 +169,10 @@ def _fine(text: str, m: re.Match, clause_id: str):
         return None, (0, 0)
     unit = _amount_unit(amounts[0])
     bounds = [a.group("b") for a in amounts]
+    floor = _SHARED_UNIT_FLOOR_RE.search(text, verb.end(), amounts[0].start())
+    if len(amounts) == 1 and bounds == ["以下"] and floor and parse_number(floor.group("n")) is not None:
+        values, bounds = [parse_number(floor.group("n")), values[0]], ["以上", "以下"]  # 五千以上一万元以下
+        amounts = [floor, amounts[0]]
     if len(amounts) == 2 and bounds == ["以上", "以下"]:
         comparator, value, value_max = "range", values[0], values[1]
     elif len(amounts) == 1:
