@@ -291,3 +291,15 @@ def test_fines_on_persons_and_on_units_never_pair():
 
 def test_a_fine_range_whose_unit_is_written_once_is_the_same_range():
     assert [c.change for c in diff(law("处五千以上一万元以下罚款。"), law("处五千元以上一万元以下罚款。")).targets] == ["unchanged"]
+
+
+def test_a_disqualification_until_years_have_passed_is_a_ban():
+    (t,) = provisions_of("被判处刑罚，执行期满未逾五年的，不得担任理事。")
+    assert (t.role, t.comparator, t.value, t.indicator) == ("ban", "<=", Decimal(5), "执行期满")
+
+
+def test_two_cases_that_said_the_same_now_said_once_are_not_a_dropped_provision():
+    old = "（二）被判处刑罚，执行期满未逾五年，或者被剥夺政治权利，执行期满未逾五年；"
+    new = "（二）被判处刑罚，或者被剥夺政治权利，执行期满未逾五年，被宣告缓刑的，自缓刑考验期满之日起未逾二年；"
+    changes = [c for c in diff(law(old), law(new)).targets if c.change != "unchanged"]
+    assert [(c.change, c.new.value) for c in changes] == [("added", Decimal(2))]

@@ -892,6 +892,8 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
             used_n.add(j)
             pairs.append((i, j, txt, rule, round(score, 3)))
     pairs += _split_cases(old, new, fo, fn, near, {i: j for i, j, _, _, _ in pairs}, (ro, rn))
+    pairs += _merged_cases(old, fo, fn, {i: j for i, j, _, _, _ in pairs}, (ro, rn))
+    used_o.update(i for i, _, _, _, _ in pairs)
     used_n.update(j for _, j, _, _, _ in pairs)
     pairs += [(i, None, None, "", None) for i in range(len(old)) if i not in used_o]
     pairs += [(None, j, None, "", None) for j in range(len(new)) if j not in used_n]
@@ -922,6 +924,27 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
         pick = max(same_case or only, default=None)
         if pick and _case_of_its_own(new[partner[pick[1]]] if pick[1] in partner else None, new[j]):
             (score, _, txt), i = pick
+            out.append((i, j, txt, "split", round(score, 3)))
+    return out
+
+
+def _merged_cases(old: list[Target], fo: list[_Features], fn: list[_Features], partner: dict[int, int],
+                  ranks: tuple[list[int], list[int]]) -> list[tuple]:
+    """Two old provisions that said the same for two cases, now said once for both, judged against that one.
+
+    被判处刑罚，执行期满未逾五年，或者因犯罪被剥夺政治权利，执行期满未逾五年 → 被判处刑罚，或者因犯罪被剥夺政治权利，
+    执行期满未逾五年: the second 五年 is not dropped. An unpaired old provision pairs with the new provision
+    that its twin (same role, unit, value, addressee and label, in the same clause) already paired with.
+    Only a role whose label binds (a time limit from one event, a ban) tells twins by their label: two
+    fines both labelled 罚款 are not known to be one.
+    """
+    out = []
+    for i in (i for i in range(len(old)) if i not in partner and old[i].role and _label_binds(old[i].role)):
+        twins = [k for k in partner if k != i and old[k].clause == old[i].clause and old[k].role == old[i].role
+                 and _identity(fo[k])[2:6] == _identity(fo[i])[2:6] and normalise(old[k].scope) == normalise(old[i].scope)]
+        if twins:
+            j = partner[twins[0]]
+            score, _, txt = _score(fo[i], fn[j], True, (ranks[0][i], ranks[1][j]))
             out.append((i, j, txt, "split", round(score, 3)))
     return out
 

@@ -352,7 +352,10 @@ ADVANCE_BEFORE = ("提前", "届满前", "期满前", "到期前")
 #: Words after a duration + 后 that make it no waiting period: 三日后 in 以后/后果 … is another word.
 NOT_WAITING_AFTER = ("果", "续", "者", "期")
 #: Words before a time limit that negate it into a condition (申请人未在4个月内收到通知的，可以…): a wait.
-NOT_WITHIN_BEFORE = ("未在", "未于", "逾")
+NOT_WITHIN_BEFORE = ("未在", "未于")
+#: Words before a duration that make it a disqualification counted from an event (执行期满未逾五年, 自…之日起
+#: 未逾三年): who is disqualified stays so until it has passed, so a longer one is stricter, as a ban.
+BAN_BEFORE = ("未逾",)
 #: Majority words → comparator on half (50 %): 过半数 is more than half, 半数以上 half or more.
 MAJORITY_WORDS: tuple[tuple[str, str], ...] = (("超过半数", ">"), ("过半数", ">"), ("半数以上", ">="))
 #: Words after which a majority's base begins (经全体委员过半数同意, 由三分之二以上的业主参与表决).

@@ -72,6 +72,7 @@ _LIMIT_RE = re.compile(rf"(?P<w>{_alt(cues.LIMIT_BEFORE)})(?P<n>{NUMBER})(?P<u>{
 _BOUND_RE = re.compile(_alt(w for w, _ in cues.PROVISION_BOUNDS))
 _BOUNDS = dict(cues.PROVISION_BOUNDS)
 _BAN_RE = re.compile(_alt(cues.BAN_AFTER))
+_BAN_BEFORE_RE = re.compile(f"(?:{_alt(cues.BAN_BEFORE)})$")
 _YEAR_LIKE = re.compile(r"\d{4}$")
 _NOT_WITHIN_RE = re.compile(_alt(cues.NOT_WITHIN_BEFORE))
 _FROM_EVENT_RE = re.compile(r"自.{1,30}?起")
@@ -250,6 +251,8 @@ def _duration(text: str, m: re.Match, clause_id: str):
         role, comparator = "advance", ">="
     elif m.group("after") or (m.group("within") and _NOT_WITHIN_RE.search(before)):
         role, comparator = "waiting", ">="  # 满3年后 / 1年后提出 / 未在4个月内收到…的，可以…: a wait before one may act
+    elif before.endswith(cues.BAN_BEFORE):
+        role, comparator = "ban", "<="
     elif m.group("within"):
         tail = text[m.end() : m.end() + 4]
         role, comparator = ("ban", "<=") if _BAN_RE.match(tail) else ("time_limit", "<=")
@@ -260,7 +263,7 @@ def _duration(text: str, m: re.Match, clause_id: str):
     else:
         return None, (0, 0)
     unit = cues.DURATION_DAYS[m.group("u")][0]
-    indicator = _label(_BOUND_RE.sub("", before))
+    indicator = _label(_BOUND_RE.sub("", _BAN_BEFORE_RE.sub("", before)))
     if role == "time_limit" and not _FROM_EVENT_RE.search(before):
         event = _FROM_EVENT_RE.findall(_sentence_before(text, lo))  # the event stands a phrase earlier
         indicator = _label(event[-1] + before) if event else indicator
