@@ -303,3 +303,15 @@ def test_two_cases_that_said_the_same_now_said_once_are_not_a_dropped_provision(
     new = "（二）被判处刑罚，或者被剥夺政治权利，执行期满未逾五年，被宣告缓刑的，自缓刑考验期满之日起未逾二年；"
     changes = [c for c in diff(law(old), law(new)).targets if c.change != "unchanged"]
     assert [(c.change, c.new.value) for c in changes] == [("added", Decimal(2))]
+
+
+def test_a_duty_moved_from_before_its_event_to_after_it_is_loosened():
+    c = only_change("单位变更名称的，应当在变更15日前向主管部门申请办理变更手续。",
+                    "单位变更名称的，应当自变更之日起15日内向主管部门办理变更手续。")
+    assert (c.change, c.old.role, c.new.role) == ("loosened", "advance", "time_limit")
+    assert "事件发生后" in c.reasons_zh[0]
+
+
+def test_a_bracketed_restatement_for_a_sub_case_is_no_provision_of_its_own():
+    found = provisions_of("应当自变更之日起15日内（属于登记事项的自登记变更之日起15日内）办理变更手续。")
+    assert [(t.role, t.value) for t in found] == [("time_limit", Decimal(15))]

@@ -16,7 +16,9 @@ from functools import lru_cache
 from decimal import Decimal
 
 from tracker.align import Alignment
-from tracker.cues import AREA_NAMES, DURATION_DAYS, MODALITIES, ROLE_RULES, SAME_DURATION, THRESHOLD_EFFECT, RoleRule
+from tracker.cues import (
+    AREA_NAMES, DURATION_DAYS, MODALITIES, ROLE_CROSSINGS, ROLE_RULES, SAME_DURATION, THRESHOLD_EFFECT, RoleRule,
+)
 from tracker.errors import TrackerError
 from tracker.extract import cues as extract_cues
 from tracker.extract.cues import COMPARATOR_AFTER, COMPARATOR_BEFORE, RANGE_SEPARATORS
@@ -123,6 +125,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "provision_mixed": ("{what} {a} → {b}: one bound rose and the other fell", "{what} {a} → {b}：上下限一升一降，宽严不一"),
     "provision_same": ("{what} {a} → {b}: about the same length of time", "{what} {a} → {b}：时长大致相当，宽严未变"),
     "ratio_base": ("base {a} → {b}: the majority is counted over a {moved_en} body", "表决基数 {a} → {b}：计算基数{moved}"),
+    "crossing": ("{a} → {b}: {meaning}, so {verdict_en}", "{a} → {b}：{meaning}，{verdict}"),
     "provision_basis": ("{what} {a} → {b}: counted on another basis, no direction", "{what} {a} → {b}：计算基础改变，无法比较宽严"),
     "pairing": ("paired by meaning, the sentences read alike only {alike}: {a} ↔ {b}",
                 "按指标含义配对（文字相似度仅 {alike}），请核对：{a} ↔ {b}"),
@@ -346,6 +349,8 @@ def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
     rule = provision_rule(old, new)
     if rule is not None:
         return judge_provision(old, new, rule)
+    if (old.role, new.role) in ROLE_CROSSINGS:
+        return judge_crossing(old, new)
     v = _Verdict([], False, False, [])
     words_same = mode == "version" and layout_only(old, new)
     if not words_same:
@@ -624,6 +629,16 @@ def judge_provision(old: Target, new: Target, rule: RoleRule) -> TargetChange:
     return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
 
 
+def judge_crossing(old: Target, new: Target) -> TargetChange:
+    """A duty moved across its event (15日前 → 自变更之日起15日内): the crossing's direction, whatever the figures."""
+    direction, en, zh = ROLE_CROSSINGS[(old.role, new.role)]
+    v = _Verdict([direction], False, False, [])
+    v.say("crossing", a=(fmt_value(old), bound_zh(old, unit=True)), b=(fmt_value(new), bound_zh(new, unit=True)),
+          meaning=(en, zh), verdict_en=("stricter" if direction > 0 else "looser"),
+          verdict=("要求收紧" if direction > 0 else "要求放宽"))
+    return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
+
+
 def _provision_meaning(rule: RoleRule, comparator: str | None, moved: int) -> tuple[str, str]:
     """(English, Chinese) words for what the move means to the reader."""
     if rule.by_comparator:
@@ -895,6 +910,9 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
     pairs += _merged_cases(old, fo, fn, {i: j for i, j, _, _, _ in pairs}, (ro, rn))
     used_o.update(i for i, _, _, _, _ in pairs)
     used_n.update(j for _, j, _, _, _ in pairs)
+    pairs += _crossed_events(old, new, fo, fn, near, used_o, used_n)
+    used_o.update(i for i, _, _, _, _ in pairs)
+    used_n.update(j for _, j, _, _, _ in pairs)
     pairs += [(i, None, None, "", None) for i in range(len(old)) if i not in used_o]
     pairs += [(None, j, None, "", None) for j in range(len(new)) if j not in used_n]
     return pairs
@@ -946,6 +964,20 @@ def _merged_cases(old: list[Target], fo: list[_Features], fn: list[_Features], p
             j = partner[twins[0]]
             score, _, txt = _score(fo[i], fn[j], True, (ranks[0][i], ranks[1][j]))
             out.append((i, j, txt, "split", round(score, 3)))
+    return out
+
+
+def _crossed_events(old: list[Target], new: list[Target], fo: list[_Features], fn: list[_Features],
+                    near: list[set[int]], used_o: set[int], used_n: set[int]) -> list[tuple]:
+    """An unpaired duty whose period moved across its event (ROLE_CROSSINGS: 15日前 → 自变更之日起15日内), in
+    paired articles, with the same figure: the same duty, not one dropped and one added."""
+    out = []
+    for i in (i for i in range(len(old)) if i not in used_o):
+        for j in sorted(j for j in near[i] if j not in used_n and (old[i].role, new[j].role) in ROLE_CROSSINGS
+                        and (fo[i].value, fo[i].unit) == (fn[j].value, fn[j].unit)):
+            out.append((i, j, similarity(fo[i].masked, fn[j].masked), "linked", None))
+            used_n.add(j)
+            break
     return out
 
 

@@ -279,6 +279,15 @@ ROLE_RULES: dict[str, RoleRule] = {
     ),
 }
 
+#: A duty moved across its event: an advance period before it (变更前15日, 应当在15日前) that becomes a time
+#: limit after it (自变更之日起15日内), or back. (old role, new role) → (direction, English, Chinese).
+ROLE_CROSSINGS: dict[tuple[str, str], tuple[int, str, str]] = {
+    ("advance", "time_limit"): (-1, "the duty now falls after the event instead of before it",
+                                "义务由事件发生前履行改为事件发生后限期履行"),
+    ("time_limit", "advance"): (+1, "the duty now falls before the event instead of after it",
+                                "义务由事件发生后限期履行改为事件发生前履行"),
+}
+
 #: What a moved trigger threshold means for the reader, by comparator side and direction of the move.
 THRESHOLD_EFFECT: dict[tuple[int, int], tuple[str, str]] = {
     (-1, +1): ("fewer cases reach it, so fewer are caught", "门槛提高，需适用的情形减少"),

@@ -120,7 +120,16 @@ def merge(targets: list[Target], found: list[Target]) -> list[Target]:
         return targets
     spans = [(t.start, t.start + len(t.text)) for t in found]
     kept = [t for t in targets if not any(t.start < hi and lo < t.start + len(t.text) for lo, hi in spans)]
+    found = [t for k, t in enumerate(found) if not (k and _gloss(found[k - 1], t))]
     return sorted(kept + found, key=lambda t: t.start)
+
+
+def _gloss(before: Target, t: Target) -> bool:
+    """A provision in brackets right after one of the same role and figure restates it for a sub-case
+    (自变更之日起15日内（属于工商登记事项的自工商登记变更之日起15日内）): not a provision of its own."""
+    opened = t.text.rfind("（")
+    return (opened >= 0 and "）" not in t.text[opened:] and (before.role, before.value, before.unit) == (
+        t.role, t.value, t.unit))
 
 
 # --------------------------------------------------------------- readers
