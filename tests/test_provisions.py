@@ -315,3 +315,16 @@ def test_a_duty_moved_from_before_its_event_to_after_it_is_loosened():
 def test_a_bracketed_restatement_for_a_sub_case_is_no_provision_of_its_own():
     found = provisions_of("应当自变更之日起15日内（属于登记事项的自登记变更之日起15日内）办理变更手续。")
     assert [(t.role, t.value) for t in found] == [("time_limit", Decimal(15))]
+
+
+def test_a_line_drawn_from_both_sides_is_reported_once_against_the_old_trigger():
+    old = "有违法所得的，处违法所得2倍的罚款；违法所得不足2万元的，处1万元的罚款。"
+    new = "违法所得超过1万元的，处违法所得2倍的罚款；违法所得不足1万元的，处1万元的罚款。"
+    changes = [c for c in diff(law(old), law(new)).targets if c.change != "unchanged"]
+    assert [(c.change, c.old.value, c.new.value) for c in changes] == [("loosened", Decimal(20000), Decimal(10000))]
+
+
+def test_a_line_drawn_from_both_sides_may_pair_with_a_trigger_of_either_side():
+    old = "从业人员超过300人的，应当设置安全生产管理机构。"
+    new = "从业人员超过100人的，应当设置安全生产管理机构；从业人员在100人以下的，应当配备专职安全生产管理人员。"
+    assert only_change(old, new).change == "tightened"

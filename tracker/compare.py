@@ -825,13 +825,18 @@ def _settled(fo: list[_Features], fn: list[_Features], near: list[set[int]], ro:
     return {i: js[0] for i, js in mine.items() if len(js) == 1 and len(theirs[js[0]]) == 1}
 
 
-def _acceptable(a: Target, b: Target, linked: bool, aligned: bool, scores: tuple[float, float, float], mode: str) -> bool:
-    """Whether a scored pair may pair at all (the greedy then takes the best ones first)."""
+def _acceptable(a: Target, b: Target, linked: bool, aligned: bool, scores: tuple[float, float, float], mode: str,
+                two_sided: bool = False) -> bool:
+    """Whether a scored pair may pair at all (the greedy then takes the best ones first).
+
+    ``two_sided``: one of them is a side of a line its clause draws from both sides (_line_sides), which
+    stands for the whole line and may pair with a trigger of either side.
+    """
     th = PAIR_THRESHOLDS[mode]
     score, ind, txt = scores
     if aligned and (a.role or b.role) and not linked:
         return False  # a law's fine pairs within its own article's pairing, never with a look-alike elsewhere
-    if a.role and a.role == b.role and (_opposite_triggers(a, b) or _other_addressee(a, b)):
+    if a.role and a.role == b.role and ((_opposite_triggers(a, b) and not two_sided) or _other_addressee(a, b)):
         return False  # a trigger "above" and one "below", a fine on persons and one on the unit: two provisions
     if linked and a.role and a.role == b.role and (ind >= ROLE_PAIR_MIN_INDICATOR or not _label_binds(a.role)):
         pass  # one article's fine (time limit from one event …) rewritten: best scores pair first
@@ -882,6 +887,7 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
     ro, rn = _ranks(old), _ranks(new)
     fo, fn = [_features(t) for t in old], [_features(t) for t in new]
     near = _linked_candidates(old, new, links, ro)
+    line_o, line_n = _line_sides(old), _line_sides(new)
     settled = _settled(fo, fn, near, ro, rn)
     taken = set(settled.values())
     free = [j for j in range(len(new)) if j not in taken]
@@ -897,7 +903,7 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
         for j in candidates:
             linked = j in near[i]
             score, ind, txt = _score(fo[i], fn[j], linked, (ro[i], rn[j]))
-            if _acceptable(old[i], new[j], linked, links is not None, (score, ind, txt), mode):
+            if _acceptable(old[i], new[j], linked, links is not None, (score, ind, txt), mode, i in line_o or j in line_n):
                 scored.append((score, -abs(i - j), i, j, txt, "linked" if linked else "elsewhere"))
     scored.sort(reverse=True)
     used_o, used_n, pairs = set(), set(), []
@@ -913,9 +919,28 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
     pairs += _crossed_events(old, new, fo, fn, near, used_o, used_n)
     used_o.update(i for i, _, _, _, _ in pairs)
     used_n.update(j for _, j, _, _, _ in pairs)
+    used_o.update(i for i, twin in line_o.items() if twin in used_o or twin < i)
+    used_n.update(j for j, twin in line_n.items() if twin in used_n or twin < j)
     pairs += [(i, None, None, "", None) for i in range(len(old)) if i not in used_o]
     pairs += [(None, j, None, "", None) for j in range(len(new)) if j not in used_n]
     return pairs
+
+
+def _line_sides(targets: list[Target]) -> dict[int, int]:
+    """Thresholds of one clause that draw one line from both sides (违法所得超过1万元的，…；不足1万元的，…) → the
+    other side. Either side stands for the line: the side left unpaired, when its twin is paired or stands
+    first, is no provision of its own and is not reported as dropped or added."""
+    sides: dict[int, int] = {}
+    by_line: dict[tuple, list[int]] = {}
+    for k, t in enumerate(targets):
+        if t.role and ROLE_RULES.get(t.role) and ROLE_RULES[t.role].by_comparator and t.comparator in COMPARATOR_SIDE:
+            by_line.setdefault((t.clause, t.role, t.value, unit_of(t)), []).append(k)
+    for members in by_line.values():
+        for a in members:
+            for b in members:
+                if COMPARATOR_SIDE[targets[a].comparator] * COMPARATOR_SIDE[targets[b].comparator] < 0:
+                    sides.setdefault(a, b)
+    return sides
 
 
 def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: list[_Features],

@@ -124,6 +124,7 @@ def merge(targets: list[Target], found: list[Target]) -> list[Target]:
     return sorted(kept + found, key=lambda t: t.start)
 
 
+
 def _gloss(before: Target, t: Target) -> bool:
     """A provision in brackets right after one of the same role and figure restates it for a sub-case
     (自变更之日起15日内（属于工商登记事项的自工商登记变更之日起15日内）): not a provision of its own."""
