@@ -148,3 +148,19 @@ def test_the_one_article_left_in_its_place_with_another_subject_stays_removed_an
     old = law(FIRST, "违反本条例，有下列行为之一的，由主管部门给予警告，没收违法所得，违法经营额一万元以上的，并处违法经营额五倍以上十倍以下的罚款。", LAST)
     new = law(FIRST, "县级以上人民政府应当建立健全协调机制，统筹解决工作中的重大问题。", LAST)
     assert sorted(article_rows(diff(old, new))) == [("added", None, "第二条"), ("removed", "第二条", None)]
+
+
+def test_a_reworded_article_that_swapped_places_with_its_neighbour_is_moved_not_removed_and_added():
+    pension = "定期抚恤金标准参照全国城乡居民家庭人均收入水平确定，具体标准由国务院民政部门会同财政部门规定。"
+    pension_new = "定期抚恤金标准参照上一年度全国居民人均可支配收入水平确定，具体标准及其调整办法由国务院退役军人工作主管部门会同财政部门规定。"
+    old = law(FIRST, ARTICLES[0], pension, LAST)
+    new = law(FIRST, pension_new, ARTICLES[0], LAST)
+    assert article_rows(diff(old, new)) == [("moved", "第三条", "第二条")]
+
+
+def test_a_weak_likeness_that_crossed_its_neighbour_claims_no_move():
+    old = law(FIRST, ARTICLES[0], ARTICLES[1], LAST)
+    unlike = "农业农村主管部门应当会同市场监管部门建立农产品追溯制度，督促生产者如实记载产地信息。"  # 0.54 of ARTICLES[1]
+    new = law(FIRST, unlike, ARTICLES[0], LAST)
+    rows = article_rows(diff(old, new))
+    assert sorted(rows, key=str) == [("added", None, "第二条"), ("removed", "第三条", None)]

@@ -55,6 +55,11 @@ THRESHOLDS: dict[str, float] = {
     "article_gap_uneven": 0.4,  # ... with an article added or deleted beside it: in order, more text in common
     "lone_lead": 4,  # the one article left on each side in its place: same opening subject (characters) …
     "lone_cover": 0.25,  # … and this share of the shorter's character bigrams found in the other
+    "near_window": 3,  # a reworded article that crossed a neighbour: this many articles from its expected place …
+    "near_move": 0.6,  # … sharing this much text …
+    "near_move_floor": 0.5,  # … or this much, when one holds near_move_cover of the other's bigrams (a 款 added)
+    "near_move_cover": 0.9,
+    "near_margin": 0.1,  # … and clearly closer than any other free article near there
     "article_gap_cells": 2500,  # largest gap (old × new articles) paired that way: a 50-article rewrite
 }
 
@@ -346,8 +351,10 @@ def paragraph_split_pass(pairs: list[Pairing], old: _Side, new: _Side) -> None:
 
 def _paragraph_become_article(side: _Side, other: _Side, article: int, partner: int) -> tuple[int, int] | None:
     """(free 款 of ``article``, free article beside ``partner`` holding its text), or None."""
-    paragraphs = [c for c in range(article + 1, len(side.clauses)) if side.article_of[c] == article
-                  and side.clauses[c].scheme == "paragraph" and c not in side.paired]
+    end = article + 1
+    while end < len(side.clauses) and side.article_of[end] == article:  # what lies inside it follows it
+        end += 1
+    paragraphs = [c for c in range(article + 1, end) if side.clauses[c].scheme == "paragraph" and c not in side.paired]
     if not paragraphs:
         return None
     beside = [a for a in (_next_article(other, partner, -1), _next_article(other, partner, 1))
@@ -589,6 +596,60 @@ def article_gap_pass(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairi
     return out
 
 
+def nearby_move_pass(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairing]:
+    """Laws: a rewritten article that also swapped places with a neighbour.
+
+    Old 第十七条 and 第十八条 became 第二十条 and 第十八条: the one pairs in order,
+    the other crossed it and, reworded, is too unlike itself for the move pass
+    (0.85). Near where its paired predecessor now stands (within
+    ``near_window`` articles) a free article that is clearly its closest free
+    one (``near_margin`` over the runner-up, on both sides) and shares
+    ``near_move`` of its text — or ``near_move_floor`` when one holds nearly all
+    of the other's words (``near_move_cover``: a 款 was added) — is the same
+    article, moved. Further away a weak likeness claims no move.
+    """
+    partner = {p.old[0]: p.new[0] for p in pairs if len(p.old) == len(p.new) == 1
+               and old.article[p.old[0]] and new.article[p.new[0]]}
+    arts_o = [i for i, is_article in enumerate(old.article) if is_article]
+    arts_n = [j for j, is_article in enumerate(new.article) if is_article]
+    rank_n = {j: r for r, j in enumerate(arts_n)}
+    free_n = [j for j in arts_n if j not in new.paired]
+    free_ranks = [rank_n[j] for j in free_n]  # ascending: looked up by bisection, never scanned
+    window = int(THRESHOLDS["near_window"])
+    scores: dict[int, list[tuple[float, int]]] = {}
+    before = None  # the new place of the last paired article so far, in old order
+    for i in arts_o:
+        if i in partner:
+            before = partner[i]
+        elif i not in old.paired:
+            expected = rank_n[before] + 1 if before is not None else 0
+            lo, hi = bisect.bisect_left(free_ranks, expected - window), bisect.bisect_right(free_ranks, expected + window)
+            near = free_n[lo:hi]
+            scores[i] = sorted(((similarity(old.key[i], new.key[j]), j) for j in near), reverse=True)
+    rivals: dict[int, list[float]] = defaultdict(list)
+    for i, found in scores.items():
+        for sim, j in found:
+            rivals[j].append(sim)
+    out = []
+    for i, found in scores.items():
+        if not found:
+            continue
+        sim, j = found[0]
+        runner = max(found[1][0] if len(found) > 1 else 0.0, sorted(rivals[j])[-2] if len(rivals[j]) > 1 else 0.0)
+        if sim - runner >= THRESHOLDS["near_margin"] and _near_enough(old.key[i], new.key[j], sim):
+            out.append(Pairing([i], [j], "move", sim, 0.4 + 0.5 * sim))
+    _mark(old, new, out)
+    return out
+
+
+def _near_enough(a: str, b: str, sim: float) -> bool:
+    """Text enough in common for a nearby move: ``near_move``, or nearly all of one inside the other."""
+    if sim >= THRESHOLDS["near_move"]:
+        return True
+    small, large = sorted((_bigrams(a), _bigrams(b)), key=len)
+    return sim >= THRESHOLDS["near_move_floor"] and len(small & large) / (len(small) or 1) >= THRESHOLDS["near_move_cover"]
+
+
 def _same_subject(a: str, b: str) -> bool:
     """Two articles about the same thing, though rewritten beyond text similarity.
 
@@ -679,6 +740,7 @@ def align_versions(old_clauses: list[Clause], new_clauses: list[Clause]) -> Alig
     moved, best_old, best_new = move_pass(old, new)
     pairs += moved
     placed = article_gap_pass(pairs, old, new)
+    placed += nearby_move_pass(pairs + placed, old, new)
     pairs += placed
     for p in placed:
         best_old.pop(p.old[0], None)
