@@ -328,3 +328,16 @@ def test_a_line_drawn_from_both_sides_may_pair_with_a_trigger_of_either_side():
     old = "从业人员超过300人的，应当设置安全生产管理机构。"
     new = "从业人员超过100人的，应当设置安全生产管理机构；从业人员在100人以下的，应当配备专职安全生产管理人员。"
     assert only_change(old, new).change == "tightened"
+
+
+def test_a_fine_counted_per_unit_of_damage_is_on_another_base_so_changed():
+    c = only_change("造成滩涂破坏的，处一万元以上十万元以下的罚款。", "造成滩涂破坏的，处每平方米一千元以上一万元以下的罚款。")
+    assert (c.change, c.new.per) == ("changed", "每平方米")
+
+
+def test_a_case_that_names_the_previous_paragraphs_case_restates_its_fine_for_another_subject():
+    old = "客运站经营者允许无证车辆进站的，处1万元以上3万元以下的罚款。\n擅自改变用途的，处3000元的罚款。"
+    new = ("客运站经营者允许无证车辆进站的，处1万元以上3万元以下的罚款。\n货运站经营者有前款违法情形的，处3000元以上3万元以下的罚款。"
+           "\n擅自改变用途的，处3000元的罚款。")
+    c = only_change(old, new)
+    assert (c.change, c.rule, c.old.value, c.new.value) == ("loosened", "split", Decimal(10000), Decimal(3000))

@@ -335,6 +335,10 @@ GRAVITY_CASES = ("情节严重", "情节较重", "情节特别严重", "情节�
 PERCENT_WORDS = ("百分之",)
 #: Units of a fine counted on a base named before them (违法所得2倍, 上一年度销售额百分之十): the base is its ``per``.
 FINE_RELATIVE_UNITS = ("倍", "%")
+#: Words by which a case names the previous paragraph's case (有前款违法情形的, 违反前款规定的).
+FORMER_PARAGRAPH = ("前款",)
+#: Words that open a fine's denominator (处每平方米一千元以上一万元以下的罚款: counted per square metre).
+PER_WORDS = ("每",)
 #: A fine set as a multiple of another fine names that fine as its base (罚款数额的二倍以上五倍以下).
 FINE_BASES = ("罚款数额",)
 #: Words of a time limit after its duration (三十日内, 15个工作日以内).

@@ -191,10 +191,11 @@ def _fine(text: str, m: re.Match, clause_id: str):
         value, value_max = values[0], None
     else:
         return None, (0, 0)
-    per = _label(text[verb.end() : amounts[0].start()]) if unit in cues.FINE_RELATIVE_UNITS else None
+    lead = _label(text[verb.end() : amounts[0].start()])
+    per = lead if unit in cues.FINE_RELATIVE_UNITS or (lead or "").startswith(cues.PER_WORDS) else None
     who = re.search(r"对([^，。；]+?)(?:可以)?$", text[lo : verb.start()])
     indicator = (who.group(1)[-MAX_INDICATOR:] if who else "") + m.group(0)
-    condition = _condition(text, lo)
+    condition = _former_paragraph_case(text, lo, _condition(text, lo))
     if condition:  # 尚未实施…的，处五十万元以下罚款: the case tells one article's fines apart
         indicator = condition + indicator  # (not in brackets: pairing reads bracketed words as noise)
     start = who.start() + lo if who else verb.start()
@@ -228,6 +229,19 @@ def _fine_multiple(text: str, m: re.Match, clause_id: str):
     indicator = (_condition(text, start) or "") + m.group("base")
     return _target(clause_id, "fine", indicator, comparator, lo, value_max, "倍", m.group("base"), text, start,
                    m.end()), (m.start(), m.end())
+
+
+def _former_paragraph_case(text: str, pos: int, condition: str | None) -> str | None:
+    """A case that names the previous 款's (货运站经营者有前款违法情形的) is that 款's case, told by its
+    subject: the fine of the previous paragraph's case, restated for another subject."""
+    if not condition or not any(word in condition for word in cues.FORMER_PARAGRAPH):
+        return condition
+    own = text.rfind("\n", 0, pos)
+    previous = text[text.rfind("\n", 0, max(own, 0)) + 1 : max(own, 0)]
+    fines = list(_FINE_RE.finditer(previous))
+    if own < 0 or not fines:
+        return condition
+    return _condition(previous, _phrase_start(previous, fines[-1].start())) or condition
 
 
 def _condition(text: str, phrase_start: int) -> str | None:
