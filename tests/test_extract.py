@@ -578,3 +578,8 @@ def test_an_inline_item_number_is_not_part_of_the_indicator():
     found = extract_from_text("主要任务：（1）新增养老服务设施120个；（2）新增社区食堂不少于30个。②新建公共停车位200个。", "x")
     assert all(not t.indicator.startswith(("（", "②")) for t in found)
     assert [t.value for t in found] == [120, 30, 200]
+
+
+def test_for_each_one_set_up_names_what_an_amount_is_counted_per_not_a_quantity():
+    found = extract_from_text("每设立一个分支机构，增加保证金20万元。", "x")
+    assert [(t.value, t.unit) for t in found] == [(Decimal(200000), "元")]

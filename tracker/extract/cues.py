@@ -193,6 +193,8 @@ NOT_QUANTITY_PHRASES: tuple[str, ...] = (
     r"一个窗口", r"一站式", r"一刻钟", r"一件事", r"一条龙", r"一揽子", r"一盘棋", r"一门式", r"一网",
     r"一老一小", r"两个(?:确立|维护)", r"三个(?:务必|代表)", r"四个(?:意识|自信)", r"五个(?:必由之路)",
     r"分[一二两三四五六七八九十\d]+(?:年|步|批|阶段)",
+    # 每设立一个分支机构，增加保证金20万元: "for each one set up" names what the amount is counted per
+    r"每(?:新设立|设立|新设|增设|设)一(?:个|家|所|处)",
 )
 
 #: A numeral right after these is an ordinal or a label, not an amount.
