@@ -341,3 +341,10 @@ def test_a_case_that_names_the_previous_paragraphs_case_restates_its_fine_for_an
            "\n擅自改变用途的，处3000元的罚款。")
     c = only_change(old, new)
     assert (c.change, c.rule, c.old.value, c.new.value) == ("loosened", "split", Decimal(10000), Decimal(3000))
+
+
+def test_a_threshold_restated_in_a_new_paragraph_of_its_article_is_not_a_new_provision():
+    old = "监事会不召集的，连续九十日以上单独或者合计持有公司百分之十以上股份的股东可以自行召集。"
+    new = old + "\n单独或者合计持有公司百分之十以上股份的股东请求召开临时会议的，董事会应当在收到请求之日起十日内作出决定。"
+    c = only_change(old, new)
+    assert (c.change, c.new.role, c.new.value) == ("added", "time_limit", Decimal(10))

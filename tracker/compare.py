@@ -951,9 +951,9 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
     old article had one fine for all; 情节严重的 gets a band of its own beside the ordinary
     one: a new fine without a partner is then the old fine's value for that case, not a new
     provision (docs/decisions/0611). Its source is an old provision of the paired article
-    with the same role, addressee and unit whose label names the same case, or, for a role
+    with the same role, addressee and unit whose label and base name the same case, or, for a role
     whose label does not bind (a fine), the only one there. The case must be told apart
-    where the text tells cases apart: in an item or 款 of its own, by the same words as the
+    where the text tells cases apart: in an item or 款 of its own, by the words of the
     restated old case, or by a degree of gravity (情节严重的). A fine on another addressee
     (对直接责任人员) or a fallback beside another fine (上一年度没有销售额的) is a new provision.
     """
@@ -962,7 +962,7 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
         found = [i for i in range(len(old)) if j in near[i] and old[i].role == new[j].role and fo[i].unit == fn[j].unit
                  and not _opposite_triggers(old[i], new[j]) and normalise(old[i].scope) == normalise(new[j].scope)]
         scored = [(_score(fo[i], fn[j], True, (ranks[0][i], ranks[1][j])), i) for i in found]
-        same_case = [(sc, i) for sc, i in scored if sc[1] >= INDICATOR_SAME]
+        same_case = [(sc, i) for sc, i in scored if sc[1] >= INDICATOR_SAME and fo[i].per == fn[j].per]
         only = scored if len(scored) == 1 and not _label_binds(new[j].role) else []
         pick = max(same_case or only, default=None)
         if pick and _case_of_its_own(new[partner[pick[1]]] if pick[1] in partner else None, new[j]):
@@ -1009,7 +1009,7 @@ def _crossed_events(old: list[Target], new: list[Target], fo: list[_Features], f
 def _case_of_its_own(restated: Target | None, case: Target) -> bool:
     """Whether ``case`` is told apart from the old provision's restatement ``restated`` as a case of its own."""
     return (restated is None or restated.clause != case.clause
-            or canonical_indicator(restated.indicator) == canonical_indicator(case.indicator)
+            or (indicator_similarity(restated.indicator, case.indicator) or 0) >= INDICATOR_SAME
             or (case.indicator or "").startswith(extract_cues.GRAVITY_CASES))
 
 
