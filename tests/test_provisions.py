@@ -348,3 +348,16 @@ def test_a_threshold_restated_in_a_new_paragraph_of_its_article_is_not_a_new_pro
     new = old + "\n单独或者合计持有公司百分之十以上股份的股东请求召开临时会议的，董事会应当在收到请求之日起十日内作出决定。"
     c = only_change(old, new)
     assert (c.change, c.new.role, c.new.value) == ("added", "time_limit", Decimal(10))
+
+
+def test_a_quorum_and_a_consent_are_two_majority_rules():
+    old = "维修事项应当经全体会员三分之二以上同意。"
+    new = "维修事项应当由全体会员三分之二以上参与表决，并经参与表决会员过半数同意。"
+    changes = sorted((c.change, c.new.indicator if c.new else None) for c in diff(law(old), law(new)).targets
+                     if c.change != "unchanged")
+    assert changes == [("added", "出席"), ("loosened", "同意")]  # a smaller share of a smaller base
+
+
+def test_a_majority_that_ends_its_text_is_read():
+    (t,) = provisions_of("决议须经半数以上")
+    assert (t.role, t.comparator, t.value) == ("ratio", ">=", Decimal(50))

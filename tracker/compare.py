@@ -836,7 +836,8 @@ def _acceptable(a: Target, b: Target, linked: bool, aligned: bool, scores: tuple
     score, ind, txt = scores
     if aligned and (a.role or b.role) and not linked:
         return False  # a law's fine pairs within its own article's pairing, never with a look-alike elsewhere
-    if a.role and a.role == b.role and ((_opposite_triggers(a, b) and not two_sided) or _other_addressee(a, b)):
+    if a.role and a.role == b.role and ((_opposite_triggers(a, b) and not two_sided) or _other_addressee(a, b)
+                                         or _other_kind(a, b)):
         return False  # a trigger "above" and one "below", a fine on persons and one on the unit: two provisions
     if linked and a.role and a.role == b.role and (ind >= ROLE_PAIR_MIN_INDICATOR or not _label_binds(a.role)):
         pass  # one article's fine (time limit from one event …) rewritten: best scores pair first
@@ -850,6 +851,12 @@ def _acceptable(a: Target, b: Target, linked: bool, aligned: bool, scores: tuple
 def _label_binds(role: str) -> bool:
     rule = ROLE_RULES.get(role)
     return rule.label_binds if rule else True
+
+
+def _other_kind(a: Target, b: Target) -> bool:
+    """Whether two provisions of a role whose label names its kind (RoleRule.label_is_kind) are of two kinds."""
+    rule = ROLE_RULES.get(a.role or "")
+    return bool(rule and rule.label_is_kind and a.indicator != b.indicator)
 
 
 def _other_addressee(a: Target, b: Target) -> bool:

@@ -204,6 +204,9 @@ class RoleRule:
     #: True when the base (``per``) is a population ranked by size (全体 > 参与表决, extract.cues.RATIO_BASE_RANKS):
     #: a move of the base is a move of the requirement, not a change of basis.
     base_ranked: bool = False
+    #: True when the label names a kind of provision (a majority's act: 同意 / 出席): two of different
+    #: kinds never pair, however alike their sentences read (a quorum is not a consent).
+    label_is_kind: bool = False
 
     def direction(self, comparator: str | None) -> int:
         return dict(self.by_comparator).get(comparator or "", self.higher)
@@ -250,7 +253,7 @@ ROLE_RULES: dict[str, RoleRule] = {
         "表决比例", +1,
         "a larger majority is harder to reach", "表决比例提高，通过难度加大",
         "a smaller majority is easier to reach", "表决比例降低，通过难度减小",
-        base_ranked=True, label_binds=False,  # its label is its base: a base that moved is the same rule
+        base_ranked=True, label_is_kind=True,  # its label is its act (同意 / 出席 / 提议)
     ),
     # A qualification (成立3年以上, 10年以上工作经历): more years asked of whoever wants to act is stricter.
     "qualification": RoleRule(

@@ -366,13 +366,21 @@ BAN_BEFORE = ("未逾",)
 MAJORITY_WORDS: tuple[tuple[str, str], ...] = (("超过半数", ">"), ("过半数", ">"), ("半数以上", ">="))
 #: Words after which a majority's base begins (经全体委员过半数同意, 由三分之二以上的业主参与表决).
 RATIO_BASE_OPENERS = ("经", "由", "应当有", "应有", "且", "应当", "并", "须")
-#: Characters that end a base written after its majority (半数以上董事通过, 过半数的董事共同推举).
-RATIO_BASE_ENDS = "共通同提出参签表"
+#: Words that end a base written after its majority, besides its act (过半数的董事共同推举).
+RATIO_BASE_ENDS = ("共同",)
 #: Words of a majority's base that say which population is counted → how large it is (2: everyone
 #: entitled; 1: only those who take part). A base without one counts everyone (半数以上监事 = of all 监事).
 RATIO_BASE_RANKS: tuple[tuple[str, int], ...] = (("参与表决", 1), ("出席", 1), ("到会", 1), ("参加表决", 1),
                                                ("全体", 2), ("总", 2))
 RATIO_BASE_DEFAULT = 2
+#: What a majority must do, read after it in its phrase → the rule it makes (its label): a quorum (出席)
+#: and a consent (同意) are two rules; a majority that does neither (三分之一以上委员提议) is its own.
+RATIO_ACTS: tuple[tuple[str, str], ...] = (
+    ("参与表决", "出席"), ("参加表决", "出席"), ("参加", "出席"), ("出席", "出席"), ("到会", "出席"),
+    ("同意", "同意"), ("通过", "同意"), ("签字", "同意"), ("推举", "同意"), ("选举", "同意"), ("提议", "提议"),
+    ("请求", "提议"),
+)
+RATIO_ACT_DEFAULT = "同意"
 #: Nouns of a detention (处十五日以下行政拘留): a penalty counted in days, a longer one heavier.
 DETENTION_NOUNS = ("行政拘留", "拘留")
 #: Verbs that suspend a right for a period (暂停其任职资格1至3年).

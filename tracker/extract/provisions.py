@@ -45,6 +45,11 @@ _RATIO_RE = re.compile(
     rf"(?P<frac>{_alt(w for w, _ in cues.MAJORITY_WORDS)}|(?P<den>{NUMBER})分之(?P<num>{NUMBER})以上)"
 )
 _RATIO_OPENER_RE = re.compile(_alt(cues.RATIO_BASE_OPENERS))
+_RATIO_ACTS = dict(cues.RATIO_ACTS)
+_RATIO_ACT_RE = re.compile(_alt(_RATIO_ACTS))
+#: 半数以上董事共同推举: a base written after its majority ends before its act
+_RATIO_BASE_AFTER_RE = re.compile(
+    rf"的?((?:(?!{_alt([*_RATIO_ACTS, *cues.RATIO_BASE_ENDS])})[^，。；、的]){{0,8}})")
 #: 处十五日以下行政拘留: a detention, read as a penalty beside fines
 _DETENTION_RE = re.compile(
     rf"(?P<v>{_alt(cues.FINE_VERBS)})(?P<n>{NUMBER})日以下的?(?P<noun>{_alt(cues.DETENTION_NOUNS)})"
@@ -390,7 +395,8 @@ def _wage_months(text: str, m: re.Match, clause_id: str):
 
 
 def _ratio(text: str, m: re.Match, clause_id: str):
-    """经全体委员过半数同意 → ratio > 50 % of 全体委员; 三分之二以上的业主 → ratio ≥ 66.67 % of 业主."""
+    """经全体委员过半数同意 → ratio > 50 % of 全体委员 (its base, ``per``) to 同意 (its act, the indicator);
+    三分之二以上的业主参与表决 → ratio ≥ 66.67 % of 业主 to 出席: a quorum and a consent are two rules."""
     majority = dict(cues.MAJORITY_WORDS).get(m.group("frac"))
     if majority:
         comparator, value = majority, Decimal(50)
@@ -403,13 +409,20 @@ def _ratio(text: str, m: re.Match, clause_id: str):
     before = text[lo : m.start()]
     openers = list(_RATIO_OPENER_RE.finditer(before))
     base = before[openers[-1].end() :] if openers else before
-    after = re.match(rf"的?([^，。；、的{cues.RATIO_BASE_ENDS}]{{0,6}})", text[m.end():]).group(1)
+    after = _RATIO_BASE_AFTER_RE.match(text, m.end()).group(1)
     base = _label(base) or _label(after) or "表决"
     end = m.end()
     second = _second_count(text, m)
     if second:  # 面积过半数的业主且人数过半数的业主: one rule counted twice (area and heads)
         base, end = f"{base}、{_label(second.group('base2')) or ''}".strip("、"), second.end()
-    return _target(clause_id, "ratio", base, comparator, value, None, "%", base, text, lo, end), (m.start(), end)
+    act = _RATIO_ACT_RE.search(text, end, _phrase_end(text, end))
+    indicator = _RATIO_ACTS[act.group(0)] if act else cues.RATIO_ACT_DEFAULT
+    return _target(clause_id, "ratio", indicator, comparator, value, None, "%", base, text, lo, end), (m.start(), end)
+
+
+def _phrase_end(text: str, pos: int) -> int:
+    ends = [k for k in (text.find(c, pos) for c in _PHRASE_END) if k >= 0]
+    return min(ends, default=len(text))
 
 
 def _second_count(text: str, m: re.Match) -> re.Match | None:
