@@ -12,6 +12,7 @@ import bisect
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from functools import lru_cache
 from decimal import Decimal
 
@@ -1068,7 +1069,7 @@ def responsibility_changes(old: Responsibility | None, new: Responsibility | Non
 
 def responsibility_reasons(old: Responsibility | None, new: Responsibility | None) -> list[tuple[str, str]]:
     """Each responsibility change as an (English, Chinese) reason."""
-    if old is None and new is None:
+    if old == new:  # the same units and deadline (most clauses of a revision): nothing to say, nothing to normalise
         return []
     o = old or Responsibility(raw="")
     n = new or Responsibility(raw="")
@@ -1109,7 +1110,7 @@ def clause_changes(al: Alignment, mode: str = "version") -> list[ClauseChange]:
     mode) the units differ by nature and are not a change of the clause.
     """
     rows: list[tuple[tuple[float, float], ClauseChange]] = []
-    last_new_for_old: dict[int, int] = {}
+    last_new_for_old: dict[int, int] = {}  # old clause -> where its pairing stands in the new order
     for p in al.pairs:
         olds, news = [al.old[i] for i in p.old], [al.new[j] for j in p.new]
         resp = responsibility_reasons(olds[0].responsibility, news[0].responsibility) if len(olds) == len(news) == 1 and mode == "version" else []
@@ -1119,8 +1120,9 @@ def clause_changes(al: Alignment, mode: str = "version") -> list[ClauseChange]:
         rows.append(((min(p.new), 0), row))
         for i in p.old:
             last_new_for_old[i] = min(p.new)
+    placed_before = _latest_before(last_new_for_old)
     for i, best in al.unpaired_old.items():
-        before = max((last_new_for_old[k] for k in last_new_for_old if k < i), default=-1)
+        before = placed_before(i)
         c = al.old[i]
         rows.append(((before + 0.5, i), ClauseChange("removed", c.id, None, None, c.text, None, "", round(1 - best, 3))))
     for j, best in al.unpaired_new.items():
@@ -1128,6 +1130,22 @@ def clause_changes(al: Alignment, mode: str = "version") -> list[ClauseChange]:
         rows.append(((j, 0), ClauseChange("added", None, c.id, None, None, c.text, "", round(1 - best, 3))))
     rows.sort(key=lambda r: r[0])
     return [r[1] for r in rows]
+
+
+def _latest_before(where: dict[int, int]):
+    """``i -> max(where[k] for k < i)`` (-1 when none), by bisection over running maxima.
+
+    Asked once per removed clause: scanning every paired clause each time made
+    a diff with thousands of removed and thousands of kept clauses quadratic.
+    """
+    keys = sorted(where)
+    running = list(accumulate((where[k] for k in keys), max))
+
+    def before(i: int) -> int:
+        k = bisect.bisect_left(keys, i)
+        return running[k - 1] if k else -1
+
+    return before
 
 
 def clause_links(al: Alignment) -> set[tuple[str, str]]:
