@@ -1,6 +1,8 @@
 """Options and helpers shared by the sub-commands."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import click
 
 from tracker.errors import InputError
@@ -26,6 +28,27 @@ def load(source: str, store: str | None):
     document = load_document(source, store=store)
     _warn_safety(source, document)
     return document
+
+
+@contextmanager
+def cycle_collector_paused():
+    """Run a diff or report with Python's cyclic garbage collector paused, restored after.
+
+    A large diff builds millions of small objects (clauses, pairings, rows) that
+    live until the command ends and hold no reference cycles; every full
+    collection walked all of them again, about a quarter of a 19 MB diff's time
+    after loading. Reference counting still frees everything as before (the
+    peak memory of that diff is the same).
+    """
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_both(old: str, new: str, store: str | None):

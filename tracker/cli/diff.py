@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import load_both, resolve_refs, store_option
+from tracker.cli.common import cycle_collector_paused, load_both, resolve_refs, store_option
 from tracker.model import DiffResult
 
 @click.command()
@@ -25,18 +25,23 @@ def diff(old, new, parent, against_parent, fmt, show_all, lang, store):
       tracker diff province.pdf county.txt --parent --format json
       tracker diff heilongjiang/youyi/plan --against-parent
     """
+    old_ref, new_ref, mode = resolve_refs(old, new, parent, against_parent, store)
+    with cycle_collector_paused():
+        click.echo(diff_text(old_ref, new_ref, mode, store, fmt, show_all, lang))
+
+
+def diff_text(old_ref: str, new_ref: str, mode: str, store, fmt: str, show_all: bool, lang: str) -> str:
+    """What ``tracker diff`` prints: the contract JSON or the terminal diff."""
     from tracker.api import diff as run_diff
 
-    old_ref, new_ref, mode = resolve_refs(old, new, parent, against_parent, store)
     (old_doc, old_targets), (new_doc, new_targets) = load_both(old_ref, new_ref, store)
     result = run_diff(old_doc, new_doc, mode=mode, old_ref=old_ref, new_ref=new_ref,
                       old_targets=old_targets, new_targets=new_targets)
     if fmt == "json":
         from tracker.jsonio import diff_to_dict, dumps
 
-        click.echo(dumps(diff_to_dict(result)))
-    else:
-        click.echo(render(result, show_all=show_all, color=None, lang=lang))
+        return dumps(diff_to_dict(result))
+    return render(result, show_all=show_all, color=None, lang=lang)
 
 
 # ---------------------------------------------------------------- rendering
