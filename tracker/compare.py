@@ -966,7 +966,8 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
     (对直接责任人员) or a fallback beside another fine (上一年度没有销售额的) is a new provision.
     """
     out = []
-    for j in (j for j in range(len(new)) if j not in partner.values() and new[j].role):
+    partnered = set(partner.values())  # a set: asking the dict's values for each new target was quadratic
+    for j in (j for j in range(len(new)) if new[j].role and j not in partnered):
         found = [i for i in range(len(old)) if j in near[i] and old[i].role == new[j].role and fo[i].unit == fn[j].unit
                  and not _opposite_triggers(old[i], new[j]) and normalise(old[i].scope) == normalise(new[j].scope)]
         scored = [(_score(fo[i], fn[j], True, (ranks[0][i], ranks[1][j])), i) for i in found]
