@@ -289,3 +289,22 @@ def test_version_mode_keeps_one_table_of_changed_targets(version_report):
     soup, _ = version_report
     assert not soup.select("h3.target-group")
     assert len(soup.select("table.changed-targets")) == 1
+
+
+def test_comparison_rows_escape_text_exactly_as_the_templates_autoescape_does():
+    """The rows are written in Python (tracker.render.html.row_html): every character HTML gives
+    meaning to comes out as markupsafe escapes it, in text and in attributes alike."""
+    from markupsafe import escape
+
+    from tracker.render.html import row_html
+    from tracker.render.view import CLAUSE_WORDS, Part, Row
+
+    hostile = """<b onclick='x()'>A & "B"</b>"""
+    part = Part(clause_id=hostile, anchor=f"new-{hostile}", label="1", segments=[("ins", hostile), ("eq", hostile)],
+                duty=[("del", hostile)])
+    row = Row(anchor=f"row-{hostile}", change="added", label=CLAUSE_WORDS["added"], old=[], new=[part], depth=1,
+              notes=[hostile], remarks=[hostile])
+    html = str(row_html(row))
+    assert hostile not in html and "<b" not in html
+    assert html.count(str(escape(hostile))) == 9  # row id, part id, link, number, ins, text, duty, note, remark
+    assert f"<ins>{escape(hostile)}</ins>" in html and f'<span class="duty"><del>{escape(hostile)}</del></span>' in html
