@@ -583,3 +583,24 @@ def test_an_inline_item_number_is_not_part_of_the_indicator():
 def test_for_each_one_set_up_names_what_an_amount_is_counted_per_not_a_quantity():
     found = extract_from_text("每设立一个分支机构，增加保证金20万元。", "x")
     assert [(t.value, t.unit) for t in found] == [(Decimal(200000), "元")]
+
+
+def test_a_text_without_any_figure_character_is_not_read_but_every_way_of_writing_a_figure_is():
+    """Sentence reading is skipped for a text with no digit, numeral word or 翻 (most clauses):
+    each form a target or a date can take still carries one of those characters and is read."""
+    from tracker.extract.extract import _FIGURE_CHAR_RE, extract_from_text
+
+    assert extract_from_text("加强组织领导，压实工作责任，确保各项任务落到实处。", "一") == []
+    written = {
+        "到２０２５年，护理型床位占比达到６０％。": "60",  # full-width digits
+        "到二〇二五年底，建成养老服务中心。": None,  # a year in numeral words
+        "“十四五”期末，养老服务网络基本建成。": None,  # a plan period
+        "全县养老床位数翻番。": "2",
+        "护理型床位占比不低于百分之六十。": "60",
+    }
+    for text, value in written.items():
+        assert _FIGURE_CHAR_RE.search(text), text
+        targets = extract_from_text(text, "一")
+        assert targets, text
+        if value is not None:
+            assert any(t.value is not None and str(t.value) == value for t in targets), (text, targets)
