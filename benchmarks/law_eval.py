@@ -161,12 +161,24 @@ def score_item(item: dict, rows: ArticleRows) -> tuple[bool, bool, str]:
 
 _NUM_RE = re.compile(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千点]+)\s*(万|亿)?")
 _PERCENT_RE = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)")
+_FRACTION_RE = re.compile(r"([一二三四五六七八九十]+)分之([一二三四五六七八九十]+)")
+_HALF_RE = re.compile(r"半数")
+_NOTE_RE = re.compile(r"^（[^（）]*）$")
+
+
+def _spell_shares(text: str) -> str:
+    """Write 三分之二 and 半数 as the percentages tracker reports (66.67, 50): the
+    annotators wrote majority rules in words, which the digit reader cannot see."""
+    def fraction(m: re.Match) -> str:
+        share = Decimal(cn2an.cn2an(m.group(2), "smart")) / Decimal(cn2an.cn2an(m.group(1), "smart")) * 100
+        return f" {share.quantize(Decimal('0.01'))}% "
+    return _HALF_RE.sub(" 50% ", _FRACTION_RE.sub(fraction, text))
 
 
 def truth_numbers(text: str) -> set[Decimal]:
-    """Every number a truth side writes, in plain units (1万 → 10000, 百分之十 → 10)."""
+    """Every number a truth side writes, in plain units (1万 → 10000, 百分之十 → 10, 三分之二 → 66.67)."""
     found: set[Decimal] = set()
-    text = _PERCENT_RE.sub(lambda m: f"{m.group(1)}%", text)
+    text = _spell_shares(_PERCENT_RE.sub(lambda m: f"{m.group(1)}%", text))
     for m in _NUM_RE.finditer(text):
         digits, scale = m.group(1), m.group(2)
         if digits in ("点",) or (not digits[0].isdigit() and digits.strip("十百千") == "" and not scale and len(digits) > 1):
@@ -181,17 +193,32 @@ def truth_numbers(text: str) -> set[Decimal]:
 
 
 def target_values(target: dict | None) -> set[Decimal]:
+    """The numbers a reported target stands for: its value(s), and for a dated one the
+    year, month and day of its date (an effective date is a deadline-kind target)."""
     if not target:
         return set()
-    return {Decimal(str(v)).normalize() for v in (target.get("value"), target.get("value_max")) if v is not None}
+    values = {Decimal(str(v)).normalize() for v in (target.get("value"), target.get("value_max")) if v is not None}
+    if target.get("deadline"):
+        values |= {Decimal(part).normalize() for part in str(target["deadline"]).split("-") if part.isdigit()}
+    return values
+
+
+def _is_note(truth_side: str) -> bool:
+    """A side written wholly in brackets with no number in it is the annotator's remark
+    (（删除；…）), not provision text."""
+    return bool(_NOTE_RE.match(truth_side.strip())) and not truth_numbers(truth_side)
 
 
 def _side_matches(truth_side: str, target: dict | None) -> bool:
-    if not truth_side.strip():
+    """A truth side matches a reported target when they share a number; a side that names
+    no number (a base such as 当地职工月平均工资) matches any target on that side, since the
+    article has already been matched; an empty side or a remark matches no target."""
+    if not truth_side.strip() or _is_note(truth_side):
         return target is None or not target_values(target)
     if target is None:
         return False
-    return bool(truth_numbers(truth_side) & target_values(target))
+    numbers = truth_numbers(truth_side)
+    return bool(numbers & target_values(target)) if numbers else True
 
 
 def score_numeric(pair_items: list[dict], complete: bool, diff: dict, faults: list) -> Counter:
