@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from tracker.characters import escape_json, neutralise
 
@@ -93,9 +93,8 @@ def report_meta(view: ReportView) -> str:
 
 
 def _esc(value) -> str:
-    """What Jinja's autoescape prints for ``value`` (markupsafe.escape: & < > " ' as entities)."""
-    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&#34;").replace("'", "&#39;"))
+    """What Jinja's autoescape prints for ``value``: markupsafe's escape, the same function."""
+    return str(escape(value))
 
 
 def _badge(label) -> str:
