@@ -212,7 +212,10 @@ def in_order(pairs: list[Pairing], weight=None) -> set[int]:
     """
     weight = weight or (lambda p: (1, p.similarity))
     order = sorted(range(len(pairs)), key=lambda k: (min(pairs[k].old), min(pairs[k].new)))
-    ranks = {v: r + 1 for r, v in enumerate(sorted({min(p.new) for p in pairs}))}
+    news = [min(pairs[k].new) for k in order]
+    if all(a < b for a, b in zip(news, news[1:])):
+        return set(order)  # nothing out of order (a long document usually): no chain to choose
+    ranks = {v: r + 1 for r, v in enumerate(sorted(set(news)))}
     tree: list[tuple] = [()] * (len(ranks) + 1)  # best (total, pair index) ending at a new rank ≤ position
     back: dict[int, int | None] = {}
     best: tuple = ()
