@@ -285,3 +285,30 @@ def test_the_same_diff_and_date_give_the_same_bytes(youyi):
     assert render_redline(result, old, new, date=WHEN) == data
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(2026, 12, 6, 8, 30, 0)}
+
+
+# ------------------------------------------------------------ parent mode
+
+
+def test_a_plan_against_its_parent_is_refused_as_a_redline_before_anything_is_written(tmp_path):
+    """A redline says 'this text was revised into that one'; a county plan is not a revision of the
+    province's, so the parent's every clause would read as struck out (decision 0512)."""
+    import sys
+
+    out = tmp_path / "county-redline.docx"
+    run = subprocess.run([sys.executable, "-m", "tracker", "report", str(DRAFT), str(FINAL), "--parent",
+                          "--format", "redline", "-o", str(out)], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and "use --format docx" in run.stderr
+    assert not out.exists()
+
+
+def test_the_report_layer_refuses_a_parent_mode_redline_but_writes_its_word_table():
+    from tracker.errors import InputError
+    from tracker.reporting import render
+
+    old, new = read_document(DRAFT), read_document(FINAL)
+    result = diff(old, new, mode="parent")
+    with pytest.raises(InputError, match="not a revision"):
+        render("redline", result, old, new)
+    assert render("docx", result, old, new)[:2] == b"PK"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tracker.errors import InputError, StoreError
 # one diff as a report file: the format's rendering, its file name, the write (re-exported from here)
-from tracker.render.output import EXTENSIONS, render, report_name, slug, write_atomic  # noqa: F401
+from tracker.render.output import EXTENSIONS, check_format, render, report_name, slug, write_atomic  # noqa: F401
 
 
 def shown_escaped(*documents) -> list[str]:

@@ -7,7 +7,7 @@ import click
 
 from tracker.cli.common import cycle_collector_paused, load_both, resolve_refs, store_option, warn
 from tracker.errors import InputError
-from tracker.reporting import EXTENSIONS, check_output_path, render, report_name, shown_escaped, write_atomic, write_index
+from tracker.reporting import EXTENSIONS, check_format, check_output_path, render, report_name, shown_escaped, write_atomic, write_index
 
 DEFAULT_DIR = "reports"
 
@@ -50,6 +50,7 @@ def report(old, new, output, parent, against_parent, fmt, build_index, reports_d
     from tracker.api import diff as run_diff
 
     old_ref, new_ref, mode = resolve_refs(old, new, parent, against_parent, store)
+    check_format(fmt, mode)
     to_stdout = output == "-" or (output is None and fmt == "md")
     path = None if to_stdout else (
         Path(output) if output else Path(reports_dir) / (report_name(old_ref, new_ref) + EXTENSIONS[fmt]))

@@ -13,12 +13,23 @@ from tracker.errors import InputError
 # a redline is a .docx too: its default name must not overwrite the 对照表
 EXTENSIONS = {"html": ".html", "md": ".md", "docx": ".docx", "redline": "-redline.docx"}
 
+#: formats that only make sense for two versions of one text (decision 0512)
+VERSION_ONLY_FORMATS = {"redline": "a redline marks one text revised into the next, and a plan is not a revision "
+                                   "of its parent: use --format docx (对照表) or html for --parent"}
+
+
+def check_format(fmt: str, mode: str) -> None:
+    """Refuse a format that would mislead for this mode, before any work is done."""
+    if mode == "parent" and fmt in VERSION_ONLY_FORMATS:
+        raise InputError(VERSION_ONLY_FORMATS[fmt])
+
 
 def render(fmt: str, result, old_doc, new_doc, history_href: str | None = None,
            redline_href: str | None = None) -> str | bytes:
     """One report's content; an HTML report links its document's history page and its Word redline when given."""
     from tracker import render as renderers
 
+    check_format(fmt, result.mode)
     if fmt == "md":
         return renderers.render_markdown(result, old_doc, new_doc)
     if fmt == "docx":
