@@ -604,3 +604,8 @@ def test_a_text_without_any_figure_character_is_not_read_but_every_way_of_writin
         assert targets, text
         if value is not None:
             assert any(t.value is not None and str(t.value) == value for t in targets), (text, targets)
+
+
+def test_a_chinese_numeral_with_decimals_is_read_whole():
+    (t,) = extract_from_text("研究开发经费应当占生产总值的百分之二点五以上。", "x")
+    assert (t.comparator, t.value, t.unit) == (">=", Decimal("2.5"), "%")

@@ -16,8 +16,9 @@ from tracker.extract.cues import MULTIPLIERS, NUMERAL_DIGITS, NUMERAL_SCALES
 #: An Arabic number: 75, 1.5, 3,000 (thousands commas only in groups of three).
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: A Chinese numeral. It must start with a digit word (十五, 两千, 一万): a bare
-#: 百/千/万 is a word of its own (千家万户, 百姓), not a number.
-CHINESE = rf"[{NUMERAL_DIGITS}][{NUMERAL_DIGITS}{NUMERAL_SCALES}]*"
+#: 百/千/万 is a word of its own (千家万户, 百姓), not a number. 点 and digit words after it
+#: are its decimals (百分之二点五 is 2.5 %).
+CHINESE = rf"[{NUMERAL_DIGITS}][{NUMERAL_DIGITS}{NUMERAL_SCALES}]*(?:点[{NUMERAL_DIGITS}]+)?"
 #: A scale word after Arabic digits (2万, 3000万, 1.5亿).
 MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 
