@@ -261,7 +261,7 @@ def test_chinese_reasons_for_parent_totals_and_targets_not_carried_down():
     county = target(3000, unit="张", comparator=">=", scope="全县", indicator="家庭养老床位总量", text="全县家庭养老床位总量达到3000张以上")
     c = judge(province, county, "parent")
     assert c.change == "changed"
-    assert c.reasons_zh[0].startswith("县级总量与省级总量不可比：上级文件 20000张 是省级总量")
+    assert c.reasons_zh[0].startswith("县级总量与省级总量不可比：上级文件 2万张 是省级总量")
     [dropped] = compare_targets([target()], [], "parent")
     assert dropped.reasons_zh == ["上级指标在本级文件中未找到对应：护理型床位占比 不少于75%，期限2029年12月31日（条款 三.(六)）"]
 

@@ -36,40 +36,47 @@ def plain(value: Decimal) -> str:
     return str(value.quantize(Decimal(1))) if value == value.to_integral_value() else format(value.normalize(), "f")
 
 
+#: Large round figures as a Chinese text writes them: (scale, word, the figure must be a multiple of this).
+#: 12000000000元 is read by nobody; 120亿元 is what the law says.
+NUMBER_SCALES: tuple[tuple[int, str, int], ...] = ((10 ** 8, "亿", 10 ** 6), (10 ** 4, "万", 10 ** 4))
+
+
 def format_number(value: Decimal | None) -> str:
-    """55 → "55", 1.5 → "1.5", 20000 → "2万": figures as a Chinese text writes them."""
+    """55 → "55", 1.5 → "1.5", 20000 → "2万", 12000000000 → "120亿", 150000000 → "1.5亿"."""
     if value is None:
         return ""
-    if value >= 10000 and value % 10000 == 0:
-        return f"{format_number(value / 10000)}万"
-    return format(value.normalize(), "f")
+    value = Decimal(value)
+    for scale, word, step in NUMBER_SCALES:
+        if value >= scale and value % step == 0:
+            return f"{format_number(value / scale)}{word}"
+    return plain(value)
 
 
 def fmt_value(t: Target) -> str:
-    """The target's value as a reviewer reads it: 75%, 20000张, 20–30平方米."""
+    """The target's value as a reviewer reads it: 75%, 2万张, 20–30平方米, 2万–20万元."""
     if t.value is None:
         return "none"
     unit = t.unit or ""
-    lo = plain(t.value)
+    lo = format_number(t.value)
     if t.comparator == "range" and t.value_max is not None:
-        return f"{lo}–{plain(t.value_max)}{unit}"
+        return f"{lo}–{format_number(t.value_max)}{unit}"
     return f"{lo}{unit}"
 
 
 def value_zh(t: Target) -> str:
-    """The value in Chinese: 75%, 20000张, 20至30平方米; 无 when there is none."""
+    """The value in Chinese: 75%, 2万张, 20至30平方米; 无 when there is none."""
     if t.value is None:
         return "无"
     if t.comparator == "range" and t.value_max is not None:
-        return f"{plain(t.value)}至{plain(t.value_max)}{t.unit or ''}"
-    return f"{plain(t.value)}{t.unit or ''}"
+        return f"{format_number(t.value)}至{format_number(t.value_max)}{t.unit or ''}"
+    return f"{format_number(t.value)}{t.unit or ''}"
 
 
 def bound_zh(t: Target, unit: bool = False) -> str:
     """How the bound reads to a reviewer: 不少于30, 区间20至30, 2万左右 (with the unit when asked)."""
     if t.value is None:
         return BOUND_KIND_ZH.get(t.comparator or "", "")
-    lo, hi = plain(t.value), plain(t.value_max) if t.value_max is not None else ""
+    lo, hi = format_number(t.value), format_number(t.value_max) if t.value_max is not None else ""
     return BOUND_WORDS_ZH.get(t.comparator or "=", "{lo}{u}").format(lo=lo, hi=hi, u=(t.unit or "") if unit else "")
 
 
@@ -128,7 +135,8 @@ def target_line(t: Target | None) -> str:
     """A target on one terminal line, in the contract's terms: >=55% by 2025-12-31 (— for none)."""
     if t is None:
         return "—"
-    value = f"{t.comparator or ''}{fmt_value(t)}" if t.value is not None else ""
+    sign = "" if t.comparator == "range" else t.comparator or ""  # a range reads lo–hi by itself
+    value = f"{sign}{fmt_value(t)}" if t.value is not None else ""
     due = f" by {t.deadline}" if t.deadline else ""
     return (value + due).strip() or "—"
 
