@@ -120,6 +120,17 @@ def test_threshold_lowered_above_trigger_catches_more_so_tightened():
     assert c.change == "tightened" and "情形增加" in c.reasons_zh[0]
 
 
+def test_a_condition_closed_by_a_comma_and_a_currency_is_a_threshold_raised_so_loosened():
+    c = only_change("单位年度销售额合计超过50亿元人民币，并且其中一方超过2亿元人民币，应当事先报告。",
+                    "单位年度销售额合计超过80亿元人民币，并且其中一方超过2亿元人民币，应当事先报告。")
+    assert c.change == "loosened" and c.old.role == c.new.role == "threshold"
+    assert "超过50亿元 → 超过80亿元" in c.reasons_zh[0] and "情形减少" in c.reasons_zh[0]
+
+
+def test_a_ceiling_before_a_comma_is_not_read_as_a_condition():
+    assert [t.role for t in provisions_of("每个班级的人数不得超过45人，超出部分另行编班。")] == ["limit"]
+
+
 @pytest.mark.parametrize("old,new,label", [
     ("违法所得不足1万元的，处3000元罚款。", "违法所得不足2万元的，处3000元罚款。", "tightened"),
     ("违法所得不足2万元的，处3000元罚款。", "违法所得不足1万元的，处3000元罚款。", "loosened"),

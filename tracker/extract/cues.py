@@ -396,6 +396,13 @@ THRESHOLD_WORDS: dict[str, str] = {
     "超过": ">", "高于": ">", "多于": ">", "不足": "<", "低于": "<", "少于": "<", "未满": "<", "未达到": "<",
     "年满": ">=", "满": ">=", "达到": ">=",
 }
+#: Threshold words that make a figure a condition even when a comma, not 的, follows it
+#: (营业额合计超过100亿元人民币，并且…, 应当申报). 达到 is left out: 覆盖率达到30%， is a goal.
+CONDITION_WORDS = tuple(w for w in THRESHOLD_WORDS if w != "达到")
+#: What may stand before such a word and makes it a ceiling instead (不得超过30人，): not a condition.
+CONDITION_NEGATIONS = ("不", "得", "能", "应", "可", "准")
+#: A currency written after an amount (100亿元人民币): part of the figure, not of the sentence.
+CURRENCY_AFTER = ("人民币",)
 #: Units a threshold is counted in (amounts carry their 万/亿 in the number).
 THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%")
 #: Words before an amount or a number of days owed to a person (放假3天, 奖金最低不少于3000元).

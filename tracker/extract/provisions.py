@@ -64,9 +64,13 @@ _QUALIFICATION_RE = re.compile(
 )
 #: 相当于本人40个月工资, 40个月的基本工资: an entitlement counted in months of a wage, the wage its base
 _WAGE_MONTHS_RE = re.compile(rf"(?P<n>{NUMBER})个月的?(?P<base>[^，。；、的]{{0,14}}?{_alt(cues.WAGE_NOUNS)})")
+_CURRENCY = rf"(?:{_alt(cues.CURRENCY_AFTER)})?"
 _THRESHOLD_RE = re.compile(
     rf"(?:(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})(?P<b>以上|以下)?"
-    rf"|(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})(?P<b2>以上|以下))(?=的)"
+    rf"|(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})(?P<b2>以上|以下)){_CURRENCY}(?=的)"
+    # 营业额合计超过100亿元人民币，并且…: a condition closed by a comma or 并且 rather than 的
+    rf"|(?<![{''.join(cues.CONDITION_NEGATIONS)}])(?P<w4>{_alt(cues.CONDITION_WORDS)})(?P<n4>{NUMBER})"
+    rf"(?P<u4>{_alt(cues.THRESHOLD_UNITS)})(?P<b4>以上|以下)?{_CURRENCY}(?=[，,；;]|并且|且)"
     # 持有公司百分之三以上股份的股东: a share held that qualifies its holder, its noun before 的
     rf"|{_alt(cues.PERCENT_WORDS)}(?P<n3>{NUMBER})(?P<b3>以上|以下)(?=[^，。；的]{{1,4}}的)"
 )
@@ -303,12 +307,12 @@ def _duration(text: str, m: re.Match, clause_id: str):
 def _threshold(text: str, m: re.Match, clause_id: str):
     """营业额超过100亿元的 → trigger > 1e10 元; 职工人数三百人以上的 → trigger ≥ 300 人;
     持有百分之三以上股份的股东 → ≥ 3 % (a lower share lets more holders act)."""
-    n, unit, bound = next((m.group(f"n{k}"), m.group(f"u{k}") if k != "3" else "%", m.group(f"b{k}"))
-                          for k in ("", "2", "3") if m.group(f"n{k}"))
+    k = next(k for k in ("", "2", "3", "4") if m.group(f"n{k}"))
+    n, unit, bound = m.group(f"n{k}"), m.group(f"u{k}") if k != "3" else "%", m.group(f"b{k}")
     value = parse_number(n)
     if value is None:
         return None, (0, 0)
-    comparator = cues.THRESHOLD_WORDS.get(m.group("w") or "", None)
+    comparator = cues.THRESHOLD_WORDS.get(m.group("w") or m.group("w4") or "", None)
     if bound:
         comparator = {"以上": ">=", "以下": "<="}[bound] if comparator in (None, ">=") else comparator
     if unit == "岁":
