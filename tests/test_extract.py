@@ -609,3 +609,38 @@ def test_a_text_without_any_figure_character_is_not_read_but_every_way_of_writin
 def test_a_chinese_numeral_with_decimals_is_read_whole():
     (t,) = extract_from_text("研究开发经费应当占生产总值的百分之二点五以上。", "x")
     assert (t.comparator, t.value, t.unit) == (">=", Decimal("2.5"), "%")
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """A regex split at its top-level ``|`` (not inside groups or classes)."""
+    out, depth, start, k, in_class = [], 0, 0, 0, False
+    while k < len(pattern):
+        ch = pattern[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    return out + [pattern[start:]]
+
+
+def test_the_words_that_let_a_phrase_skip_the_background_patterns_are_in_every_match_of_them():
+    """_is_background skips its full patterns when a phrase lacks these words: that is only
+    right while every alternative of the patterns requires one of them."""
+    from tracker.extract import cues
+    from tracker.extract.extract import _DONE_WORDS, _POPULATION_WORD
+
+    for alternative in _top_level_alternatives(cues.BACKGROUND_DONE):
+        assert any(word in alternative.split("(?=")[0] for word in _DONE_WORDS), alternative
+    required = cues.POPULATION_SUBJECT.split(")?", 1)[1]  # after the optional 老年|常住… prefix
+    assert all(_POPULATION_WORD in word for word in required.split("(?!")[0].strip("(?:)").split("|")), required

@@ -70,6 +70,10 @@ _POPULATION_STAT_RE = re.compile(
 )
 _POPULATION_SERVICE_RE = re.compile(_alternation(cues.POPULATION_SERVICE_VERBS))
 _DONE_RE = re.compile(cues.BACKGROUND_DONE)
+#: Every match of cues.BACKGROUND_DONE holds one of these, and every population subject holds
+#: _POPULATION_WORD (tests pin both): a phrase without them is not searched with the full patterns.
+_DONE_WORDS = ("已", "有")
+_POPULATION_WORD = "人口"
 _OVERRIDE_RE = re.compile(_alternation(cues.BACKGROUND_OVERRIDES))
 _PERMISSION_RE = re.compile(_alternation(cues.PERMISSION_WORDS))
 _BASELINE_RE = re.compile(cues.BASELINE_FOLLOWERS)
@@ -413,6 +417,8 @@ def _is_background(text: str, pos: int, layout: _Layout, marks: _Marks, standard
     if not standard and _is_population_statistic(text, p_start, pos):
         return True
     done = None
+    if not any(text.find(word, p_start, pos) >= 0 for word in _DONE_WORDS):
+        return False  # no 已 / 有 there: no done-cue can match
     for m in _DONE_RE.finditer(text, p_start, pos):
         done = m.end()
     return done is not None and not _OVERRIDE_RE.search(text, done, pos)
@@ -421,6 +427,8 @@ def _is_background(text: str, pos: int, layout: _Layout, marks: _Marks, standard
 def _is_population_statistic(text: str, lo: int, pos: int) -> bool:
     """全市60周岁以上老年人口18.6万人: a figure about the population, unless a service verb
     makes it the reach of a service (服务覆盖辖区常住老年人口1万人左右)."""
+    if text.find(_POPULATION_WORD, lo, pos) < 0:
+        return False  # no population subject in the phrase: a run of 60,000 figures need not be searched
     window = _PER_RE.sub(lambda m: "□" * len(m.group(0)), text[lo:pos])
     stat = _POPULATION_STAT_RE.search(window)
     return bool(stat) and not _POPULATION_SERVICE_RE.search(window, 0, stat.start() + 2)
