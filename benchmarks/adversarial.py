@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -86,6 +87,23 @@ def gen_percent_run() -> bytes:
 
 def gen_plain_19mb() -> bytes:
     return plain(19 * MB)
+
+
+def gen_plain_19mb_edited() -> bytes:
+    """The 19 MB plan as a reviser leaves it: three figures changed, a sentence reworded, a line
+    deleted, one inserted and one moved far away. Diffed against gen_plain_19mb (PAIRED): the
+    sides are near-identical, not identical, so nothing can short-cut on equal inputs."""
+    lines = gen_plain_19mb().decode("utf-8").split("\n")
+    n = len(lines)
+    for at in (n // 10, n // 2, n * 7 // 10):
+        k = next(i for i in range(at, n) if re.search(r"\d+%", lines[i]))
+        lines[k] = re.sub(r"(\d+)%", lambda m: f"{int(m.group(1)) + 5}%", lines[k], count=1)
+    k = next(i for i in range(n * 3 // 4, n) if "确保" in lines[i])
+    lines[k] = lines[k].replace("确保", "力争", 1) + "并加强督导检查。"
+    del lines[n * 2 // 5]
+    lines.insert(n * 3 // 5, "（九）新增措施。到2026年底，全县新建社区养老服务站不少于12个。")
+    lines.insert(n // 3 + 5000, lines.pop(n // 3))
+    return "\n".join(lines).encode("utf-8")
 
 
 def gen_one_line() -> bytes:
@@ -233,6 +251,7 @@ INPUTS = {
     "dates-mixed": ("dates-mixed.txt", gen_dates_mixed, "力争/确保 + dates + %, 20000×"),
     "percent-run": ("percent-run.txt", gen_percent_run, "'不低于60%、'*60000"),
     "plain-19mb": ("plain-19mb.txt", gen_plain_19mb, "19 MB ordinary plain text"),
+    "plain-19mb-edited": ("plain-19mb-edited.txt", gen_plain_19mb_edited, "the 19 MB text with a few edits (diffed against it)"),
     "one-line": ("one-line.txt", gen_one_line, "one 5 MB line"),
     "labels": ("labels.txt", gen_labels, "10,000 labelled clauses, 375 KB"),
     "labels-inline": ("labels-inline.txt", gen_labels_inline, "20,000 （n） items on one line"),
@@ -251,6 +270,9 @@ INPUTS = {
     "pdf-2000": ("pdf-2000.pdf", gen_pdf_2000, "2,000-page PDF"),
 }
 
+
+#: inputs whose diff and report compare them with another input (old side) instead of with themselves
+PAIRED = {"plain-19mb-edited": "plain-19mb"}
 
 # ------------------------------------------------------------------ running
 
@@ -287,16 +309,18 @@ def run(argv: list[str], cwd: Path, timeout: float) -> tuple[float, float, float
     return elapsed, cpu, usage.ru_maxrss / 1024, proc.returncode, (lines[-1] if lines else "")
 
 
-def command_argv(command: str, path: Path, work: Path) -> list[str]:
+def command_argv(command: str, path: Path, work: Path, old: Path | None = None) -> list[str]:
+    """The command line of ``command`` on ``path``; diff and report compare ``old`` (default: itself) with it."""
     exe = tracker_exe()
+    old = old or path
     if command == "show":
         return [exe, "show", str(path)]
     if command == "targets":
         return [exe, "targets", str(path)]
     if command == "diff":
-        return [exe, "diff", str(path), str(path)]
+        return [exe, "diff", str(old), str(path)]
     if command == "report":
-        return [exe, "report", str(path), str(path), "-o", str(work / "report.html")]
+        return [exe, "report", str(old), str(path), "-o", str(work / "report.html")]
     if command == "import":
         return [exe, "import", str(path), "--id", f"bench/{path.stem}", "--store", str(work / "store")]
     raise ValueError(command)
@@ -336,12 +360,15 @@ def adversarial(names: list[str], commands: list[str], timeout: float, folder: P
         # generated in a child process: a forked command would otherwise start with this
         # process's memory (the 200 MB bomb text) and report it as its own peak
         subprocess.run([sys.executable, __file__, "--generate", name, str(path)], check=True)
+        old = folder / INPUTS[PAIRED[name]][0] if name in PAIRED else None
+        if old is not None:
+            subprocess.run([sys.executable, __file__, "--generate", PAIRED[name], str(old)], check=True)
         cells = []
         notes = []
         for command in commands:
             if command == "import":
                 fresh_store(folder)
-            seconds, cpu, peak, code, last = run(command_argv(command, path, folder), folder, timeout)
+            seconds, cpu, peak, code, last = run(command_argv(command, path, folder, old), folder, timeout)
             cells.append(fmt_result(seconds, cpu, peak, code))
             if code not in (0,) and last and last not in notes:
                 notes.append(last)
@@ -352,6 +379,8 @@ def adversarial(names: list[str], commands: list[str], timeout: float, folder: P
         for note in notes:
             print(f"{'':<26}{note[:150]}")
         path.unlink()
+        if old is not None:
+            old.unlink()
     return worst
 
 
