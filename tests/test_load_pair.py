@@ -53,3 +53,15 @@ def test_small_files_stay_in_this_process(monkeypatch, tmp_path):
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
     old, new = pipeline.load_pair(str(DRAFT), str(DRAFT))
     assert old == new
+
+
+def test_a_zipped_source_counts_by_what_it_unpacks_to(tmp_path):
+    """12 MB of Word XML arrive as 100 KB: the file's own size would keep a large .docx in one process."""
+    import zipfile
+
+    packed = tmp_path / "large.docx"
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:p>护理型床位占比不低于60%。</w:p>" * 40_000)
+    assert packed.stat().st_size < 64 * 1024
+    assert pipeline._content_size(str(packed)) >= pipeline.PARALLEL_MIN_BYTES
+    assert pipeline._content_size("county/plan@final") == 0  # a stored reference stays in this process

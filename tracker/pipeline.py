@@ -100,7 +100,7 @@ def load_pair(old_ref: str, new_ref: str, store: str | os.PathLike | None = None
     """
     import multiprocessing
 
-    if (min(_file_size(old_ref), _file_size(new_ref)) < PARALLEL_MIN_BYTES or default_jobs() < 2
+    if (min(_content_size(old_ref), _content_size(new_ref)) < PARALLEL_MIN_BYTES or default_jobs() < 2
             or "fork" not in multiprocessing.get_all_start_methods()):
         return load_with_targets(old_ref, store), load_with_targets(new_ref, store)
     from concurrent.futures import ProcessPoolExecutor
@@ -121,11 +121,19 @@ def load_pair(old_ref: str, new_ref: str, store: str | os.PathLike | None = None
     return old, new
 
 
-def _file_size(ref: str) -> int:
-    """Bytes of a source file; 0 for a stored reference (kept in this process)."""
+def _content_size(ref: str) -> int:
+    """Bytes a source file holds: a zip container (.docx) by what it unpacks to, since 12 MB of
+    Word XML arrive as 100 KB; 0 for a stored reference (kept in this process)."""
+    import zipfile
+
     try:
-        return os.stat(ref).st_size if os.path.isfile(ref) else 0
-    except (OSError, ValueError):  # a name too long or holding NUL is no file
+        if not os.path.isfile(ref):
+            return 0
+        if zipfile.is_zipfile(ref):
+            with zipfile.ZipFile(ref) as archive:
+                return sum(info.file_size for info in archive.infolist())
+        return os.stat(ref).st_size
+    except (OSError, ValueError, zipfile.BadZipFile):  # unreadable here: the reader will say why
         return 0
 
 
