@@ -89,3 +89,19 @@ def test_terminal_diff_explains_its_pairing_rules_and_names_the_draft():
                                     str(examples / "youyi-county-basic-elderly-care-plan-final-synthetic.txt")]).output
     assert out.splitlines()[0].startswith("version diff: 友谊县关于推进基本养老服务体系建设的实施方案（征求意见稿） →")
     assert "paired by: [exact] 文字相同" in out
+
+
+def test_the_garbage_collector_is_paused_during_a_diff_and_restored_after_it_even_on_failure(tmp_path, monkeypatch):
+    import gc
+
+    from tracker import pipeline
+
+    seen = []
+    real = pipeline.diff
+    monkeypatch.setattr(pipeline, "diff", lambda *a, **k: (seen.append(gc.isenabled()), real(*a, **k))[1])
+    monkeypatch.setattr("tracker.api.diff", pipeline.diff)
+    old, new = write(tmp_path, "a.txt", PLAN), write(tmp_path, "b.txt", PLAN.replace("60%", "65%"))
+    assert CliRunner().invoke(cli, ["diff", old, new]).exit_code == 0
+    assert seen == [False] and gc.isenabled()
+    assert CliRunner().invoke(cli, ["diff", old, str(tmp_path / "missing.txt")]).exit_code != 0
+    assert gc.isenabled()

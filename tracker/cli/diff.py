@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import cycle_collector_paused, load_both, resolve_refs, store_option
+from tracker.cli.common import collector_paused, load_both, resolve_refs, store_option
 from tracker.model import DiffResult
 
 @click.command()
@@ -16,6 +16,7 @@ from tracker.model import DiffResult
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the reasons in text output (JSON always carries both: reasons, reasons_zh).")
 @store_option
+@collector_paused
 def diff(old, new, parent, against_parent, fmt, show_all, lang, store):
     """Compare OLD with NEW (files or stored ID[@VERSION]): clauses, then targets.
 
@@ -26,8 +27,7 @@ def diff(old, new, parent, against_parent, fmt, show_all, lang, store):
       tracker diff heilongjiang/youyi/plan --against-parent
     """
     old_ref, new_ref, mode = resolve_refs(old, new, parent, against_parent, store)
-    with cycle_collector_paused():
-        click.echo(diff_text(old_ref, new_ref, mode, store, fmt, show_all, lang))
+    click.echo(diff_text(old_ref, new_ref, mode, store, fmt, show_all, lang))
 
 
 def diff_text(old_ref: str, new_ref: str, mode: str, store, fmt: str, show_all: bool, lang: str) -> str:

@@ -8,13 +8,14 @@ import click
 
 from tracker.characters import neutralise
 
-from tracker.cli.common import load, source_argument, store_option
+from tracker.cli.common import collector_paused, load, source_argument, store_option
 
 
 @click.command()
 @source_argument
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @store_option
+@collector_paused
 def show(source, fmt, store):
     """Print the clause tree of SOURCE (a file or a stored ID[@VERSION]).
 
@@ -39,6 +40,7 @@ def show(source, fmt, store):
 @source_argument
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @store_option
+@collector_paused
 def targets(source, fmt, store):
     """Print every numeric and dated target of SOURCE.
 

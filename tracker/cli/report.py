@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.common import cycle_collector_paused, load_both, resolve_refs, store_option, warn
+from tracker.cli.common import collector_paused, load_both, resolve_refs, store_option, warn
 from tracker.errors import InputError
 from tracker.reporting import EXTENSIONS, check_format, check_output_path, render, report_name, shown_escaped, write_atomic, write_index
 
@@ -24,6 +24,7 @@ DEFAULT_DIR = "reports"
 @click.option("--reports-dir", type=click.Path(file_okay=False), default=DEFAULT_DIR, show_default=True,
               help="Folder of reports (default output folder and what --all indexes).")
 @store_option
+@collector_paused
 def report(old, new, output, parent, against_parent, fmt, build_index, reports_dir, store):
     """Write a self-contained report comparing OLD with NEW (files or stored ID[@VERSION]),
     or with --all (and no OLD NEW) the index of every stored document and report.
@@ -56,16 +57,15 @@ def report(old, new, output, parent, against_parent, fmt, build_index, reports_d
         Path(output) if output else Path(reports_dir) / (report_name(old_ref, new_ref) + EXTENSIONS[fmt]))
     if path is not None:
         check_output_path(path, [old_ref, new_ref])  # before the work: a refused report costs nothing
-    with cycle_collector_paused():
-        (old_doc, old_targets), (new_doc, new_targets) = load_both(old_ref, new_ref, store)
-        result = run_diff(old_doc, new_doc, mode=mode, old_ref=old_ref, new_ref=new_ref,
-                          old_targets=old_targets, new_targets=new_targets)
-        link = None
-        if fmt == "html" and path is not None:
-            from tracker.reporting import history_link
+    (old_doc, old_targets), (new_doc, new_targets) = load_both(old_ref, new_ref, store)
+    result = run_diff(old_doc, new_doc, mode=mode, old_ref=old_ref, new_ref=new_ref,
+                      old_targets=old_targets, new_targets=new_targets)
+    link = None
+    if fmt == "html" and path is not None:
+        from tracker.reporting import history_link
 
-            link = history_link(old_ref, new_ref, path, Path(reports_dir), store, echo=click.echo)
-        data = render(fmt, result, old_doc, new_doc, history_href=link)
+        link = history_link(old_ref, new_ref, path, Path(reports_dir), store, echo=click.echo)
+    data = render(fmt, result, old_doc, new_doc, history_href=link)
     for warning in shown_escaped(old_doc, new_doc):
         warn(warning)
     if path is None:

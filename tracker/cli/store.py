@@ -6,7 +6,7 @@ import sys
 import click
 
 from tracker.characters import neutralise
-from tracker.cli.common import store_option
+from tracker.cli.common import collector_paused, store_option
 from tracker.errors import InputError
 
 
@@ -44,6 +44,7 @@ def init(path):
 @click.option("--number", default=None, help="Override the document number (文号).")
 @click.option("--implements", multiple=True, help="A document it implements, e.g. 《…意见》（…号）; repeatable, added to those read from the text.")
 @store_option
+@collector_paused
 def import_(file, doc_id, manifest, jobs, status, version, parent, region, title, issuer, level, date, number,
             implements, store):
     """Read FILE (txt, docx, html, pdf) and commit it as a new version of ID; or a whole corpus with --manifest.
