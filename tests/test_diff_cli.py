@@ -105,3 +105,23 @@ def test_the_garbage_collector_is_paused_during_a_diff_and_restored_after_it_eve
     assert seen == [False] and gc.isenabled()
     assert CliRunner().invoke(cli, ["diff", old, str(tmp_path / "missing.txt")]).exit_code != 0
     assert gc.isenabled()
+
+
+def test_the_terminal_diff_reads_the_same_whether_or_not_unchanged_rows_were_built():
+    """Without --all the terminal skips unchanged clauses with no note: their rows are not built at all."""
+    from pathlib import Path
+
+    from tracker.api import diff, read_document
+    from tracker.render.terminal import render_diff
+    from tracker.render.view import build_view
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    fewer = []
+    for old, new, mode in (("youyi-county-basic-elderly-care-plan-draft.txt", "youyi-county-basic-elderly-care-plan-final-synthetic.txt", "version"),
+                           ("heilongjiang-2025-elderly-care-reform-measures.txt", "heilongjiang-2025-elderly-care-reform-measures-revised-synthetic.txt", "version"),
+                           ("heilongjiang-2025-elderly-care-reform-measures.txt", "jixian-county-elderly-care-measures-synthetic.txt", "parent")):
+        result = diff(read_document(examples / old), read_document(examples / new), mode)
+        whole = render_diff(build_view(result, inline=False), color=False)
+        assert render_diff(build_view(result, inline=False, unchanged_rows=False), color=False) == whole
+        fewer.append(len(build_view(result, inline=False, unchanged_rows=False).rows) < len(build_view(result, inline=False).rows))
+    assert fewer[:2] == [True, True]  # the revisions have unchanged clauses; the parent pair has none

@@ -52,4 +52,5 @@ def render(result: DiffResult, *, show_all: bool = False, color: bool | None = N
     from tracker.render.terminal import render_diff
     from tracker.render.view import build_view
 
-    return render_diff(build_view(result, inline=False), show_all=show_all, color=color, lang=lang)
+    view = build_view(result, inline=False, unchanged_rows=show_all)
+    return render_diff(view, show_all=show_all, color=color, lang=lang)
