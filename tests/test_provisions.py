@@ -120,6 +120,24 @@ def test_threshold_lowered_above_trigger_catches_more_so_tightened():
     assert c.change == "tightened" and "情形增加" in c.reasons_zh[0]
 
 
+def test_an_entry_inserted_before_paired_items_is_added_and_each_item_keeps_its_own_provision():
+    """Items paired by the alignment pair their provisions, though another item of the article holds the
+    same figure: 劳动节 1天 → 2天 is not 元旦's 1天 unchanged plus 劳动节 loosened from 国庆节's 3天."""
+    entry = "（{}）在{}到来之际，放假{}天{}"  # an opening too long to name the entry: every one reads 放假
+    old = "公民放假的节日：\n" + "\n".join(entry.format(*e) for e in [
+        ("一", "端午节", 1, "；"), ("二", "中秋节", 3, "；"), ("三", "重阳节", 2, "。")])
+    new = "公民放假的节日：\n" + "\n".join(entry.format(*e) for e in [
+        ("一", "植树节", 1, "；"), ("二", "端午节", 2, "；"), ("三", "中秋节", 4, "；"), ("四", "重阳节", 2, "。")])
+    changes = [c for c in diff(law(old), law(new)).targets if c.change != "unchanged"]
+    seen = sorted((c.change, c.old and c.old.value, c.new.value, c.new.clause) for c in changes)
+    assert seen == [("added", None, Decimal(1), "第二条.(一)"), ("tightened", Decimal(1), Decimal(2), "第二条.(二)"),
+                    ("tightened", Decimal(3), Decimal(4), "第二条.(三)")]
+
+
+def test_an_entitlement_in_a_list_is_named_by_its_entry():
+    assert [t.indicator for t in provisions_of("放假的节日：端午节，放假1天；中秋节，放假3天。")] == ["端午节放假", "中秋节放假"]
+
+
 def test_a_condition_closed_by_a_comma_and_a_currency_is_a_threshold_raised_so_loosened():
     c = only_change("单位年度销售额合计超过50亿元人民币，并且其中一方超过2亿元人民币，应当事先报告。",
                     "单位年度销售额合计超过80亿元人民币，并且其中一方超过2亿元人民币，应当事先报告。")

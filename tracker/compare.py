@@ -809,17 +809,22 @@ def _identity(f: _Features) -> tuple:
     return (f.kind, f.masked, f.indicator, f.unit, f.per, f.value, f.deadline, f.role)
 
 
-def _settled(fo: list[_Features], fn: list[_Features], near: list[set[int]], ro: list[int], rn: list[int]) -> dict[int, int]:
+def _settled(fo: list[_Features], fn: list[_Features], near: list[set[int]], ro: list[int], rn: list[int],
+             items: set[tuple[str, str]] = frozenset()) -> dict[int, int]:
     """Old → new targets that pair before anything else can: the same target, word for word, at the same
     place in aligned clauses. Their score is the highest any pair can reach, and each has exactly one such
     partner, so the greedy pairing takes them first whatever else is scored: nothing else needs scoring
     against them. On a revision most targets are settled here, in time linear in their number.
+    A law item paired with another item (``items``) settles only there.
     """
     mine: dict[int, list[int]] = {}
     theirs: dict[int, list[int]] = {}
+    paired_items = {a for a, _ in items}
     for i, f in enumerate(fo):
         key = _identity(f)
         for j in near[i]:
+            if f.clause in paired_items and (f.clause, fn[j].clause) not in items:
+                continue
             if rn[j] == ro[i] and _identity(fn[j]) == key:
                 mine.setdefault(i, []).append(j)
                 theirs.setdefault(j, []).append(i)
@@ -886,7 +891,8 @@ def pair_targets(old: list[Target], new: list[Target], links: set[tuple[str, str
 
 
 def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | None,
-            mode: str) -> list[tuple[int | None, int | None, float | None, str, float | None]]:
+            mode: str, items: set[tuple[str, str]] | None = None,
+            ) -> list[tuple[int | None, int | None, float | None, str, float | None]]:
     """pair_targets with the evidence of each pair: how alike the two sentences read, and its provenance.
 
     (i, j, alike, rule, score): ``rule`` is "linked" (both in clauses the alignment
@@ -896,7 +902,7 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
     fo, fn = [_features(t) for t in old], [_features(t) for t in new]
     near = _linked_candidates(old, new, links, ro)
     line_o, line_n = _line_sides(old), _line_sides(new)
-    settled = _settled(fo, fn, near, ro, rn)
+    settled = _settled(fo, fn, near, ro, rn, items or set())
     taken = set(settled.values())
     free = [j for j in range(len(new)) if j not in taken]
     index = _Index([fn[j] for j in free], free)
@@ -912,15 +918,18 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
             linked = j in near[i]
             score, ind, txt = _score(fo[i], fn[j], linked, (ro[i], rn[j]))
             if _acceptable(old[i], new[j], linked, links is not None, (score, ind, txt), mode, i in line_o or j in line_n):
-                scored.append((score, -abs(i - j), i, j, txt, "linked" if linked else "elsewhere"))
+                # two law items the alignment paired: their provisions pair before any other pair of the
+                # article, whatever its other items hold (劳动节's 放假1天 is not 元旦's though the figures agree)
+                first = bool(items) and (old[i].clause, new[j].clause) in items
+                scored.append((first, score, -abs(i - j), i, j, txt, "linked" if linked else "elsewhere"))
     scored.sort(reverse=True)
     used_o, used_n, pairs = set(), set(), []
-    for score, _, i, j, txt, rule in scored:
+    for _, score, _, i, j, txt, rule in scored:
         if i not in used_o and j not in used_n:
             used_o.add(i)
             used_n.add(j)
             pairs.append((i, j, txt, rule, round(score, 3)))
-    pairs += _split_cases(old, new, fo, fn, near, {i: j for i, j, _, _, _ in pairs}, (ro, rn))
+    pairs += _split_cases(old, new, fo, fn, near, {i: j for i, j, _, _, _ in pairs}, (ro, rn), items or set())
     pairs += _merged_cases(old, fo, fn, {i: j for i, j, _, _, _ in pairs}, (ro, rn))
     used_o.update(i for i, _, _, _, _ in pairs)
     used_n.update(j for _, j, _, _, _ in pairs)
@@ -952,7 +961,8 @@ def _line_sides(targets: list[Target]) -> dict[int, int]:
 
 
 def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: list[_Features],
-                 near: list[set[int]], partner: dict[int, int], ranks: tuple[list[int], list[int]]) -> list[tuple]:
+                 near: list[set[int]], partner: dict[int, int], ranks: tuple[list[int], list[int]],
+                 items: set[tuple[str, str]] = frozenset()) -> list[tuple]:
     """A law's provision that the new text states once per case it now tells apart, judged against the old one.
 
     货运、客运 and 危险货物运输 each get an item of their own with its own fine where the
@@ -963,13 +973,17 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
     whose label does not bind (a fine), the only one there. The case must be told apart
     where the text tells cases apart: in an item or 款 of its own, by the words of the
     restated old case, or by a degree of gravity (情节严重的). A fine on another addressee
-    (对直接责任人员) or a fallback beside another fine (上一年度没有销售额的) is a new provision.
+    (对直接责任人员) or a fallback beside another fine (上一年度没有销售额的) is a new provision, and so is
+    one in a new item when the old provisions stand in items paired with other items: each is its own
+    item's case already (元旦 put before 春节, 劳动节, 国庆节 is a new holiday, not a case of 国庆节).
     """
     out = []
+    paired_items = {a for a, _ in items}
     partnered = set(partner.values())  # a set: asking the dict's values for each new target was quadratic
     for j in (j for j in range(len(new)) if new[j].role and j not in partnered):
         found = [i for i in range(len(old)) if j in near[i] and old[i].role == new[j].role and fo[i].unit == fn[j].unit
-                 and not _opposite_triggers(old[i], new[j]) and normalise(old[i].scope) == normalise(new[j].scope)]
+                 and not _opposite_triggers(old[i], new[j]) and normalise(old[i].scope) == normalise(new[j].scope)
+                 and (old[i].clause not in paired_items or (old[i].clause, new[j].clause) in items)]
         scored = [(_score(fo[i], fn[j], True, (ranks[0][i], ranks[1][j])), i) for i in found]
         same_case = [(sc, i) for sc, i in scored if sc[1] >= INDICATOR_SAME and fo[i].per == fn[j].per]
         only = scored if len(scored) == 1 and not _label_binds(new[j].role) else []
@@ -1022,15 +1036,17 @@ def _case_of_its_own(restated: Target | None, case: Target) -> bool:
             or (case.indicator or "").startswith(extract_cues.GRAVITY_CASES))
 
 
-def compare_targets(old: list[Target], new: list[Target], mode: str = "version", links: set[tuple[str, str]] | None = None) -> list[TargetChange]:
+def compare_targets(old: list[Target], new: list[Target], mode: str = "version", links: set[tuple[str, str]] | None = None,
+                    items: set[tuple[str, str]] | None = None) -> list[TargetChange]:
     """Pair and judge two target lists (no clause alignment needed: the pre-commit check uses this).
 
-    Without ``links`` a target counts as "linked" when its clause id is unchanged.
+    Without ``links`` a target counts as "linked" when its clause id is unchanged; ``items``
+    are the law items the alignment paired directly (item_links).
     """
     if links is None and mode == "version":
         links = {(t.clause, t.clause) for t in old}
     changes = []
-    for i, j, alike, rule, score in _paired(old, new, links, mode):
+    for i, j, alike, rule, score in _paired(old, new, links, mode, items):
         if j is None:
             en, zh = say("dropped_parent" if mode == "parent" else "dropped", what=_describe(old[i]))
             changes.append(TargetChange("dropped", old[i], None, [en], reasons_zh=[zh]))
@@ -1168,6 +1184,20 @@ def clause_links(al: Alignment) -> set[tuple[str, str]]:
     return links
 
 
+def item_links(al: Alignment) -> set[tuple[str, str]]:
+    """The pairs of a law's items and 款 that the alignment paired with each other directly.
+
+    clause_links links every clause of two paired articles with every other, so a
+    provision may follow its article's text into an item; but where the items themselves
+    were paired (（二）劳动节 → （三）劳动节 after 元旦 was put first), that pairing is the better
+    evidence of which provision is which.
+    """
+    old_items = {c for members in _article_members(al.old).values() for c in members[1:]}
+    new_items = {c for members in _article_members(al.new).values() for c in members[1:]}
+    return {(al.old[i].id, al.new[j].id) for p in al.pairs for i in p.old for j in p.new
+            if al.old[i].id in old_items and al.new[j].id in new_items}
+
+
 def _article_members(clauses: list[Clause]) -> dict[str, list[str]]:
     """Article id → the ids of the article and every clause inside it (clauses in document order)."""
     members: dict[str, list[str]] = {}
@@ -1210,7 +1240,7 @@ def diff_documents(
     if mode not in ("version", "parent"):
         raise TrackerError(f"unknown diff mode {mode!r} (use version or parent)")
     al = alignment
-    targets = compare_targets(old_targets, new_targets, mode, clause_links(al))
+    targets = compare_targets(old_targets, new_targets, mode, clause_links(al), item_links(al))
     return DiffResult(
         mode=mode,
         old=DocRef(old.metadata.title, old_ref or old.source, old.metadata),

@@ -159,6 +159,22 @@ def _sentence_before(text: str, pos: int, reach: int = 40) -> str:
     return text[max(start, cut + 1) : pos]
 
 
+#: The longest opening phrase that names what an entitlement of a list item is for (（一）春节，放假3天).
+MAX_OPENING_NAME = 6
+_ENTRY_ENDS = "。；;：:\n"
+
+
+def _named_by_opening(text: str, lo: int) -> str:
+    """The short phrase that opens the entitlement's sentence or list entry, when the entitlement's own
+    phrase follows it: （一）春节，放假3天 and 春节，放假3天；劳动节，放假1天 read 春节放假 / 劳动节放假 (every
+    entry says 放假; its name is what tells them apart)."""
+    if lo == 0 or text[lo - 1] not in "，,":
+        return ""
+    opened = max(text.rfind(end, 0, lo - 1) for end in _ENTRY_ENDS) + 1
+    head = text[opened : lo - 1].strip()
+    return head if 0 < len(head) <= MAX_OPENING_NAME and not any(c in head for c in "，,") else ""
+
+
 def _label(words: str) -> str | None:
     words = "".join(words.split()).strip("的之")
     if len(words) > MAX_INDICATOR:
@@ -333,7 +349,7 @@ def _entitlement(text: str, m: re.Match, clause_id: str):
     comparator = _BOUNDS[bounds[-1]] if bounds else "="
     unit = "日" if m.group("u") == "天" else m.group("u")
     lo = _phrase_start(text, m.start())
-    indicator = _label(text[lo : m.start("gap")] + _BOUND_RE.sub("", gap))
+    indicator = _label(_named_by_opening(text, lo) + text[lo : m.start("gap")] + _BOUND_RE.sub("", gap))
     return _target(clause_id, "entitlement", indicator, comparator, value, None, unit, None, text, lo, m.end()), (
         m.start(), m.end())
 
