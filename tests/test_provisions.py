@@ -145,6 +145,13 @@ def test_a_condition_closed_by_a_comma_and_a_currency_is_a_threshold_raised_so_l
     assert "超过50亿元 → 超过80亿元" in c.reasons_zh[0] and "情形减少" in c.reasons_zh[0]
 
 
+def test_conditions_joined_by_bingqie_each_are_thresholds_named_without_the_joining_word():
+    found = provisions_of("单位年度销售额合计超过50亿元人民币，并且其中一方的销售额超过2亿元人民币。")
+    assert [(t.role, t.comparator, t.value) for t in found] == [
+        ("threshold", ">", Decimal(5000000000)), ("threshold", ">", Decimal(200000000))]
+    assert found[1].indicator == "其中一方的销售额"
+
+
 def test_a_ceiling_before_a_comma_is_not_read_as_a_condition():
     assert [t.role for t in provisions_of("每个班级的人数不得超过45人，超出部分另行编班。")] == ["limit"]
 

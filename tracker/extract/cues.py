@@ -403,6 +403,8 @@ CONDITION_WORDS = tuple(w for w in THRESHOLD_WORDS if w != "达到")
 CONDITION_NEGATIONS = ("不", "得", "能", "应", "可", "准")
 #: A currency written after an amount (100亿元人民币): part of the figure, not of the sentence.
 CURRENCY_AFTER = ("人民币",)
+#: Joining words a provision's label may open with when its phrase continues a sentence (…，并且其中…超过4亿元).
+LABEL_CONJUNCTIONS = ("并且", "而且", "或者", "以及")
 #: Units a threshold is counted in (amounts carry their 万/亿 in the number).
 THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%")
 #: Words before an amount or a number of days owed to a person (放假3天, 奖金最低不少于3000元).

@@ -20,7 +20,7 @@ from tracker.extract.numbers import NUMBER, parse_number
 from tracker.model import Target
 
 _PHRASE_END = "，,。；;：:\n"
-MAX_INDICATOR = 24
+MAX_INDICATOR = 32
 
 
 def _alt(words) -> str:
@@ -70,7 +70,7 @@ _THRESHOLD_RE = re.compile(
     rf"|(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})(?P<b2>以上|以下)){_CURRENCY}(?=的)"
     # 营业额合计超过100亿元人民币，并且…: a condition closed by a comma or 并且 rather than 的
     rf"|(?<![{''.join(cues.CONDITION_NEGATIONS)}])(?P<w4>{_alt(cues.CONDITION_WORDS)})(?P<n4>{NUMBER})"
-    rf"(?P<u4>{_alt(cues.THRESHOLD_UNITS)})(?P<b4>以上|以下)?{_CURRENCY}(?=[，,；;]|并且|且)"
+    rf"(?P<u4>{_alt(cues.THRESHOLD_UNITS)})(?P<b4>以上|以下)?{_CURRENCY}(?=[，,；;。]|并且|且)"
     # 持有公司百分之三以上股份的股东: a share held that qualifies its holder, its noun before 的
     rf"|{_alt(cues.PERCENT_WORDS)}(?P<n3>{NUMBER})(?P<b3>以上|以下)(?=[^，。；的]{{1,4}}的)"
 )
@@ -176,7 +176,11 @@ def _named_by_opening(text: str, lo: int) -> str:
 
 
 def _label(words: str) -> str | None:
+    """A provision's label from the words before its figure: no spaces, no 的/之 or joining word at its ends
+    (并且其中至少两个经营者…的营业额 reads 其中至少两个经营者…的营业额)."""
     words = "".join(words.split()).strip("的之")
+    for conjunction in cues.LABEL_CONJUNCTIONS:
+        words = words.removeprefix(conjunction)
     if len(words) > MAX_INDICATOR:
         words = words[-MAX_INDICATOR:]
     return words or None
