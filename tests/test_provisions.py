@@ -397,3 +397,10 @@ def test_a_quorum_and_a_consent_are_two_majority_rules():
 def test_a_majority_that_ends_its_text_is_read():
     (t,) = provisions_of("决议须经半数以上")
     assert (t.role, t.comparator, t.value) == ("ratio", ">=", Decimal(50))
+
+
+def test_an_entitlement_as_a_share_of_a_wage_keeps_the_wage_as_base_so_a_new_wage_is_changed():
+    c = only_change("因公一级残疾的，护理费为当地职工月平均工资的50%。",
+                    "因公一级残疾的，护理费为当地上一年度城镇单位就业人员月平均工资的50%。")
+    assert (c.change, c.new.role, c.new.per) == ("changed", "entitlement", "当地上一年度城镇单位就业人员月平均工资")
+    assert "计算基础改变" in c.reasons_zh[0]

@@ -387,6 +387,10 @@ DETENTION_NOUNS = ("行政拘留", "拘留")
 SUSPENSION_VERBS = ("暂停", "禁止")
 #: Nouns after a number of years that make it a qualification (10年以上治安保卫管理工作经历).
 QUALIFICATION_NOUNS = ("经历", "经验", "工龄", "教龄", "资历")
+#: Words before a wage an entitlement is a share of (护理费的标准为…月平均工资的50%).
+WAGE_SHARE_OPENERS = ("为", "按照", "按")
+#: Nouns that end such a wage or income (月平均工资, 人均可支配收入).
+WAGE_BASE_NOUNS = ("工资", "收入")
 #: Nouns of a wage an entitlement is counted in months of (40个月基本工资).
 WAGE_NOUNS = ("工资",)
 #: Words after a time limit that make it a ban period (三年内不得再次申请): a longer one is stricter.

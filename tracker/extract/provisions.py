@@ -62,6 +62,11 @@ _SUSPENSION_RE = re.compile(
 _QUALIFICATION_RE = re.compile(
     rf"(?P<n>{NUMBER})年以上(?=的|[^，。；的]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)}))"
 )
+#: 为当地职工月平均工资的50%: an entitlement counted as a share of a wage or income, the wage its base
+_WAGE_SHARE_RE = re.compile(
+    rf"(?:{_alt(cues.WAGE_SHARE_OPENERS)})(?P<base>[^，。；的]{{2,24}}?(?:{_alt(cues.WAGE_BASE_NOUNS)}))的"
+    rf"(?:{_alt(cues.PERCENT_WORDS)}(?P<pn>{NUMBER})|(?P<n>{NUMBER})%)"
+)
 #: 相当于本人40个月工资, 40个月的基本工资: an entitlement counted in months of a wage, the wage its base
 _WAGE_MONTHS_RE = re.compile(rf"(?P<n>{NUMBER})个月的?(?P<base>[^，。；、的]{{0,14}}?{_alt(cues.WAGE_NOUNS)})")
 _CURRENCY = rf"(?:{_alt(cues.CURRENCY_AFTER)})?"
@@ -108,6 +113,8 @@ def provisions(text: str, clause_id: str) -> list[Target]:
         keep(*_detention(text, m, clause_id))
     for m in _SUSPENSION_RE.finditer(text):
         keep(*_suspension(text, m, clause_id))
+    for m in _WAGE_SHARE_RE.finditer(text):
+        keep(*_wage_share(text, m, clause_id))
     for m in _WAGE_MONTHS_RE.finditer(text):
         keep(*_wage_months(text, m, clause_id))
     for m in _QUALIFICATION_RE.finditer(text):
@@ -453,3 +460,16 @@ def _second_count(text: str, m: re.Match) -> re.Match | None:
     """The same majority over a second count joined by 且 in the same phrase (…面积过半数的业主且人数过半数)."""
     pattern = rf"的?[^，。；且]{{0,8}}且(?P<base2>[^，。；]{{0,10}}?){re.escape(m.group('frac'))}"
     return re.compile(pattern).match(text, m.end())
+
+
+def _wage_share(text: str, m: re.Match, clause_id: str):
+    """因战一级残疾的，为当地职工月平均工资的50% → entitlement = 50 % of 当地职工月平均工资, named by its case:
+    a new wage (上一年度城镇单位就业人员月平均工资) is a new base, so 'changed', not another measure."""
+    value = parse_number(m.group("n") or m.group("pn"))
+    if value is None:
+        return None, (0, 0)
+    lo = _phrase_start(text, m.start())
+    base = _label(m.group("base"))
+    indicator = _condition(text, lo) or _label(text[lo : m.start()]) or base
+    return _target(clause_id, "entitlement", indicator, "=", value, None, "%", base, text, lo, m.end()), (
+        m.start(), m.end())
