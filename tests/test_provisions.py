@@ -49,7 +49,7 @@ def test_a_time_limit_counts_working_days_and_months():
 
 
 def test_a_date_is_not_a_time_limit():
-    assert provisions_of("本条例自2023年7月20日起施行。") == []
+    assert [t.role for t in provisions_of("本条例自2023年7月20日起施行。")] == ["effective"]
 
 
 def test_the_role_is_an_extra_field_of_the_target_json():
@@ -404,3 +404,9 @@ def test_an_entitlement_as_a_share_of_a_wage_keeps_the_wage_as_base_so_a_new_wag
                     "因公一级残疾的，护理费为当地上一年度城镇单位就业人员月平均工资的50%。")
     assert (c.change, c.new.role, c.new.per) == ("changed", "entitlement", "当地上一年度城镇单位就业人员月平均工资")
     assert "计算基础改变" in c.reasons_zh[0]
+
+
+def test_an_effective_date_moved_is_changed_with_no_direction():
+    c = only_change("本条例自2004年10月1日起施行。", "本条例自2024年10月1日起施行。")
+    assert (c.change, c.new.kind, c.new.role, c.new.deadline) == ("changed", "deadline", "effective", "2024-10-01")
+    assert "不涉及宽严" in c.reasons_zh[0]

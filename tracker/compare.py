@@ -18,7 +18,8 @@ from decimal import Decimal
 
 from tracker.align import Alignment
 from tracker.cues import (
-    AREA_NAMES, DURATION_DAYS, MODALITIES, ROLE_CROSSINGS, ROLE_RULES, SAME_DURATION, THRESHOLD_EFFECT, RoleRule,
+    AREA_NAMES, DURATION_DAYS, MODALITIES, ROLE_CROSSINGS, ROLE_RULES, SAME_DURATION, THRESHOLD_EFFECT,
+    UNDIRECTED_ROLES, RoleRule,
 )
 from tracker.errors import TrackerError
 from tracker.extract import cues as extract_cues
@@ -126,6 +127,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "provision_mixed": ("{what} {a} → {b}: one bound rose and the other fell", "{what} {a} → {b}：上下限一升一降，宽严不一"),
     "provision_same": ("{what} {a} → {b}: about the same length of time", "{what} {a} → {b}：时长大致相当，宽严未变"),
     "ratio_base": ("base {a} → {b}: the majority is counted over a {moved_en} body", "表决基数 {a} → {b}：计算基数{moved}"),
+    "undirected": ("{what} {a} → {b}: {meaning}", "{what} {a} → {b}：{meaning}"),
     "crossing": ("{a} → {b}: {meaning}, so {verdict_en}", "{a} → {b}：{meaning}，{verdict}"),
     "provision_basis": ("{what} {a} → {b}: counted on another basis, no direction", "{what} {a} → {b}：计算基础改变，无法比较宽严"),
     "pairing": ("paired by meaning, the sentences read alike only {alike}: {a} ↔ {b}",
@@ -352,6 +354,8 @@ def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
         return judge_provision(old, new, rule)
     if (old.role, new.role) in ROLE_CROSSINGS:
         return judge_crossing(old, new)
+    if old.role and old.role == new.role and old.role in UNDIRECTED_ROLES:
+        return judge_undirected(old, new)
     v = _Verdict([], False, False, [])
     words_same = mode == "version" and layout_only(old, new)
     if not words_same:
@@ -627,6 +631,16 @@ def judge_provision(old: Target, new: Target, rule: RoleRule) -> TargetChange:
         v.say("provision", **facts, meaning=meaning, verdict_en=("stricter" if verdict > 0 else "looser"),
               verdict=("要求收紧" if verdict > 0 else "要求放宽"))
     _judge_modality(old, new, v)
+    return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
+
+
+def judge_undirected(old: Target, new: Target) -> TargetChange:
+    """A dated provision whose change has no direction (an effective date): changed when its date moved."""
+    v = _Verdict([], False, False, [])
+    if (old.deadline, old.value) != (new.deadline, new.value):
+        v.neutral = True
+        v.say("undirected", what=(old.indicator, old.indicator), a=(old.deadline, date_zh(old.deadline)),
+              b=(new.deadline, date_zh(new.deadline)), meaning=UNDIRECTED_ROLES[old.role])
     return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
 
 

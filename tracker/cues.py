@@ -282,6 +282,13 @@ ROLE_RULES: dict[str, RoleRule] = {
     ),
 }
 
+#: Roles of a law's dated provisions whose change has no direction: role → (English, Chinese) meaning.
+#: A revision names its own effective date (自2024年10月1日起施行); a reviewer checks it, but a later
+#: date is neither stricter nor looser.
+UNDIRECTED_ROLES: dict[str, tuple[str, str]] = {
+    "effective": ("the law takes effect on another date", "施行日期改变，不涉及宽严"),
+}
+
 #: A duty moved across its event: an advance period before it (变更前15日, 应当在15日前) that becomes a time
 #: limit after it (自变更之日起15日内), or back. (old role, new role) → (direction, English, Chinese).
 ROLE_CROSSINGS: dict[tuple[str, str], tuple[int, str, str]] = {

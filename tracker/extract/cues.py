@@ -387,6 +387,9 @@ DETENTION_NOUNS = ("行政拘留", "拘留")
 SUSPENSION_VERBS = ("暂停", "禁止")
 #: Nouns after a number of years that make it a qualification (10年以上治安保卫管理工作经历).
 QUALIFICATION_NOUNS = ("经历", "经验", "工龄", "教龄", "资历")
+#: The words around a law's effective date (自2024年10月1日起施行).
+EFFECTIVE_BEFORE = ("自", "从")
+EFFECTIVE_AFTER = ("起施行", "起实施", "起生效")
 #: Words before a wage an entitlement is a share of (护理费的标准为…月平均工资的50%).
 WAGE_SHARE_OPENERS = ("为", "按照", "按")
 #: Nouns that end such a wage or income (月平均工资, 人均可支配收入).

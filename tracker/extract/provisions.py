@@ -16,6 +16,7 @@ import re
 from decimal import Decimal
 
 from tracker.extract import cues
+from tracker.extract.deadlines import DateMention, find_dates
 from tracker.extract.numbers import NUMBER, parse_number
 from tracker.model import Target
 
@@ -127,6 +128,8 @@ def provisions(text: str, clause_id: str) -> list[Target]:
         keep(*_entitlement(text, m, clause_id))
     for m in _LIMIT_RE.finditer(text):
         keep(*_limit(text, m, clause_id))
+    for date in find_dates(text):
+        keep(*_effective(text, date, clause_id))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -473,3 +476,17 @@ def _wage_share(text: str, m: re.Match, clause_id: str):
     indicator = _condition(text, lo) or _label(text[lo : m.start()]) or base
     return _target(clause_id, "entitlement", indicator, "=", value, None, "%", base, text, lo, m.end()), (
         m.start(), m.end())
+
+
+def _effective(text: str, date: DateMention, clause_id: str):
+    """本条例自2024年10月1日起施行 → the date the law takes effect (kind ``deadline``, role ``effective``):
+    every revision names its own, and a reviewer checks it, but it is neither stricter nor looser."""
+    before, after = text[max(0, date.start - 1) : date.start], text[date.end : date.end + 4]
+    if before not in cues.EFFECTIVE_BEFORE or not after.startswith(cues.EFFECTIVE_AFTER):
+        return None, (0, 0)
+    end = date.end + next(len(w) for w in cues.EFFECTIVE_AFTER if after.startswith(w))
+    lo = _phrase_start(text, date.start)
+    t = Target(clause=clause_id, kind="deadline", indicator="施行日期", scope=None, comparator=None, value=None,
+               value_max=None, unit=None, per=None, deadline=date.iso, modality="must", text=text[lo:end], start=lo,
+               role="effective")
+    return t, (date.start, end)
