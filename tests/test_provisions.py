@@ -410,3 +410,8 @@ def test_an_effective_date_moved_is_changed_with_no_direction():
     c = only_change("本条例自2004年10月1日起施行。", "本条例自2024年10月1日起施行。")
     assert (c.change, c.new.kind, c.new.role, c.new.deadline) == ("changed", "deadline", "effective", "2024-10-01")
     assert "不涉及宽严" in c.reasons_zh[0]
+
+
+def test_thresholds_listed_with_a_pause_mark_are_each_read():
+    found = provisions_of("父母中男年满60周岁、女年满55周岁的，发给定期补助。")
+    assert [(t.indicator, t.value) for t in found] == [("父母中男", Decimal(60)), ("女", Decimal(55))]

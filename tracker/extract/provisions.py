@@ -73,7 +73,7 @@ _WAGE_MONTHS_RE = re.compile(rf"(?P<n>{NUMBER})个月的?(?P<base>[^，。；、
 _CURRENCY = rf"(?:{_alt(cues.CURRENCY_AFTER)})?"
 _THRESHOLD_RE = re.compile(
     rf"(?:(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})(?P<b>以上|以下)?"
-    rf"|(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})(?P<b2>以上|以下)){_CURRENCY}(?=的)"
+    rf"|(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})(?P<b2>以上|以下)){_CURRENCY}(?=的|、[^，。；、]{{1,12}}的)"
     # 营业额合计超过100亿元人民币，并且…: a condition closed by a comma or 并且 rather than 的
     rf"|(?<![{''.join(cues.CONDITION_NEGATIONS)}])(?P<w4>{_alt(cues.CONDITION_WORDS)})(?P<n4>{NUMBER})"
     rf"(?P<u4>{_alt(cues.THRESHOLD_UNITS)})(?P<b4>以上|以下)?{_CURRENCY}(?=[，,；;。]|并且|且)"
@@ -348,7 +348,8 @@ def _threshold(text: str, m: re.Match, clause_id: str):
     if unit == "岁":
         unit = "周岁"
     lo = _phrase_start(text, m.start())
-    indicator = _label(text[lo : m.start()]) or unit
+    before = text[lo : m.start()]
+    indicator = _label(before[before.rfind("、") + 1 :]) or unit  # 男年满60周岁、女年满55周岁的: 女 names the second
     return _target(clause_id, "threshold", indicator, comparator, value, None, unit, None, text, lo, m.end()), (
         m.start(), m.end())
 
