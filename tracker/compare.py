@@ -994,8 +994,13 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
     out = []
     paired_items = {a for a, _ in items}
     partnered = set(partner.values())  # a set: asking the dict's values for each new target was quadratic
+    olds_near: dict[int, list[int]] = {}  # new target → the old ones linked to it, built once (not old × new)
+    for i, js in enumerate(near):
+        if old[i].role:
+            for j in js:
+                olds_near.setdefault(j, []).append(i)
     for j in (j for j in range(len(new)) if new[j].role and j not in partnered):
-        found = [i for i in range(len(old)) if j in near[i] and old[i].role == new[j].role and fo[i].unit == fn[j].unit
+        found = [i for i in olds_near.get(j, ()) if old[i].role == new[j].role and fo[i].unit == fn[j].unit
                  and not _opposite_triggers(old[i], new[j]) and normalise(old[i].scope) == normalise(new[j].scope)
                  and (old[i].clause not in paired_items or (old[i].clause, new[j].clause) in items)]
         scored = [(_score(fo[i], fn[j], True, (ranks[0][i], ranks[1][j])), i) for i in found]
@@ -1018,12 +1023,18 @@ def _merged_cases(old: list[Target], fo: list[_Features], fn: list[_Features], p
     Only a role whose label binds (a time limit from one event, a ban) tells twins by their label: two
     fines both labelled 罚款 are not known to be one.
     """
+    def twin_key(k: int) -> tuple:
+        return old[k].clause, old[k].role, _identity(fo[k])[2:6], normalise(old[k].scope)
+
+    first_paired: dict[tuple, int] = {}  # one pass over the pairs, not one per unpaired provision
+    for k in sorted(partner):
+        if old[k].role:
+            first_paired.setdefault(twin_key(k), k)
     out = []
     for i in (i for i in range(len(old)) if i not in partner and old[i].role and _label_binds(old[i].role)):
-        twins = [k for k in partner if k != i and old[k].clause == old[i].clause and old[k].role == old[i].role
-                 and _identity(fo[k])[2:6] == _identity(fo[i])[2:6] and normalise(old[k].scope) == normalise(old[i].scope)]
-        if twins:
-            j = partner[twins[0]]
+        twin = first_paired.get(twin_key(i))
+        if twin is not None:
+            j = partner[twin]
             score, _, txt = _score(fo[i], fn[j], True, (ranks[0][i], ranks[1][j]))
             out.append((i, j, txt, "split", round(score, 3)))
     return out
