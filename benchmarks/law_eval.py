@@ -175,10 +175,14 @@ def _spell_shares(text: str) -> str:
     return _HALF_RE.sub(" 50% ", _FRACTION_RE.sub(fraction, text))
 
 
+#: 上一年度 / 下一年: "the previous / next", not the number one
+_NOT_A_NUMBER_RE = re.compile(r"[上下]一(?=年|会计|个)")
+
+
 def truth_numbers(text: str) -> set[Decimal]:
     """Every number a truth side writes, in plain units (1万 → 10000, 百分之十 → 10, 三分之二 → 66.67)."""
     found: set[Decimal] = set()
-    text = _spell_shares(_PERCENT_RE.sub(lambda m: f"{m.group(1)}%", text))
+    text = _spell_shares(_PERCENT_RE.sub(lambda m: f"{m.group(1)}%", _NOT_A_NUMBER_RE.sub("", text)))
     for m in _NUM_RE.finditer(text):
         digits, scale = m.group(1), m.group(2)
         if digits in ("点",) or (not digits[0].isdigit() and digits.strip("十百千") == "" and not scale and len(digits) > 1):
