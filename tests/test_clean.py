@@ -141,3 +141,21 @@ def test_a_line_broken_before_punctuation_is_joined_back():
 def test_a_line_ending_with_a_comma_is_joined_to_the_next_unless_a_label_follows():
     assert cleaned("2025年底前，\n出台失能失智老年人照护服务措施。").text == "2025年底前，出台失能失智老年人照护服务措施。"
     assert cleaned("主要包括，\n（一）完善清单。").text == "主要包括，\n（一）完善清单。"
+
+
+def test_space_runs_after_a_table_pipe_are_left_alone_without_being_matched():
+    """The space rules skip a run right after a pipe by pattern, not by a call per run: the result
+    must be exactly what matching every run and keeping the pipe's runs gave."""
+    import re
+    from pathlib import Path
+
+    from tracker import clean as C
+
+    every_run = re.compile(r"[ \t]+(?![ \t|])")
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_bytes().decode("utf-8", "replace") for folder in ("examples", "benchmarks/unseen")
+             for p in sorted((root / folder).rglob("*.txt"))]
+    texts.append("| a |  b\t| c | 1 2 |\t\t中 文 ，  甲|  乙 \t丙  |\n 起 | 到 2025 年 ， 达到 60 %")
+    for text in texts:
+        for rule in (C._layout_space, C._punctuation_space):
+            assert C._INNER_SPACE_RUN.sub(rule, text) == every_run.sub(rule, text)
