@@ -159,3 +159,12 @@ def test_space_runs_after_a_table_pipe_are_left_alone_without_being_matched():
     for text in texts:
         for rule in (C._layout_space, C._punctuation_space):
             assert C._INNER_SPACE_RUN.sub(rule, text) == every_run.sub(rule, text)
+
+
+def test_chinese_characters_are_counted_a_chunk_at_a_time_until_there_are_enough():
+    from tracker.clean import _count_cjk
+
+    text = ("到 2025 年，护理型床位占比达到 60%。abc\n" * 5000)
+    every = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    assert _count_cjk(text, len(text), chunk=1000) == every
+    assert 50 <= _count_cjk(text, 50, chunk=1000) < every  # stops once it has enough

@@ -365,10 +365,25 @@ def _scrape_space(m: re.Match) -> str:
 def _is_scrape(text: str) -> bool:
     """Many spaces between Chinese characters on very long lines: a flattened PDF or preview."""
     cjk_gaps = len(re.findall(rf"[{CJK}][ \t]+[{CJK}]", text))
-    if not cjk_gaps or max((len(line) for line in text.split("\n")), default=0) <= 150:
+    if not cjk_gaps or not _LONG_LINE.search(text):
         return False
-    cjk_chars = (len(text) - len(re.sub(rf"[{CJK}]+", "", text))) or 1  # counted by runs: one match per run
-    return cjk_gaps * 60 > cjk_chars
+    return cjk_gaps * 60 > (_count_cjk(text, cjk_gaps * 60) or 1)
+
+
+_LONG_LINE = re.compile(r"[^\n]{151}")  # a line longer than 150 characters
+_CJK_RUN = re.compile(rf"[{CJK}]+")
+
+
+def _count_cjk(text: str, enough: int, chunk: int = 1 << 16) -> int:
+    """Chinese characters of ``text``, counted a chunk at a time until there are ``enough``:
+    a 19 MB document has its answer in the first few chunks, not after a copy of all of it."""
+    found = 0
+    for start in range(0, len(text), chunk):
+        part = text[start : start + chunk]
+        found += len(part) - len(_CJK_RUN.sub("", part))
+        if found >= enough:
+            break
+    return found
 
 
 def unify_punctuation(doc: _Cleaning) -> None:
