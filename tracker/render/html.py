@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from tracker.characters import escape_json, neutralise
 
@@ -93,11 +93,16 @@ def report_meta(view: ReportView) -> str:
 
 
 def _esc(value) -> str:
-    """What Jinja's autoescape prints for ``value``: markupsafe's escape, the same function."""
-    return str(escape(value))
+    """What Jinja's autoescape prints for ``value`` (markupsafe.escape: & < > " ' as entities), as a plain
+    str: markupsafe's own escape builds a Markup object per call, a second of a 50,000-row report's time.
+    A test holds the two equal on hostile text."""
+    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;").replace("'", "&#39;"))
 
 
+@lru_cache(maxsize=64)
 def _badge(label) -> str:
+    """A label's badge; a report has a handful of labels and a row for each of thousands of clauses."""
     return (f'<span class="badge lbl-{_esc(label.key)}" title="{_esc(label.en)}"><span class="i" aria-hidden="true">'
             f"{_esc(label.icon)}</span>{_esc(label.zh)}</span>")
 
