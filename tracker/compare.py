@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from decimal import Decimal
 
 from tracker.align import Alignment
@@ -823,8 +823,32 @@ def _identity(f: _Features) -> tuple:
     return (f.kind, f.masked, f.indicator, f.unit, f.per, f.value, f.deadline, f.role)
 
 
+@dataclass(frozen=True)
+class ItemLinks:
+    """The pairs of a law's items and 款 that the alignment paired with each other directly (item_links).
+
+    All clauses of two paired articles are linked (clause_links), but where two items
+    were themselves paired, their provisions are each other's: 劳动节's 放假1天 is not
+    元旦's 放假1天 though the figures agree, and a new item's provision is no case of an
+    old item already paired with another item.
+    """
+
+    pairs: frozenset[tuple[str, str]] = frozenset()
+
+    @cached_property
+    def olds(self) -> frozenset[str]:
+        return frozenset(a for a, _ in self.pairs)
+
+    def paired(self, old_clause: str, new_clause: str) -> bool:
+        return (old_clause, new_clause) in self.pairs
+
+    def elsewhere(self, old_clause: str, new_clause: str) -> bool:
+        """Whether the old clause is an item paired with another item than the new clause."""
+        return old_clause in self.olds and (old_clause, new_clause) not in self.pairs
+
+
 def _settled(fo: list[_Features], fn: list[_Features], near: list[set[int]], ro: list[int], rn: list[int],
-             items: set[tuple[str, str]] = frozenset()) -> dict[int, int]:
+             items: ItemLinks = ItemLinks()) -> dict[int, int]:
     """Old → new targets that pair before anything else can: the same target, word for word, at the same
     place in aligned clauses. Their score is the highest any pair can reach, and each has exactly one such
     partner, so the greedy pairing takes them first whatever else is scored: nothing else needs scoring
@@ -833,11 +857,10 @@ def _settled(fo: list[_Features], fn: list[_Features], near: list[set[int]], ro:
     """
     mine: dict[int, list[int]] = {}
     theirs: dict[int, list[int]] = {}
-    paired_items = {a for a, _ in items}
     for i, f in enumerate(fo):
         key = _identity(f)
         for j in near[i]:
-            if f.clause in paired_items and (f.clause, fn[j].clause) not in items:
+            if items.elsewhere(f.clause, fn[j].clause):
                 continue
             if rn[j] == ro[i] and _identity(fn[j]) == key:
                 mine.setdefault(i, []).append(j)
@@ -905,7 +928,7 @@ def pair_targets(old: list[Target], new: list[Target], links: set[tuple[str, str
 
 
 def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | None,
-            mode: str, items: set[tuple[str, str]] | None = None,
+            mode: str, items: ItemLinks = ItemLinks(),
             ) -> list[tuple[int | None, int | None, float | None, str, float | None]]:
     """pair_targets with the evidence of each pair: how alike the two sentences read, and its provenance.
 
@@ -916,7 +939,7 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
     fo, fn = [_features(t) for t in old], [_features(t) for t in new]
     near = _linked_candidates(old, new, links, ro)
     line_o, line_n = _line_sides(old), _line_sides(new)
-    settled = _settled(fo, fn, near, ro, rn, items or set())
+    settled = _settled(fo, fn, near, ro, rn, items)
     taken = set(settled.values())
     free = [j for j in range(len(new)) if j not in taken]
     index = _Index([fn[j] for j in free], free)
@@ -932,9 +955,7 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
             linked = j in near[i]
             score, ind, txt = _score(fo[i], fn[j], linked, (ro[i], rn[j]))
             if _acceptable(old[i], new[j], linked, links is not None, (score, ind, txt), mode, i in line_o or j in line_n):
-                # two law items the alignment paired: their provisions pair before any other pair of the
-                # article, whatever its other items hold (劳动节's 放假1天 is not 元旦's though the figures agree)
-                first = bool(items) and (old[i].clause, new[j].clause) in items
+                first = items.paired(old[i].clause, new[j].clause)  # two paired law items: before the rest
                 scored.append((first, score, -abs(i - j), i, j, txt, "linked" if linked else "elsewhere"))
     scored.sort(reverse=True)
     used_o, used_n, pairs = set(), set(), []
@@ -943,7 +964,7 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
             used_o.add(i)
             used_n.add(j)
             pairs.append((i, j, txt, rule, round(score, 3)))
-    pairs += _split_cases(old, new, fo, fn, near, {i: j for i, j, _, _, _ in pairs}, (ro, rn), items or set())
+    pairs += _split_cases(old, new, fo, fn, near, {i: j for i, j, _, _, _ in pairs}, (ro, rn), items)
     pairs += _merged_cases(old, fo, fn, {i: j for i, j, _, _, _ in pairs}, (ro, rn))
     used_o.update(i for i, _, _, _, _ in pairs)
     used_n.update(j for _, j, _, _, _ in pairs)
@@ -976,7 +997,7 @@ def _line_sides(targets: list[Target]) -> dict[int, int]:
 
 def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: list[_Features],
                  near: list[set[int]], partner: dict[int, int], ranks: tuple[list[int], list[int]],
-                 items: set[tuple[str, str]] = frozenset()) -> list[tuple]:
+                 items: ItemLinks = ItemLinks()) -> list[tuple]:
     """A law's provision that the new text states once per case it now tells apart, judged against the old one.
 
     货运、客运 and 危险货物运输 each get an item of their own with its own fine where the
@@ -992,7 +1013,6 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
     item's case already (元旦 put before 春节, 劳动节, 国庆节 is a new holiday, not a case of 国庆节).
     """
     out = []
-    paired_items = {a for a, _ in items}
     partnered = set(partner.values())  # a set: asking the dict's values for each new target was quadratic
     olds_near: dict[int, list[int]] = {}  # new target → the old ones linked to it, built once (not old × new)
     for i, js in enumerate(near):
@@ -1002,7 +1022,7 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
     for j in (j for j in range(len(new)) if new[j].role and j not in partnered):
         found = [i for i in olds_near.get(j, ()) if old[i].role == new[j].role and fo[i].unit == fn[j].unit
                  and not _opposite_triggers(old[i], new[j]) and normalise(old[i].scope) == normalise(new[j].scope)
-                 and (old[i].clause not in paired_items or (old[i].clause, new[j].clause) in items)]
+                 and not items.elsewhere(old[i].clause, new[j].clause)]
         scored = [(_score(fo[i], fn[j], True, (ranks[0][i], ranks[1][j])), i) for i in found]
         same_case = [(sc, i) for sc, i in scored if sc[1] >= INDICATOR_SAME and fo[i].per == fn[j].per]
         only = scored if len(scored) == 1 and not _label_binds(new[j].role) else []
@@ -1062,7 +1082,7 @@ def _case_of_its_own(restated: Target | None, case: Target) -> bool:
 
 
 def compare_targets(old: list[Target], new: list[Target], mode: str = "version", links: set[tuple[str, str]] | None = None,
-                    items: set[tuple[str, str]] | None = None) -> list[TargetChange]:
+                    items: ItemLinks = ItemLinks()) -> list[TargetChange]:
     """Pair and judge two target lists (no clause alignment needed: the pre-commit check uses this).
 
     Without ``links`` a target counts as "linked" when its clause id is unchanged; ``items``
@@ -1198,8 +1218,11 @@ def clause_links(al: Alignment) -> set[tuple[str, str]]:
     fine, so every clause inside two paired articles is linked with every
     clause inside the other.
     """
+    return _links(al, _article_members(al.old), _article_members(al.new))
+
+
+def _links(al: Alignment, old_members: dict[str, list[str]], new_members: dict[str, list[str]]) -> set[tuple[str, str]]:
     links = {(al.old[i].id, al.new[j].id) for p in al.pairs for i in p.old for j in p.new}
-    old_members, new_members = _article_members(al.old), _article_members(al.new)
     for p in al.pairs:
         for i in p.old:
             for j in p.new:
@@ -1209,18 +1232,16 @@ def clause_links(al: Alignment) -> set[tuple[str, str]]:
     return links
 
 
-def item_links(al: Alignment) -> set[tuple[str, str]]:
-    """The pairs of a law's items and 款 that the alignment paired with each other directly.
+def item_links(al: Alignment) -> ItemLinks:
+    """The law items and 款 the alignment paired with each other directly (see ItemLinks)."""
+    return _item_links(al, _article_members(al.old), _article_members(al.new))
 
-    clause_links links every clause of two paired articles with every other, so a
-    provision may follow its article's text into an item; but where the items themselves
-    were paired (（二）劳动节 → （三）劳动节 after 元旦 was put first), that pairing is the better
-    evidence of which provision is which.
-    """
-    old_items = {c for members in _article_members(al.old).values() for c in members[1:]}
-    new_items = {c for members in _article_members(al.new).values() for c in members[1:]}
-    return {(al.old[i].id, al.new[j].id) for p in al.pairs for i in p.old for j in p.new
-            if al.old[i].id in old_items and al.new[j].id in new_items}
+
+def _item_links(al: Alignment, old_members: dict[str, list[str]], new_members: dict[str, list[str]]) -> ItemLinks:
+    old_items = {c for members in old_members.values() for c in members[1:]}
+    new_items = {c for members in new_members.values() for c in members[1:]}
+    return ItemLinks(frozenset((al.old[i].id, al.new[j].id) for p in al.pairs for i in p.old for j in p.new
+                               if al.old[i].id in old_items and al.new[j].id in new_items))
 
 
 def _article_members(clauses: list[Clause]) -> dict[str, list[str]]:
@@ -1265,7 +1286,9 @@ def diff_documents(
     if mode not in ("version", "parent"):
         raise TrackerError(f"unknown diff mode {mode!r} (use version or parent)")
     al = alignment
-    targets = compare_targets(old_targets, new_targets, mode, clause_links(al), item_links(al))
+    old_members, new_members = _article_members(al.old), _article_members(al.new)  # once for both link sets
+    targets = compare_targets(old_targets, new_targets, mode, _links(al, old_members, new_members),
+                              _item_links(al, old_members, new_members))
     return DiffResult(
         mode=mode,
         old=DocRef(old.metadata.title, old_ref or old.source, old.metadata),
