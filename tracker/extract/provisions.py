@@ -143,7 +143,6 @@ def merge(targets: list[Target], found: list[Target]) -> list[Target]:
     return sorted(kept + found, key=lambda t: t.start)
 
 
-
 def _gloss(before: Target, t: Target) -> bool:
     """A provision in brackets right after one of the same role and figure restates it for a sub-case
     (自变更之日起15日内（属于工商登记事项的自工商登记变更之日起15日内）): not a provision of its own."""
@@ -367,7 +366,6 @@ def _entitlement(text: str, m: re.Match, clause_id: str):
     indicator = _label(_named_by_opening(text, lo) + text[lo : m.start("gap")] + _BOUND_RE.sub("", gap))
     return _target(clause_id, "entitlement", indicator, comparator, value, None, unit, None, text, lo, m.end()), (
         m.start(), m.end())
-
 
 
 def _limit(text: str, m: re.Match, clause_id: str):
