@@ -23,6 +23,7 @@ candidates sharing rare character bigrams — see docs/decisions/0401.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -61,6 +62,7 @@ THRESHOLDS: dict[str, float] = {
     "near_move_cover": 0.9,
     "near_margin": 0.1,  # … and clearly closer than any other free article near there
     "article_gap_cells": 2500,  # largest gap (old × new articles) paired that way: a 50-article rewrite
+    "case_weak": 0.7,  # a law's fuzzy article pairing below this may give way to pairings by the case each opens with
 }
 
 
@@ -605,6 +607,103 @@ def article_gap_pass(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairi
     return out
 
 
+#: the case a law's article opens with: 违反本条例规定，未办理许可证，擅自采砂的， — up to the first 的 that ends a phrase
+_OPENING_CASE = re.compile(r"^(.{4,80}?的)[，,；;：:]")
+
+
+def _opening_case(article: Clause) -> str:
+    """The case an article opens with (normalised), '' when it opens with none.
+
+    Penalty articles say alike what follows (由…责令停止违法行为，没收…，并处…罚款);
+    what tells them apart is the offence named before the first 的.
+    """
+    m = _OPENING_CASE.match(article.text)
+    return normalise(m.group(1)) if m else ""
+
+
+def case_rematch_pass(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairing]:
+    """Laws: articles alike in wording pair by the case they open with.
+
+    Three penalty articles of one law share most of their words; the sequence
+    alignment, which needs ``fuzzy`` similarity, can pair old 第十九条 (未按照
+    许可证) with new 第十八条 (未办理许可证) and leave the true partners, each
+    rewritten below ``fuzzy``, unpaired. Between two surely paired articles, a
+    weak fuzzy article pairing (< ``case_weak``) gives way to the order-keeping
+    pairs with the most text and opening case in common — only when one of its
+    articles finds there a partner it resembles more, case counted. Articles
+    whose items are paired are left alone: unpairing them would orphan the items.
+    """
+    weak = [k for k, p in enumerate(pairs) if _weak_article_pairing(p, old, new)]
+    if not weak:
+        return pairs
+    weak_set = set(weak)
+    anchors = [p for k, p in enumerate(pairs) if k not in weak_set and len(p.old) == len(p.new) == 1
+               and old.article[p.old[0]] and new.article[p.new[0]]]
+    chain = sorted((anchors[k].old[0], anchors[k].new[0]) for k in in_order(anchors))
+    arts_o = [i for i, is_article in enumerate(old.article) if is_article]
+    arts_n = [j for j, is_article in enumerate(new.article) if is_article]
+    bounds = [(-1, -1), *chain, (len(old.clauses), len(new.clauses))]
+    drop: set[int] = set()
+    add: list[Pairing] = []
+    for (o0, n0), (o1, n1) in zip(bounds, bounds[1:]):
+        inside = [k for k in weak if o0 < pairs[k].old[0] < o1 and n0 < pairs[k].new[0] < n1]
+        if not inside:
+            continue
+        released_o = {pairs[k].old[0] for k in inside}
+        released_n = {pairs[k].new[0] for k in inside}
+        free_o = [i for i in arts_o[bisect.bisect_right(arts_o, o0):bisect.bisect_left(arts_o, o1)] if i not in old.paired or i in released_o]
+        free_n = [j for j in arts_n[bisect.bisect_right(arts_n, n0):bisect.bisect_left(arts_n, n1)] if j not in new.paired or j in released_n]
+        if len(free_o) * len(free_n) > THRESHOLDS["article_gap_cells"]:
+            continue
+        floor = THRESHOLDS["article_gap" if len(free_o) == len(free_n) else "article_gap_uneven"]
+        found = _ordered_pairs(free_o, free_n, old, new, floor, weight=_case_weight(old, new))
+        if _gives_way([pairs[k] for k in inside], found, old, new):
+            drop.update(inside)
+            add += [Pairing([i], [j], "structural", sim, 0.4 + 0.5 * sim) for i, j, sim in found]
+    if not drop:
+        return pairs
+    for k in drop:
+        old.paired.discard(pairs[k].old[0])
+        new.paired.discard(pairs[k].new[0])
+    _mark(old, new, add)
+    return [p for k, p in enumerate(pairs) if k not in drop] + add
+
+
+def _weak_article_pairing(p: Pairing, old: _Side, new: _Side) -> bool:
+    if p.rule != "fuzzy" or len(p.old) != 1 or len(p.new) != 1 or p.similarity >= THRESHOLDS["case_weak"]:
+        return False
+    i, j = p.old[0], p.new[0]
+    return old.article[i] and new.article[j] and not old.clauses[i].children and not new.clauses[j].children
+
+
+def _case_weight(old: _Side, new: _Side):
+    """Text similarity plus, when both open with a case, the similarity of their cases."""
+    cases_o: dict[int, str] = {}
+    cases_n: dict[int, str] = {}
+
+    def weight(i: int, j: int, sim: float) -> float:
+        a = cases_o.setdefault(i, _opening_case(old.clauses[i]))
+        b = cases_n.setdefault(j, _opening_case(new.clauses[j]))
+        return sim + (similarity(a, b) if a and b else 0.0)
+    return weight
+
+
+def _gives_way(weak: list[Pairing], found: list[tuple[int, int, float]], old: _Side, new: _Side) -> bool:
+    """Whether the pairs found replace the weak pairings: each weak pairing they drop is outbid — one of its
+    articles is paired there with a partner it resembles more, case counted (the found pairs, being the
+    order-keeping set of most weight with the weak pairings among the options, are never worse in total)."""
+    weight = _case_weight(old, new)
+    by_old = {i: weight(i, j, sim) for i, j, sim in found}
+    by_new = {j: weight(i, j, sim) for i, j, sim in found}
+    kept = {(i, j) for i, j, _ in found}
+    dropped = [p for p in weak if (p.old[0], p.new[0]) not in kept]
+    for p in dropped:
+        mine = weight(p.old[0], p.new[0], p.similarity)
+        if max(by_old.get(p.old[0], -1.0), by_new.get(p.new[0], -1.0)) <= mine:
+            return False
+    return bool(dropped)
+
+
 def nearby_move_pass(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pairing]:
     """Laws: a rewritten article that also swapped places with a neighbour.
 
@@ -677,14 +776,18 @@ def _same_subject(a: str, b: str) -> bool:
     return lead >= THRESHOLDS["lone_lead"] and cover >= THRESHOLDS["lone_cover"]
 
 
-def _ordered_pairs(free_o: list[int], free_n: list[int], old: _Side, new: _Side, floor: float):
-    """The order-keeping pairs of two short article runs with the most text in common (each ≥ ``floor``)."""
+def _ordered_pairs(free_o: list[int], free_n: list[int], old: _Side, new: _Side, floor: float, weight=None):
+    """The order-keeping pairs of two short article runs with the most text in common (each ≥ ``floor``).
+
+    ``weight(i, j, similarity)`` scores a pair (default: its similarity).
+    """
     sims = [[similarity(old.key[i], new.key[j]) for j in free_n] for i in free_o]
+    gains = [[weight(i, j, s) if weight and s >= floor else s for j, s in zip(free_n, row)] for i, row in zip(free_o, sims)]
     rows, cols = len(free_o), len(free_n)
     best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
     for a in range(1, rows + 1):
         for b in range(1, cols + 1):
-            take = best[a - 1][b - 1] + sims[a - 1][b - 1] if sims[a - 1][b - 1] >= floor else -1.0
+            take = best[a - 1][b - 1] + gains[a - 1][b - 1] if sims[a - 1][b - 1] >= floor else -1.0
             best[a][b] = max(best[a - 1][b], best[a][b - 1], take)
     out, a, b = [], rows, cols
     while a and b:
@@ -748,15 +851,24 @@ def align_versions(old_clauses: list[Clause], new_clauses: list[Clause]) -> Alig
     paragraph_split_pass(pairs, old, new)
     moved, best_old, best_new = move_pass(old, new)
     pairs += moved
-    placed = article_gap_pass(pairs, old, new)
-    placed += nearby_move_pass(pairs + placed, old, new)
-    pairs += placed
-    for p in placed:
-        best_old.pop(p.old[0], None)
-        best_new.pop(p.new[0], None)
+    kept = case_rematch_pass(pairs, old, new)
+    kept_ids = {id(p) for p in kept}
+    released = [p for p in pairs if id(p) not in kept_ids]  # a weak pairing that gave way leaves its articles free
+    pairs = kept
+    pairs += article_gap_pass(pairs, old, new)
+    pairs += nearby_move_pass(pairs, old, new)
+    best_old = _still_unpaired(old, best_old, {i: p.similarity for p in released for i in p.old})
+    best_new = _still_unpaired(new, best_new, {j: p.similarity for p in released for j in p.new})
     pairs = classify(pairs, old, new)
     pairs.sort(key=lambda p: (min(p.new), min(p.old)))
     return Alignment(old.clauses, new.clauses, pairs, best_old, best_new)
+
+
+def _still_unpaired(side: _Side, best: dict[int, float], released: dict[int, float]) -> dict[int, float]:
+    """The unpaired clauses of a side after the law passes, with the best similarity any partner offered."""
+    unpaired = {i: v for i, v in best.items() if i not in side.paired}
+    unpaired.update({i: v for i, v in released.items() if i not in side.paired})
+    return unpaired
 
 
 def align(old_clauses: list[Clause], new_clauses: list[Clause], mode: str = "version") -> Alignment:
