@@ -182,6 +182,15 @@ def test_fines_of_one_article_pair_by_the_case_they_answer():
     assert changes["added"].new.value == Decimal(5000000)
 
 
+def test_a_fine_rewritten_as_a_multiple_pairs_by_its_case_not_with_the_fallback_fine_of_the_same_unit():
+    old = "未取得许可擅自采矿的，责令停止违法行为，并处10万元以上30万元以下的罚款。"
+    new = ("未取得许可擅自采矿的，责令停止违法行为，并处矿产品货值金额2倍以上20倍以下的罚款；"
+           "货值金额不足10万元的，并处20万元以上200万元以下的罚款。")
+    rows = {(c.change, c.old.unit if c.old else None, c.new.unit if c.new else None)
+            for c in diff(law(old), law(new)).targets if c.change != "unchanged" and (c.new or c.old).role == "fine"}
+    assert rows == {("changed", "元", "倍"), ("added", None, "元")}
+
+
 def law_items(lead: str, items: list[str]):
     """A law whose second article has a lead sentence and items （一）（二）…"""
     numbers = "一二三四五六七八九"

@@ -159,6 +159,10 @@ PAIR_WEIGHTS: dict[str, float] = {
     # same value is for a number (a 2029 基本建成 goal pairs with the other's 2029 goal, not its 2035 one)
     "same_date_of_dated_goal": 0.2,
 }
+#: A law's numeric provisions (a role on both sides) read by their label more than by their sentence: a
+#: fine's wording is formulaic (并处…以上…以下的罚款), the case it punishes is what tells two fines apart
+#: (未按照许可证采砂的罚款 pairs with its rewrite in 倍, not with the fallback fine for 货值金额不足10万元的)
+PROVISION_PAIR_WEIGHTS: dict[str, float] = {"indicator": 0.6, "text": 0.2}
 PAIR_THRESHOLDS: dict[str, dict[str, float]] = {
     # linked: both targets in clauses the alignment paired; elsewhere: moved to another clause
     # min_content: mean of indicator and text similarity for targets of linked clauses;
@@ -717,9 +721,10 @@ def _score(a: _Features, b: _Features, linked: bool, ranks: tuple[int, int]) -> 
         return 0.0, 0.0, 0.0  # a fine never pairs with a time limit
     w = PAIR_WEIGHTS
     txt = similarity(a.masked, b.masked)
-    ind = _indicator_similarity(a, b)
-    ind = txt if ind is None or (a.frame and a.frame == b.frame and not a.role) else ind  # a law's provision: its label decides
-    score = w["indicator"] * ind + w["text"] * txt
+    named = _indicator_similarity(a, b)
+    ind = txt if named is None or (a.frame and a.frame == b.frame and not a.role) else named  # a law's provision: its label decides
+    read = PROVISION_PAIR_WEIGHTS if a.role and b.role and named is not None else w
+    score = read["indicator"] * ind + read["text"] * txt
     score += w["unit"] * (a.unit == b.unit) + w["per"] * (a.per == b.per)
     score += w["same_value"] * (a.value == b.value) + w["same_deadline"] * (a.deadline == b.deadline)
     score += w["same_role"] * bool(a.role and a.role == b.role)
