@@ -277,6 +277,27 @@ def ratio(a: int, b: int) -> str:
     return f"{a / b:.3f}" if b else "n/a"
 
 
+def numeric_figures(c: Counter) -> dict:
+    return {"provisions": c["truth"], "reported": c["reported"],
+            "found_precision": ratio(c["found"], c["reported"]), "found_recall": ratio(c["found"], c["truth"]),
+            "labelled_precision": ratio(c["labelled"], c["reported"]), "labelled_recall": ratio(c["labelled"], c["truth"])}
+
+
+def print_numeric(name: str, f: dict) -> None:
+    print(f"{name} {f['provisions']:5d}  reported {f['reported']}  found P {f['found_precision']} R {f['found_recall']}"
+          f"  with direction P {f['labelled_precision']} R {f['labelled_recall']}   (goal 0.95)")
+
+
+def adjudicated_items(items_by_pair: dict[tuple, list[dict]]) -> dict[tuple, list[dict]]:
+    """The annotated items with the numeric provisions of the adjudicated second annotation
+    (truth/numeric-adjudicated.json, by item id), when that file exists; the articles and labels are the same."""
+    path = LAWS / "truth" / "numeric-adjudicated.json"
+    if not path.exists():
+        return {}
+    numeric = {it["id"]: it["numeric"] for it in json.loads(path.read_text(encoding="utf-8"))["items"]}
+    return {key: [{**item, "numeric": numeric[item["id"]]} for item in items] for key, items in items_by_pair.items()}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-v", "--verbose", action="store_true", help="list every fault")
@@ -290,8 +311,9 @@ def main(argv=None) -> int:
     items_by_pair: dict[tuple, list[dict]] = defaultdict(list)
     for item in annotated["items"]:
         items_by_pair[(item["law"], item["old_version"], item["new_version"])].append(item)
+    adjudicated_by_pair = adjudicated_items(items_by_pair)
 
-    ident, ann, num = Counter(), Counter(), Counter()
+    ident, ann, num, adj = Counter(), Counter(), Counter(), Counter()
     faults: list[str] = []
     errors: list[str] = []
     by_label: dict[str, Counter] = defaultdict(Counter)
@@ -318,6 +340,10 @@ def main(argv=None) -> int:
                 faults.append(f"annotated {item['law']} {item['old']}→{item['new']} truth {item['label']}: tracker {said}")
         if key in items_by_pair:
             num += score_numeric(items_by_pair[key], complete.get(key, False), diff, faults)
+        if key in adjudicated_by_pair:
+            adj_faults: list[str] = []
+            adj += score_numeric(adjudicated_by_pair[key], complete.get(key, False), diff, adj_faults)
+            faults += [f"[adjudicated] {f}" for f in adj_faults]
     elapsed = time.perf_counter() - started
 
     figures = {
@@ -326,10 +352,8 @@ def main(argv=None) -> int:
         "annotated": {"articles": ann["total"], "pairing_accuracy": ratio(ann["paired"], ann["total"]),
                       "label_accuracy": ratio(ann["labelled"], ann["total"]),
                       "by_label": {k: f"{v['ok']}/{v['total']}" for k, v in sorted(by_label.items())}},
-        "numeric": {"provisions": num["truth"], "reported": num["reported"],
-                    "found_precision": ratio(num["found"], num["reported"]), "found_recall": ratio(num["found"], num["truth"]),
-                    "labelled_precision": ratio(num["labelled"], num["reported"]),
-                    "labelled_recall": ratio(num["labelled"], num["truth"])},
+        "numeric": numeric_figures(num),
+        "numeric_adjudicated": numeric_figures(adj),
         "errors": len(errors),
         "seconds": round(elapsed, 1),
     }
@@ -338,9 +362,9 @@ def main(argv=None) -> int:
     print(f"annotated articles  {ann['total']:5d}  pairing accuracy {figures['annotated']['pairing_accuracy']}"
           f"  label accuracy {figures['annotated']['label_accuracy']}   (goals 0.97 / 0.97)")
     print(f"  by label: {figures['annotated']['by_label']}")
-    print(f"numeric provisions  {num['truth']:5d}  reported {num['reported']}"
-          f"  found P {figures['numeric']['found_precision']} R {figures['numeric']['found_recall']}"
-          f"  with direction P {figures['numeric']['labelled_precision']} R {figures['numeric']['labelled_recall']}   (goal 0.95)")
+    print_numeric("numeric provisions ", figures["numeric"])
+    if adjudicated_by_pair:
+        print_numeric("  adjudicated truth", figures["numeric_adjudicated"])
     print(f"pairs crashed: {len(errors)}   time {elapsed:.1f} s")
     for e in errors:
         print("  crash:", e)
