@@ -29,7 +29,25 @@ def only_change(old_article: str, new_article: str):
     return changes[0]
 
 
+def only_change_or_none(old_article: str, new_article: str):
+    changes = [c for c in diff(law(old_article), law(new_article)).targets if c.change != "unchanged"]
+    assert len(changes) <= 1, changes
+    return changes[0] if changes else None
+
+
 # ------------------------------------------------------------------ reading
+
+
+def test_a_frequency_is_read_as_times_per_period():
+    (t,) = provisions_of("股份有限公司应当在每会计年度内半年公布一次财务会计报告。")
+    assert (t.role, t.indicator, t.comparator, t.value, t.unit, t.per) == (
+        "frequency", "公布财务会计报告", "=", Decimal(1), "次", "每半年")
+    (t,) = provisions_of("主管部门每三年组织安全检查不少于两次。")
+    assert (t.role, t.comparator, t.value, t.unit, t.per) == ("frequency", ">=", Decimal(2), "次", "每三年")
+
+
+def test_next_day_and_per_time_are_no_frequency():
+    assert [t.role for t in provisions_of("自受理次日起算，每次收费不超过五十元。")] == ["limit"]
 
 
 def test_a_fine_with_two_bounds_is_one_provision_in_plain_units():
@@ -75,6 +93,17 @@ def test_fine_fixed_amount_to_a_range_with_a_higher_ceiling_is_tightened():
 
 def test_fine_from_a_fixed_sum_to_a_multiple_has_no_direction():
     assert only_change("处5万元以上10万元以下罚款。", "处货值金额1倍以上2倍以下罚款。").change == "changed"
+
+
+def test_frequency_less_often_is_loosened_and_more_often_tightened():
+    less = only_change("公司应当在每会计年度内半年公布一次财务会计报告。", "公司应当每年公布一次财务会计报告。")
+    assert less.change == "loosened" and "每半年1次 → 每年1次：履行频次降低" in less.reasons_zh[0]
+    more = only_change("主管部门每年至少组织一次安全检查。", "主管部门每季度至少组织一次安全检查。")
+    assert more.change == "tightened"
+
+
+def test_frequency_twice_a_year_is_the_same_as_every_half_year():
+    assert only_change_or_none("每年开展应急演练两次。", "每半年开展应急演练一次。") is None
 
 
 def test_time_limit_shorter_is_tightened_on_the_duty_bearer():

@@ -24,6 +24,7 @@ from tracker.cues import (
 from tracker.errors import TrackerError
 from tracker.extract import cues as extract_cues
 from tracker.extract.cues import COMPARATOR_AFTER, COMPARATOR_BEFORE, RANGE_SEPARATORS
+from tracker.extract.numbers import NUMBER, parse_number
 from tracker.model import (
     TARGET_LABELS,
     Clause,
@@ -587,8 +588,24 @@ def _provision_bounds(t: Target, scale: float) -> tuple[float | None, float | No
     return lo, lo
 
 
-def _provision_scales(old: Target, new: Target) -> tuple[float, float, bool] | None:
-    """Factors that put both values in one unit (durations in calendar days), or None when they cannot be."""
+_PERIOD_RE = re.compile(rf"每(?P<n>{NUMBER})?(?P<p>{'|'.join(sorted(extract_cues.FREQUENCY_PERIODS, key=len, reverse=True))})$")
+
+
+def period_months(per: str | None) -> float | None:
+    """How many months a frequency's period spans (每半年 → 6, 每三年 → 36); None for no period."""
+    m = _PERIOD_RE.match(per or "")
+    if not m:
+        return None
+    many = parse_number(m.group("n")) if m.group("n") else 1
+    return float(many) * extract_cues.FREQUENCY_PERIODS[m.group("p")] if many else None
+
+
+def _provision_scales(old: Target, new: Target, rule: RoleRule | None = None) -> tuple[float, float, bool] | None:
+    """Factors that put both values in one unit (durations in calendar days; a count per period as a count
+    per month), or None when they cannot be."""
+    if rule and rule.per_is_period and per_of(old) != per_of(new) and unit_of(old) == unit_of(new):
+        months = period_months(old.per), period_months(new.per)
+        return (1 / months[0], 1 / months[1], False) if all(months) else None
     if per_of(old) != per_of(new):
         return None  # 40个月工资 → 40个月基本工资: counted on another base
     if unit_of(old) == unit_of(new):
@@ -602,8 +619,8 @@ def judge_provision(old: Target, new: Target, rule: RoleRule) -> TargetChange:
     """Judge a law's numeric provision by its role: which way each bound moved, read through the rule."""
     v = _Verdict([], False, False, [])
     facts = {"what": (old.indicator or rule.name_zh, old.indicator or rule.name_zh),
-             "a": (fmt_value(old), bound_zh(old, unit=True)), "b": (fmt_value(new), bound_zh(new, unit=True))}
-    scales = (1.0, 1.0, False) if rule.base_ranked and unit_of(old) == unit_of(new) else _provision_scales(old, new)
+             "a": _provision_words(old, rule), "b": _provision_words(new, rule)}
+    scales = (1.0, 1.0, False) if rule.base_ranked and unit_of(old) == unit_of(new) else _provision_scales(old, new, rule)
     if scales is None:
         v.undecided = True
         v.say("provision_basis", **facts)
@@ -621,7 +638,9 @@ def judge_provision(old: Target, new: Target, rule: RoleRule) -> TargetChange:
         v.say("ratio_base", a=old.per, b=new.per, moved=("扩大" if moves[-1] > 0 else "缩小"),
               moved_en=("larger" if moves[-1] > 0 else "smaller"))
     if not moves:
-        if (old.value, old.value_max, old.unit, old.comparator) != (new.value, new.value_max, new.unit, new.comparator):
+        rewritten = rule.per_is_period and per_of(old) != per_of(new)  # 每年两次 ↔ 每半年一次: as often as before
+        if not rewritten and (old.value, old.value_max, old.unit, old.comparator) != (
+                new.value, new.value_max, new.unit, new.comparator):
             v.neutral = True
             v.say("provision_same" if durations else "value_missing", **facts)
     elif len(set(moves)) > 1:
@@ -636,6 +655,13 @@ def judge_provision(old: Target, new: Target, rule: RoleRule) -> TargetChange:
               verdict=("要求收紧" if verdict > 0 else "要求放宽"))
     _judge_modality(old, new, v)
     return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
+
+
+def _provision_words(t: Target, rule: RoleRule) -> tuple[str, str]:
+    """(English, Chinese) words for a provision's figure; a count per period says its period (每半年1次)."""
+    if rule.per_is_period and t.per:
+        return f"{fmt_value(t)} {t.per}", t.per + (bound_zh(t, unit=True) if t.comparator != "=" else fmt_value(t))
+    return fmt_value(t), bound_zh(t, unit=True)
 
 
 def judge_undirected(old: Target, new: Target) -> TargetChange:

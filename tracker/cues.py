@@ -207,6 +207,9 @@ class RoleRule:
     #: True when the label names a kind of provision (a majority's act: 同意 / 出席): two of different
     #: kinds never pair, however alike their sentences read (a quorum is not a consent).
     label_is_kind: bool = False
+    #: True when the base (``per``) is a period (每年 / 每半年 / 每三年): two bases are put on one scale by the
+    #: period's length (extract.cues.FREQUENCY_PERIODS), not read as a change of basis.
+    per_is_period: bool = False
 
     def direction(self, comparator: str | None) -> int:
         return dict(self.by_comparator).get(comparator or "", self.higher)
@@ -260,6 +263,13 @@ ROLE_RULES: dict[str, RoleRule] = {
         "资格年限", +1,
         "more years are required to qualify", "资格年限提高，准入要求收紧",
         "fewer years are required to qualify", "资格年限降低，准入要求放宽",
+    ),
+    # How often a duty recurs: times per period, the period its base (每半年一次 → 每年一次: less often).
+    "frequency": RoleRule(
+        "频次", +1,
+        "the duty recurs more often", "履行频次提高",
+        "the duty recurs less often", "履行频次降低",
+        per_is_period=True,
     ),
     "entitlement": RoleRule(
         "待遇", +1,

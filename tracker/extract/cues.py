@@ -343,6 +343,14 @@ FORMER_PARAGRAPH = ("前款",)
 PER_WORDS = ("每",)
 #: A fine set as a multiple of another fine names that fine as its base (罚款数额的二倍以上五倍以下).
 FINE_BASES = ("罚款数额",)
+#: A frequency's period as written → its length in months: 每年一次, 每半年公布一次, 每三年审验一次. A second,
+#: shorter period inside the first names the real one (每会计年度内半年公布一次: every half year).
+FREQUENCY_PERIODS: dict[str, float] = {
+    "会计年度": 12, "年度": 12, "年": 12, "半年": 6, "季度": 3, "个季度": 3, "季": 3, "个月": 1, "月": 1,
+    "周": 7 / 30, "星期": 7 / 30, "日": 1 / 30, "天": 1 / 30,
+}
+#: Words before a frequency's count that make it a floor on how often (每年至少一次: at least this often).
+FREQUENCY_AT_LEAST = ("至少", "不少于", "不得少于")
 #: Words of a time limit after its duration (三十日内, 15个工作日以内).
 TIME_LIMIT_AFTER = ("以内", "之内", "内")
 #: A duration unit as written → (unit as normalised, calendar days it is worth, for comparing 日 with 个月).

@@ -83,6 +83,12 @@ _THRESHOLD_RE = re.compile(
 _ENTITLEMENT_RE = re.compile(
     rf"(?P<cue>{_alt(cues.ENTITLEMENT_CUES)})(?P<gap>[^{_PHRASE_END}]{{0,10}}?)(?P<n>{NUMBER})(?P<u>{_alt(cues.ENTITLEMENT_UNITS)})"
 )
+#: 每年至少组织一次检查, 每会计年度内半年公布一次: how often a duty recurs, read as its interval
+_FREQUENCY_RE = re.compile(
+    rf"每(?P<n>{NUMBER})?(?P<p>{_alt(cues.FREQUENCY_PERIODS)})内?(?P<p2>半年|季度)?"
+    rf"(?P<gap>[^{_PHRASE_END}\d次]{{0,16}}?)(?P<k>{NUMBER})次(?![日年月])"
+)
+_AT_LEAST_RE = re.compile(_alt(cues.FREQUENCY_AT_LEAST))
 _LIMIT_RE = re.compile(rf"(?P<w>{_alt(cues.LIMIT_BEFORE)})(?P<n>{NUMBER})(?P<u>{_alt(cues.LIMIT_UNITS)})")
 _BOUND_RE = re.compile(_alt(w for w, _ in cues.PROVISION_BOUNDS))
 _BOUNDS = dict(cues.PROVISION_BOUNDS)
@@ -120,6 +126,8 @@ def provisions(text: str, clause_id: str) -> list[Target]:
         keep(*_wage_months(text, m, clause_id))
     for m in _QUALIFICATION_RE.finditer(text):
         keep(*_qualification(text, m, clause_id))
+    for m in _FREQUENCY_RE.finditer(text):
+        keep(*_frequency(text, m, clause_id))
     for m in _DURATION_RE.finditer(text):
         keep(*_duration(text, m, clause_id))
     for m in _THRESHOLD_RE.finditer(text):
@@ -366,6 +374,24 @@ def _entitlement(text: str, m: re.Match, clause_id: str):
     indicator = _label(_named_by_opening(text, lo) + text[lo : m.start("gap")] + _BOUND_RE.sub("", gap))
     return _target(clause_id, "entitlement", indicator, comparator, value, None, unit, None, text, lo, m.end()), (
         m.start(), m.end())
+
+
+def _frequency(text: str, m: re.Match, clause_id: str):
+    """每年至少组织一次安全检查 → frequency ≥ 1 次 per 每年, as a plan's 每年开展评价不少于1次 is read.
+
+    The period is the base (``per``): compare.py sets 每半年一次 against 每年一次 by the period's
+    length (cues.FREQUENCY_PERIODS). 至少 / 不少于 make the count a floor. Named by what recurs.
+    """
+    times = parse_number(m.group("k"))
+    if not times:
+        return None, (0, 0)
+    per = "每" + (m.group("p2") or (m.group("n") or "") + m.group("p"))
+    gap = m.group("gap")
+    comparator = ">=" if _AT_LEAST_RE.search(gap) else "="
+    tail = re.match(rf"[^{_PHRASE_END}]{{0,16}}", text[m.end():]).group(0)
+    indicator = _label(_AT_LEAST_RE.sub("", gap) + tail) or "频次"
+    return _target(clause_id, "frequency", indicator, comparator, times, None, "次", per, text, m.start(),
+                   m.end()), (m.start(), m.end())
 
 
 def _limit(text: str, m: re.Match, clause_id: str):
