@@ -106,6 +106,12 @@ def test_frequency_twice_a_year_is_the_same_as_every_half_year():
     assert only_change_or_none("每年开展应急演练两次。", "每半年开展应急演练一次。") is None
 
 
+def test_an_extension_of_a_time_limit_is_a_time_limit_and_a_longer_one_is_loosened():
+    (t,) = [p for p in provisions_of("经本机关负责人批准，可以延长十日。") if p.role]
+    assert (t.role, t.comparator, t.value, t.unit) == ("time_limit", "<=", Decimal(10), "日")
+    assert only_change("经本机关负责人批准，可以延长十日。", "经本机关负责人批准，可以延长三十日。").change == "loosened"
+
+
 def test_time_limit_shorter_is_tightened_on_the_duty_bearer():
     c = only_change("主管部门应当自受理之日起三十日内作出决定。", "主管部门应当自受理之日起十五日内作出决定。")
     assert c.change == "tightened" and "期限缩短" in c.reasons_zh[0]

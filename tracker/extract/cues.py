@@ -361,6 +361,9 @@ DURATION_DAYS: dict[str, tuple[str, float]] = {
 #: Words before a duration counted from an event (自公告之日起满三个月, 自发出公告之日起经过六十日): a period
 #: the law sets, read as a time limit when a 自…起 opens its phrase.
 PERIOD_BEFORE = ("满", "经过", "届满")
+#: Words right before a duration that make it an extension of a time limit (情况复杂的，可以延长2个月): read
+#: as a time limit — by up to so long — a longer one leaves the duty-bearer more time.
+EXTENSION_BEFORE = ("延长",)
 #: Words before a duration that make it an advance period (提前三十日通知, 合同期限届满前九十日): a longer one is owed.
 ADVANCE_BEFORE = ("提前", "届满前", "期满前", "到期前")
 #: Words after a duration + 后 that make it no waiting period: 三日后 in 以后/后果 … is another word.

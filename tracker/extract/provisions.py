@@ -307,7 +307,8 @@ def _condition(text: str, phrase_start: int) -> str | None:
 
 
 def _duration(text: str, m: re.Match, clause_id: str):
-    """自受理之日起三十日内 → time limit ≤ 30 日; 提前三十日 / 三十日前 → advance period ≥ 30 日."""
+    """自受理之日起三十日内 → time limit ≤ 30 日; 可以延长十日 → time limit ≤ 10 日 (an extension);
+    提前三十日 / 三十日前 → advance period ≥ 30 日."""
     raw = m.group("n")
     if _YEAR_LIKE.match(raw) or (m.group("u") == "年" and text[m.end() : m.end() + 1].isdigit()):
         return None, (0, 0)  # a date (2023年7月), not a duration
@@ -326,8 +327,8 @@ def _duration(text: str, m: re.Match, clause_id: str):
     elif m.group("within"):
         tail = text[m.end() : m.end() + 4]
         role, comparator = ("ban", "<=") if _BAN_RE.match(tail) else ("time_limit", "<=")
-    elif bound and _BOUNDS[bound.group(0)] == "<=":
-        role, comparator = "time_limit", "<="
+    elif bound and _BOUNDS[bound.group(0)] == "<=" or (before.endswith(cues.EXTENSION_BEFORE) and not m.group("after")):
+        role, comparator = "time_limit", "<="  # 不超过三十日; 可以延长十日 (by up to ten days)
     elif before.endswith(cues.PERIOD_BEFORE) and _FROM_EVENT_RE.search(_sentence_before(text, m.start())):
         role, comparator = "time_limit", "="
     else:
