@@ -643,10 +643,13 @@ def case_rematch_pass(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pair
     arts_o = [i for i, is_article in enumerate(old.article) if is_article]
     arts_n = [j for j, is_article in enumerate(new.article) if is_article]
     bounds = [(-1, -1), *chain, (len(old.clauses), len(new.clauses))]
+    weak.sort(key=lambda k: pairs[k].old[0])
+    weak_old = [pairs[k].old[0] for k in weak]  # looked up by bisection per gap, never scanned
     drop: set[int] = set()
     add: list[Pairing] = []
     for (o0, n0), (o1, n1) in zip(bounds, bounds[1:]):
-        inside = [k for k in weak if o0 < pairs[k].old[0] < o1 and n0 < pairs[k].new[0] < n1]
+        near = weak[bisect.bisect_right(weak_old, o0):bisect.bisect_left(weak_old, o1)]
+        inside = [k for k in near if n0 < pairs[k].new[0] < n1]
         if not inside:
             continue
         released_o = {pairs[k].old[0] for k in inside}
