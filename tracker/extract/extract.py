@@ -120,12 +120,15 @@ class _Layout:
     """Sentence (。), clause (；) and phrase (，) boundaries of one text."""
 
     def __init__(self, masked: str):
+        self.masked = masked
         self.n = len(masked)
-        self.bounds = {lvl: [m.start() for m in rx.finditer(masked)] for lvl, rx in _BOUNDARY_RE.items()}
+        self.bounds: dict[int, list[int]] = {}  # found on first use: most texts never ask for a level
 
     def span(self, level: int, pos: int) -> tuple[int, int]:
         """(start, end) of the segment of ``level`` holding ``pos``."""
-        b = self.bounds[level]
+        b = self.bounds.get(level)
+        if b is None:
+            b = self.bounds[level] = [m.start() for m in _BOUNDARY_RE[level].finditer(self.masked)]
         i = bisect_left(b, pos)
         start = b[i - 1] + 1 if i > 0 else 0
         end = b[i] if i < len(b) else self.n
@@ -200,17 +203,23 @@ class _Quantity:
 
 def _mask(text: str) -> str:
     """The text with every span that cannot hold a target blanked out (same length)."""
-    out = list(text)
-    for rx in (_HIDDEN_RE, _NOT_QUANTITY_RE):
-        for m in rx.finditer(text):
-            out[m.start():m.end()] = "□" * (m.end() - m.start())
-    return "".join(out)
+    spans = [m.span() for rx in (_HIDDEN_RE, _NOT_QUANTITY_RE) for m in rx.finditer(text)]
+    return _blank(text, spans) if spans else text
 
 
 def _blank(masked: str, spans, fill: str = "□") -> str:
-    out = list(masked)
-    for s, e in spans:
-        out[s:e] = fill * (e - s)
+    """``masked`` with each (start, end) span filled (same length; spans may overlap), built from
+    slices: most texts have no span to blank, and none is copied a character at a time."""
+    if not spans:
+        return masked
+    out, pos = [], 0
+    for s, e in sorted(spans):
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        out += (masked[pos:s], fill * (e - s))
+        pos = e
+    out.append(masked[pos:])
     return "".join(out)
 
 
@@ -694,9 +703,10 @@ def extract_from_text(
         return sorted(table + rest, key=lambda t: t.start)
     if not _FIGURE_CHAR_RE.search(text):
         return []  # no figure and no year: no quantity, date or plan period can be read (most clauses)
-    compact, where = _compact(text)
+    compact = _compact(text)
     targets = _read_sentences(compact, clause_id, indicator_hint, issued, title)
-    if compact != text:
+    if targets and compact != text:
+        where = _offsets(text)
         targets = [_restore(t, text, where) for t in targets]
     return targets
 
@@ -709,33 +719,52 @@ _WHITESPACE_RE = re.compile(r"\s+")
 _FIGURE_CHAR_RE = re.compile("[\\d" + cues.NUMERAL_DIGITS + "".join(sorted({w[0] for w in cues.MULTIPLE_WORDS})) + "]")
 
 
-def _compact(text: str) -> tuple[str, "array[int] | range"]:
-    """The text without layout whitespace, and for each character kept its offset in ``text``.
+def _compact(text: str) -> str:
+    """The text without layout whitespace.
 
     Whitespace never changes a reading: a space a drafter or a converter left
     inside a word (不 低于, 每人 每月, 每 年) and a line break next to a
     punctuation mark (2025年底前，\n出台…) are layout. A line break between two
     words with no mark beside it is kept: there it ends a heading or a table
     row ("…服务短板\n拓展农村养老服务"), a boundary the text marks no other way.
+    The whitespace goes in one substitution per line kept, not a step per run of it:
+    most texts hold no target, so where each character came from is found only for
+    those that do (``_offsets``).
     """
-    n = len(text)
-    out: list[str] = []
+    kept = _kept_breaks(text)
+    if not kept:
+        return _WHITESPACE_RE.sub("", text)
+    pieces, pos = [], 0
+    for i in kept:
+        pieces.append(text[pos:i])
+        pos = i + 1
+    pieces.append(text[pos:])
+    return "\n".join(_WHITESPACE_RE.sub("", piece) for piece in pieces)
+
+
+def _kept_breaks(text: str) -> list[int]:
+    """Offsets of the line breaks ``_compact`` keeps: those that are no layout (``_layout_break``)."""
+    n, kept = len(text), []
+    i = text.find("\n")
+    while i >= 0:
+        if not _layout_break(text, i, n):
+            kept.append(i)
+        i = text.find("\n", i + 1)
+    return kept
+
+
+def _offsets(text: str) -> "array[int]":
+    """For each character of ``_compact(text)``, its offset in ``text``."""
+    kept = set(_kept_breaks(text))
     where = array("l")  # 4-8 bytes an offset: a list of ints cost ten times that on a long clause
     pos = 0
     for m in _WHITESPACE_RE.finditer(text):
         start, end = m.span()
-        out.append(text[pos:start])
         where.extend(range(pos, start))
-        for i in range(start, end):
-            if text[i] == "\n" and not _layout_break(text, i, n):
-                out.append("\n")
-                where.append(i)
+        where.extend(i for i in range(start, end) if i in kept)
         pos = end
-    if pos == 0:
-        return text, range(n)
-    out.append(text[pos:])
-    where.extend(range(pos, n))
-    return "".join(out), where
+    where.extend(range(pos, len(text)))
+    return where
 
 
 def _layout_break(text: str, i: int, n: int) -> bool:
@@ -778,8 +807,11 @@ def _read_sentences(text: str, clause_id: str, indicator_hint: str | None, issue
                 d.deadline, d.past = False, True
     scan = _blank(masked, [(d.start, d.end) for d in dates])
     layout = _Layout(masked)
+    found = _quantities(text, scan, layout)
+    if not found and not dates:
+        return []  # a numeral inside a word (进一步, 统一) and no date: nothing to read (most texts)
     marks = _Marks(text, dates)
-    quantities = [q for q in _quantities(text, scan, layout) if not _is_background(text, q.start, layout, marks, bool(q.standard))]
+    quantities = [q for q in found if not _is_background(text, q.start, layout, marks, bool(q.standard))]
     consumed = _assign_deadlines(text, quantities, dates, layout)
     targets = [_quantity_target(text, q, i, quantities, layout, marks, clause_id, indicator_hint)
                for i, q in enumerate(quantities)]
