@@ -40,6 +40,8 @@ ESCAPE_SEQUENCE = re.compile(
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: any character of the four kinds: every escape sequence opens with one of CONTROL's
+_ANY_UNSAFE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{BIDI_CONTROLS}\\ud800-\\udfff]")
 
 #: what a terminal must never receive raw (tab and newline are layout, kept); this
 #: covers all XML 1.0 cannot hold as well, so a .docx takes the same treatment
@@ -62,6 +64,8 @@ def strip_unsafe(text: str) -> tuple[str, list[str]]:
     and, for bidi controls, where (a reviewer should look at that figure twice).
     """
     warnings: list[str] = []
+    if not _ANY_UNSAFE.search(text):
+        return text, warnings  # one scan for the clean text nearly every document is, not four
     sequences = ESCAPE_SEQUENCE.findall(text)
     if sequences:
         text = ESCAPE_SEQUENCE.sub("", text)

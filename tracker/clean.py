@@ -220,9 +220,15 @@ def _join_cell_lines(before: str, after: str) -> str:
     return before + after
 
 
+_CELL_GAP = re.compile(r"\s{2,}")
+
+
 def _cell(text: str) -> str:
-    text = re.sub(r"\s{2,}", lambda m: "、" if _UNIT_END.search(text[: m.start()]) else " ", text.strip())
-    return text.replace("|", "｜")
+    cell = text.strip()
+    if _CELL_GAP.search(cell):  # a gap is rare: no substitution (and no function made for it) per cell
+        # the unit-name test reads the cell as it came, unstripped, as it always has
+        cell = _CELL_GAP.sub(lambda m: "、" if _UNIT_END.search(text[: m.start()]) else " ", cell)
+    return cell.replace("|", "｜")
 
 
 def strip_web_junk(doc: _Cleaning) -> None:
@@ -232,7 +238,7 @@ def strip_web_junk(doc: _Cleaning) -> None:
     if first is None:
         return
     head_cut = [k for k in range(first) if _is_junk(lines[k])]
-    last = max(k for k, line in enumerate(lines) if _is_body_line(line))
+    last = next(k for k in range(len(lines) - 1, first - 1, -1) if _is_body_line(lines[k]))  # read from the end
     tail_start = next((k for k in range(last + 1, len(lines)) if _is_junk(lines[k])), None)
     tail_cut = list(range(tail_start, len(lines))) if tail_start is not None else []
     cut = set(head_cut) | set(tail_cut)
@@ -249,7 +255,8 @@ def strip_web_junk(doc: _Cleaning) -> None:
         doc.warnings.append(
             f"removed {len(removed)} lines of web page text ({', '.join(where)}), e.g. {removed[0].strip()[:40]!r}"
         )
-    doc.text = "\n".join(line for k, line in enumerate(lines) if k not in cut)
+    if cut:
+        doc.text = "\n".join(line for k, line in enumerate(lines) if k not in cut)
 
 
 def _is_body_line(line: str) -> bool:
@@ -289,10 +296,12 @@ def fix_scrape_spacing(doc: _Cleaning) -> None:
     doc.text = _INNER_SPACE_RUN.sub(_layout_space, text)
 
 
-#: A run of spaces or tabs. The space rules below find the runs first and then look at the
-#: two characters around each: a pattern that opens with a look-behind is tried at every
+#: The space rules below find the runs of spaces or tabs first and then look at the two
+#: characters around each: a pattern that opens with a look-behind is tried at every
 #: character of the text, and cleaning must read several MB a second (issue 17).
-_SPACE_RUN = re.compile(r"[ \t]+")
+#: A run that folding to one space changes: one with a tab or of two or more (a table's
+#: " | " has a quarter of a million single spaces that would each be replaced by itself).
+_SPACE_FOLD = re.compile(r"(?: [ \t]|\t)[ \t]*")
 _INDENT = re.compile(r"\n[ \t]+")
 #: a run the space rules may remove: one right before a table pipe never is, and one right
 #: after a pipe neither (no rule removes it: the pipe is no digit, CJK character or mark), so
@@ -435,7 +444,7 @@ def _unify_parentheses(text: str) -> str:
 def tidy_lines(doc: _Cleaning) -> None:
     """Trim each line, fold runs of spaces, drop empty lines: one paragraph per line."""
     lines: list[str] = []
-    for line in _SPACE_RUN.sub(" ", doc.text).split("\n"):
+    for line in _SPACE_FOLD.sub(" ", doc.text).split("\n"):
         line = line.strip()
         if not line:
             continue
