@@ -286,7 +286,8 @@ def fix_scrape_spacing(doc: _Cleaning) -> None:
     clause label or after a sentence end was a line break and becomes one.
     """
     text = doc.text
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    if " \n" in text or "\t\n" in text:  # two substring searches, where the pattern is tried at every space
+        text = _TRAILING_SPACE.sub("\n", text)
     if _is_scrape(text):
         text = "\n".join(line if line.startswith("|") else _unscrape_line(line) for line in text.split("\n"))
         doc.warnings.append("text looked like a PDF/preview scrape: spaces inside words were removed")
@@ -303,6 +304,7 @@ def fix_scrape_spacing(doc: _Cleaning) -> None:
 #: " | " has a quarter of a million single spaces that would each be replaced by itself).
 _SPACE_FOLD = re.compile(r"(?: [ \t]|\t)[ \t]*")
 _INDENT = re.compile(r"\n[ \t]+")
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
 #: a run the space rules may remove: one right before a table pipe never is, and one right
 #: after a pipe neither (no rule removes it: the pipe is no digit, CJK character or mark), so
 #: it is not matched at all — a table of 10,000 rows has 100,000 of them, each a call to a rule.
@@ -373,13 +375,18 @@ def _scrape_space(m: re.Match) -> str:
 
 def _is_scrape(text: str) -> bool:
     """Many spaces between Chinese characters on very long lines: a flattened PDF or preview."""
-    cjk_gaps = len(re.findall(rf"[{CJK}][ \t]+[{CJK}]", text))
+    cjk_gaps = len(_CJK_GAP.findall(text))
     if not cjk_gaps or not _LONG_LINE.search(text):
         return False
     return cjk_gaps * 60 > (_count_cjk(text, cjk_gaps * 60) or 1)
 
 
 _LONG_LINE = re.compile(r"[^\n]{151}")  # a line longer than 150 characters
+#: As many matches as "[CJK][ \t]+[CJK]" has (each of those takes the character after its gap, so
+#: of a chain 中 文 字 only every other gap counts; the optional part takes that next gap along).
+#: It opens with the space, so the scan jumps from space to space instead of being tried at
+#: each of a plan's millions of Chinese characters (0.10 -> 0.03 s on 19 MB).
+_CJK_GAP = re.compile(rf"[ \t](?<=[{CJK}][ \t])[ \t]*[{CJK}](?:[ \t]+[{CJK}])?")
 _CJK_RUN = re.compile(rf"[{CJK}]+")
 
 
@@ -519,7 +526,7 @@ def _organ_slot_phrases(text: str) -> dict[str, tuple[str, bool]]:
     grows to take it in (懂球帝官网，懂球帝直播), so a two-part phrase is one phrase.
     """
     found: dict[str, tuple[str, bool]] = {}
-    for m in re.finditer(rf"(?<!{_RUN})({_RUN}{{2,12}}?)({_ORGAN})", text):
+    for m in _slot_matches(text):
         phrase, glued = m.group(1), False
         place = _PLACE_PREFIX.match(phrase)
         if place and len(phrase) - place.end() >= 2 and not _is_place_or_level(phrase[place.end() :]):
@@ -530,6 +537,26 @@ def _organ_slot_phrases(text: str) -> dict[str, tuple[str, bool]]:
         slot, was_glued = found.get(phrase, (phrase + m.group(2), False))
         found[phrase] = (slot, was_glued or glued)
     return dict(sorted(found.items(), key=lambda item: len(item[0]), reverse=True))
+
+
+_ORGAN_RE = re.compile(_ORGAN)
+_SLOT_RE = re.compile(rf"(?<!{_RUN})({_RUN}{{2,12}}?)({_ORGAN})")
+
+
+def _slot_matches(text: str):
+    """Every match of _SLOT_RE in ``text``, looked for only on the lines that hold an organ word.
+
+    A match never crosses a line break (no RUN character is one), and the slot pattern,
+    tried at every character, cost 0.18 s on a 19 MB plan whose organ words stand on 3% of its lines.
+    """
+    end = 0
+    for organ in _ORGAN_RE.finditer(text):
+        if organ.start() < end:
+            continue  # on the line just searched
+        start = text.rfind("\n", 0, organ.start()) + 1
+        end = text.find("\n", organ.end())
+        end = len(text) if end < 0 else end
+        yield from _SLOT_RE.finditer(text, start, end)
 
 
 def _is_place_or_level(phrase: str) -> bool:
