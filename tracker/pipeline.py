@@ -10,6 +10,7 @@ too, because the store (:mod:`tracker.store`) only keeps what it is handed.
 from __future__ import annotations
 
 import os
+import pickle
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -94,31 +95,70 @@ def load_pair(old_ref: str, new_ref: str, store: str | os.PathLike | None = None
     Reading, cleaning, segmenting and extracting are most of what a large diff
     costs (0406), and the two sides do not depend on each other: on two cores
     the old side goes to a forked process while this one does the new side.
-    Errors are raised as if the sides were loaded one after the other (the
-    old side's first); a worker that dies (out of memory) is replaced by
-    loading its side here.
+    The worker hands its document back as soon as it is segmented, written
+    pickled to a spool file, and then extracts its targets: pickling 50,000
+    clauses (~0.35 s for a 19 MB plan) happens while this process still works
+    on its own side, not after both are done, and the spool is read in one go
+    when this process wants it (a pipe passes 64 KB at a time). Errors are
+    raised as if the sides were loaded one after the other (the old side's
+    first); a worker that dies (out of memory) is replaced by loading its side here.
     """
     import multiprocessing
 
     if (min(_content_size(old_ref), _content_size(new_ref)) < PARALLEL_MIN_BYTES or default_jobs() < 2
             or "fork" not in multiprocessing.get_all_start_methods()):
         return load_with_targets(old_ref, store), load_with_targets(new_ref, store)
+    import tempfile
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        future = pool.submit(load_with_targets, old_ref, store)
+    with tempfile.TemporaryFile() as spool, ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        document_future = pool.submit(_spool_document, old_ref, store, spool.fileno())
+        targets_future = pool.submit(_extract_spooled)
         try:
             new, failed = load_with_targets(new_ref, store), None
         except TrackerError as exc:
             new, failed = None, exc
         try:
-            old = future.result()
+            size = document_future.result()
+            old = (pickle.loads(_read_spool(spool.fileno(), size)), targets_future.result()) if failed is None else None
         except BrokenProcessPool:
             old = load_with_targets(old_ref, store)
     if failed is not None:
         raise failed
     return old, new
+
+
+#: the document a worker of load_pair has segmented, kept there until it extracts its targets
+_SPOOLED: list[Document] = []
+
+
+def _spool_document(ref: str, store, fd: int) -> int:
+    """In the worker: load ``ref``, write it pickled at the start of the spool ``fd``; its length in bytes."""
+    document = load_document(ref, store)
+    data = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
+    view, at = memoryview(data), 0
+    while at < len(data):
+        at += os.pwrite(fd, view[at:], at)
+    _SPOOLED.append(document)
+    return len(data)
+
+
+def _read_spool(fd: int, size: int) -> bytes:
+    chunks, at = [], 0
+    while at < size:
+        chunk = os.pread(fd, size - at, at)
+        if not chunk:
+            raise EOFError("the spool of load_pair's worker is shorter than it said")
+        chunks.append(chunk)
+        at += len(chunk)
+    return b"".join(chunks)
+
+
+def _extract_spooled() -> list[Target]:
+    """In the worker, after :func:`_spool_document`: the targets of the document it loaded."""
+    return extract_targets(_SPOOLED.pop())
 
 
 def _content_size(ref: str) -> int:
