@@ -296,6 +296,29 @@ def test_fewer_years_required_to_qualify_is_loosened():
     assert (c.change, c.new.role) == ("loosened", "qualification")
 
 
+def test_years_of_service_closing_a_phrase_are_a_qualification():
+    (t,) = provisions_of("机构负责人应当从事相关工作五年以上。")
+    assert (t.role, t.comparator, t.value, t.unit) == ("qualification", ">=", Decimal(5), "年")
+    assert provisions_of("本规定实施五年以上，应当进行评估。") == []  # no service, no holding: no qualification
+
+
+def test_a_count_of_beds_gating_a_duty_is_a_threshold_lowered_so_tightened():
+    old = "床位数在一百张以上的医疗机构，应当设立感染管理部门。"
+    new = "床位数在五十张以上的医疗机构，应当设立感染管理部门。"
+    assert only_change(old, new).change == "tightened"
+
+
+def test_an_age_ceiling_raised_admits_more_so_loosened():
+    assert only_change("申请人年龄不超过六十周岁。", "申请人年龄不超过六十三周岁。").change == "loosened"
+
+
+def test_a_detention_range_with_a_higher_ceiling_is_tightened():
+    old = "情节严重的，处五日以下拘留。"
+    new = "情节严重的，处五日以上十日以下拘留。"
+    c = only_change(old, new)
+    assert (c.change, c.new.comparator, c.new.value, c.new.value_max) == ("tightened", "range", Decimal(5), Decimal(10))
+
+
 def test_years_of_experience_are_a_qualification():
     (t,) = provisions_of("教师应当具有8年以上教学工作经历。")
     assert (t.role, t.comparator, t.value, t.unit) == ("qualification", ">=", Decimal(8), "年")

@@ -398,6 +398,9 @@ DETENTION_NOUNS = ("行政拘留", "拘留")
 SUSPENSION_VERBS = ("暂停", "禁止")
 #: Nouns after a number of years that make it a qualification (10年以上治安保卫管理工作经历).
 QUALIFICATION_NOUNS = ("经历", "经验", "工龄", "教龄", "资历")
+#: Verbs of service or holding before a number of years that closes its phrase (从事鉴定工作五年以上。,
+#: 取得驾驶证三年以上，): a length of service or holding required, a qualification.
+QUALIFICATION_VERBS = ("从事", "执业", "任职", "从业", "工作", "取得", "持有", "担任")
 #: The words around a law's effective date (自2024年10月1日起施行).
 EFFECTIVE_BEFORE = ("自", "从")
 EFFECTIVE_AFTER = ("起施行", "起实施", "起生效")
@@ -424,7 +427,7 @@ CURRENCY_AFTER = ("人民币",)
 #: Joining words a provision's label may open with when its phrase continues a sentence (…，并且其中…超过4亿元).
 LABEL_CONJUNCTIONS = ("并且", "而且", "或者", "以及")
 #: Units a threshold is counted in (amounts carry their 万/亿 in the number).
-THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%")
+THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%", "张", "名", "家", "户", "辆", "台", "套")
 #: Words before an amount or a number of days owed to a person (放假3天, 奖金最低不少于3000元).
 ENTITLEMENT_CUES = ("放假", "休假", "假期", "带薪", "享受", "发给", "给予", "奖金", "奖励", "报酬", "补助", "补贴",
                     "抚恤金", "津贴", "救助金")
@@ -438,4 +441,4 @@ PROVISION_BOUNDS: tuple[tuple[str, str], ...] = (
 #: Words before a ceiling on an amount or a count (不得超过5000元, 最多不超过30人): a limit, lower is stricter.
 LIMIT_BEFORE = ("不得超过", "不超过", "最高不得超过", "最多不超过", "最多")
 #: Units of such a limit.
-LIMIT_UNITS = ("元", "人", "%", "名", "个", "家")
+LIMIT_UNITS = ("元", "人", "%", "名", "个", "家", "周岁", "岁")

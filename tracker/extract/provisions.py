@@ -53,7 +53,7 @@ _RATIO_BASE_AFTER_RE = re.compile(
     rf"的?((?:(?!{_alt([*_RATIO_ACTS, *cues.RATIO_BASE_ENDS])})[^，。；、的]){{0,8}})")
 #: 处十五日以下行政拘留: a detention, read as a penalty beside fines
 _DETENTION_RE = re.compile(
-    rf"(?P<v>{_alt(cues.FINE_VERBS)})(?P<n>{NUMBER})日以下的?(?P<noun>{_alt(cues.DETENTION_NOUNS)})"
+    rf"(?P<v>{_alt(cues.FINE_VERBS)})(?:(?P<lo>{NUMBER})日以上)?(?P<n>{NUMBER})日以下的?(?P<noun>{_alt(cues.DETENTION_NOUNS)})"
 )
 #: 暂停其任职资格1至3年: a penalty that suspends a right for a period
 _SUSPENSION_RE = re.compile(
@@ -61,8 +61,9 @@ _SUSPENSION_RE = re.compile(
 )
 #: 成立3年以上的法人, 10年以上治安保卫管理工作经历: a qualification counted in years
 _QUALIFICATION_RE = re.compile(
-    rf"(?P<n>{NUMBER})年以上(?=的|[^，。；的]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)}))"
+    rf"(?P<n>{NUMBER})年以上(?=的|[^，。；的]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})|(?P<closed>[，,。；;]))"
 )
+_QUALIFICATION_VERB_RE = re.compile(_alt(cues.QUALIFICATION_VERBS))
 #: 为当地职工月平均工资的50%: an entitlement counted as a share of a wage or income, the wage its base
 _WAGE_SHARE_RE = re.compile(
     rf"(?:{_alt(cues.WAGE_SHARE_OPENERS)})(?P<base>[^，。；的]{{2,24}}?(?:{_alt(cues.WAGE_BASE_NOUNS)}))的"
@@ -407,13 +408,16 @@ def _limit(text: str, m: re.Match, clause_id: str):
 
 
 def _detention(text: str, m: re.Match, clause_id: str):
-    """处十五日以下行政拘留 → detention ≤ 15 日, named by the case it answers as a fine is."""
+    """处十五日以下行政拘留 → detention ≤ 15 日; 处五日以上十日以下拘留 → 5..10 日; named by the case it
+    answers as a fine is."""
     value = parse_number(m.group("n"))
+    floor = parse_number(m.group("lo")) if m.group("lo") else None
     if value is None:
         return None, (0, 0)
     lo = _phrase_start(text, m.start())
     indicator = (_condition(text, lo) or "") + m.group("noun")
-    return _target(clause_id, "detention", indicator, "<=", value, None, "日", None, text, m.start(), m.end()), (
+    comparator, low, high = ("range", floor, value) if floor is not None else ("<=", value, None)
+    return _target(clause_id, "detention", indicator, comparator, low, high, "日", None, text, m.start(), m.end()), (
         m.start(), m.end())
 
 
@@ -431,11 +435,14 @@ def _suspension(text: str, m: re.Match, clause_id: str):
 
 
 def _qualification(text: str, m: re.Match, clause_id: str):
-    """成立3年以上的法人 → a qualification ≥ 3 年: who may act must have at least this much."""
+    """成立3年以上的法人 → a qualification ≥ 3 年: who may act must have at least this much; so is
+    从事鉴定工作五年以上。 (years closing a phrase of service or holding: cues.QUALIFICATION_VERBS)."""
     value = parse_number(m.group("n"))
     if value is None or _YEAR_LIKE.match(m.group("n")):
         return None, (0, 0)
     lo = _phrase_start(text, m.start())
+    if m.group("closed") and not _QUALIFICATION_VERB_RE.search(text, lo, m.start()):
+        return None, (0, 0)
     tail = re.match(rf"[^，。；]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})", text[m.end():])
     indicator = _label(text[lo : m.start()] + (tail.group(0) if tail else "")) or "年限"
     return _target(clause_id, "qualification", indicator, ">=", value, None, "年", None, text, lo, m.end()), (
