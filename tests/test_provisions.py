@@ -46,6 +46,17 @@ def test_a_frequency_is_read_as_times_per_period():
     assert (t.role, t.comparator, t.value, t.unit, t.per) == ("frequency", ">=", Decimal(2), "次", "每三年")
 
 
+def test_a_duty_done_in_each_period_without_a_count_is_once_per_period():
+    (t,) = provisions_of("从业人员应当每年进行健康检查，取得健康证明后方可上岗。")
+    assert (t.role, t.value, t.unit, t.per) == ("frequency", Decimal(1), "次", "每年")
+    assert only_change("从业人员应当每年进行健康检查。", "从业人员应当每半年进行健康检查。").change == "tightened"
+
+
+def test_a_count_later_in_the_sentence_is_the_frequency_not_once_per_period():
+    (t,) = provisions_of("每年组织开展安全生产教育培训，培训时间不少于二十学时，每年不少于两次。")
+    assert (t.comparator, t.value, t.per) == (">=", Decimal(2), "每年")
+
+
 def test_next_day_and_per_time_are_no_frequency():
     assert [t.role for t in provisions_of("自受理次日起算，每次收费不超过五十元。")] == ["limit"]
 

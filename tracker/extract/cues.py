@@ -346,9 +346,12 @@ FINE_BASES = ("罚款数额",)
 #: A frequency's period as written → its length in months: 每年一次, 每半年公布一次, 每三年审验一次. A second,
 #: shorter period inside the first names the real one (每会计年度内半年公布一次: every half year).
 FREQUENCY_PERIODS: dict[str, float] = {
-    "会计年度": 12, "年度": 12, "年": 12, "半年": 6, "季度": 3, "个季度": 3, "季": 3, "个月": 1, "月": 1,
+    "会计年度": 12, "年度": 12, "学年": 12, "年": 12, "半年": 6, "学期": 6, "季度": 3, "个季度": 3, "季": 3, "个月": 1, "月": 1,
     "周": 7 / 30, "星期": 7 / 30, "日": 1 / 30, "天": 1 / 30,
 }
+#: Verbs that, right after a period (每年进行健康检查, 每半年公布), state a duty done once in each period.
+FREQUENCY_VERBS = ("进行", "组织", "开展", "召开", "公布", "报告", "报送", "检查", "审验", "检验", "评估", "培训",
+                   "演练", "体检", "巡查", "盘点")
 #: Words before a frequency's count that make it a floor on how often (每年至少一次: at least this often).
 FREQUENCY_AT_LEAST = ("至少", "不少于", "不得少于")
 #: Words of a time limit after its duration (三十日内, 15个工作日以内).

@@ -89,6 +89,11 @@ _FREQUENCY_RE = re.compile(
     rf"每(?P<n>{NUMBER})?(?P<p>{_alt(cues.FREQUENCY_PERIODS)})内?(?P<p2>半年|季度)?"
     rf"(?P<gap>[^{_PHRASE_END}\d次]{{0,16}}?)(?P<k>{NUMBER})次(?![日年月])"
 )
+#: 每年进行健康检查, 每半年至少公布: a duty once in each period, when no count of times follows in its sentence
+_ONCE_PER_PERIOD_RE = re.compile(
+    rf"每(?P<n>{NUMBER})?(?P<p>{_alt(cues.FREQUENCY_PERIODS)})(?P<gap>(?:{_alt(cues.FREQUENCY_AT_LEAST)})?)"
+    rf"(?={_alt(cues.FREQUENCY_VERBS)})(?![^。；;\n]*次(?![日年月]))"  # a count later in the sentence is read with 次
+)
 _AT_LEAST_RE = re.compile(_alt(cues.FREQUENCY_AT_LEAST))
 _LIMIT_RE = re.compile(rf"(?P<w>{_alt(cues.LIMIT_BEFORE)})(?P<n>{NUMBER})(?P<u>{_alt(cues.LIMIT_UNITS)})")
 _BOUND_RE = re.compile(_alt(w for w, _ in cues.PROVISION_BOUNDS))
@@ -128,6 +133,8 @@ def provisions(text: str, clause_id: str) -> list[Target]:
     for m in _QUALIFICATION_RE.finditer(text):
         keep(*_qualification(text, m, clause_id))
     for m in _FREQUENCY_RE.finditer(text):
+        keep(*_frequency(text, m, clause_id))
+    for m in _ONCE_PER_PERIOD_RE.finditer(text):
         keep(*_frequency(text, m, clause_id))
     for m in _DURATION_RE.finditer(text):
         keep(*_duration(text, m, clause_id))
@@ -379,16 +386,18 @@ def _entitlement(text: str, m: re.Match, clause_id: str):
 
 
 def _frequency(text: str, m: re.Match, clause_id: str):
-    """每年至少组织一次安全检查 → frequency ≥ 1 次 per 每年, as a plan's 每年开展评价不少于1次 is read.
+    """每年至少组织一次安全检查 → frequency ≥ 1 次 per 每年, as a plan's 每年开展评价不少于1次 is read;
+    每半年进行健康检查 → 1 次 per 每半年 (a duty once in each period).
 
     The period is the base (``per``): compare.py sets 每半年一次 against 每年一次 by the period's
     length (cues.FREQUENCY_PERIODS). 至少 / 不少于 make the count a floor. Named by what recurs.
     """
-    times = parse_number(m.group("k"))
+    groups = m.groupdict()
+    times = parse_number(groups["k"]) if groups.get("k") else Decimal(1)
     if not times:
         return None, (0, 0)
-    per = "每" + (m.group("p2") or (m.group("n") or "") + m.group("p"))
-    gap = m.group("gap")
+    per = "每" + (groups.get("p2") or (groups["n"] or "") + groups["p"])
+    gap = groups["gap"]
     comparator = ">=" if _AT_LEAST_RE.search(gap) else "="
     tail = re.match(rf"[^{_PHRASE_END}]{{0,16}}", text[m.end():]).group(0)
     indicator = _label(_AT_LEAST_RE.sub("", gap) + tail) or "频次"
