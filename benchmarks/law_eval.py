@@ -197,11 +197,13 @@ def truth_numbers(text: str) -> set[Decimal]:
 
 
 def target_values(target: dict | None) -> set[Decimal]:
-    """The numbers a reported target stands for: its value(s), and for a dated one the
-    year, month and day of its date (an effective date is a deadline-kind target)."""
+    """The numbers a reported target stands for: its value(s), for a dated one the
+    year, month and day of its date (an effective date is a deadline-kind target), and
+    the figures of its base (每十五日一次: the 15 is in ``per``)."""
     if not target:
         return set()
     values = {Decimal(str(v)).normalize() for v in (target.get("value"), target.get("value_max")) if v is not None}
+    values |= truth_numbers(target.get("per") or "")
     if target.get("deadline"):
         values |= {Decimal(part).normalize() for part in str(target["deadline"]).split("-") if part.isdigit()}
     return values

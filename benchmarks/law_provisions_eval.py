@@ -50,7 +50,7 @@ def reported(pair: dict) -> list[dict]:
         if c.change == "unchanged":
             continue
         side = lambda t: None if t is None else {"value": t.value, "value_max": t.value_max, "deadline": t.deadline,  # noqa: E731
-                                                 "text": t.text, "role": t.role}
+                                                 "text": t.text, "role": t.role, "per": t.per}
         rows.append({"change": "changed" if c.change == "mixed" else c.change, "old": side(c.old), "new": side(c.new)})
     return rows
 
