@@ -361,3 +361,14 @@ def test_a_bracketed_alternative_and_a_modal_word_name_no_part_of_the_measure():
     assert canonical_indicator("社区（村）卫生服务站") == canonical_indicator("社区卫生服务站")
     assert canonical_indicator("力争基本建成养老服务网络") == canonical_indicator("建成养老服务网络")
     assert canonical_indicator("基本养老服务") == "基本养老服务"  # 基本 before a noun is part of it
+
+
+def test_a_share_per_thousand_and_the_same_share_in_percent_are_unchanged_and_reported_as_written():
+    old, new = target(1, unit="‰", comparator="="), target(Decimal("0.1"), unit="%", comparator="=")
+    c = judge(old, new)
+    assert c.change == "unchanged" and (c.old.unit, c.new.unit) == ("‰", "%")
+
+
+def test_a_share_per_ten_thousand_is_compared_with_one_per_thousand_in_percent():
+    c = judge(target(1, unit="‰", comparator=">="), target(5, unit="‱", comparator=">="))
+    assert c.change == "loosened" and "0.1% → 0.05%" in c.reasons[0]

@@ -24,7 +24,7 @@ from tracker.cues import (
 from tracker.errors import TrackerError
 from tracker.extract import cues as extract_cues
 from tracker.extract.cues import COMPARATOR_AFTER, COMPARATOR_BEFORE, RANGE_SEPARATORS
-from tracker.extract.numbers import NUMBER, parse_number
+from tracker.extract.numbers import NUMBER, parse_number, plain
 from tracker.model import (
     TARGET_LABELS,
     Clause,
@@ -66,7 +66,7 @@ INDICATOR_COMMON_WORDS: tuple[str, ...] = (
 INDICATOR_NOISE_WORDS: tuple[str, ...] = ("力争", "争取", "确保", "必须", "应当", "要", "将", "已", "按")
 UNIT_ALIASES: dict[str, str] = {"平米": "平方米", "㎡": "平方米", "m2": "平方米", "间": "个", "座": "个", "元/人": "元"}
 # Units that are already rates or per-item measures: comparable between a parent and its implementer.
-RATE_UNITS: frozenset[str] = frozenset({"%", "‰", "星级", "年", "岁", "周岁", "天", "小时", "分钟"})
+RATE_UNITS: frozenset[str] = frozenset({"%", "‰", "‱", "星级", "年", "岁", "周岁", "天", "小时", "分钟"})
 # Words that make a figure per-unit even when the extractor left ``per`` empty (a service radius is
 # measured from each site, not summed over an area; 最高/最低 and 额度 bound each item — a loan, a
 # subsidy — not an area's sum: 创业担保贷款最高额度400万元).
@@ -353,7 +353,14 @@ def layout_only(old: Target, new: Target) -> bool:
 
 
 def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
-    """Label one paired target dimension by dimension, with a reason for each dimension that moved."""
+    """Label one paired target dimension by dimension, with a reason for each dimension that moved.
+
+    Two shares counted per hundred and per thousand (千分之一 → 0.1%) are judged in percent; the
+    change reports the targets as written.
+    """
+    a, b = _in_percent(old, new)
+    if (a, b) != (old, new):
+        return replace(judge(a, b, mode), old=old, new=new)
     rule = provision_rule(old, new)
     if rule is not None:
         return judge_provision(old, new, rule)
@@ -377,6 +384,19 @@ def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
     if not words_same and mode == "version":  # across levels the scope differs by nature (全省 / 全市)
         _judge_scope(old, new, v)
     return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
+
+
+def _in_percent(old: Target, new: Target) -> tuple[Target, Target]:
+    """Both targets in percent when they are shares in two different units (‰ and %), else as they are."""
+    scales = extract_cues.SHARE_UNITS_IN_PERCENT
+    if old.unit == new.unit or old.unit not in scales or new.unit not in scales:
+        return old, new
+
+    def converted(t: Target) -> Target:
+        factor = Decimal(scales[t.unit])
+        scale = lambda v: None if v is None else plain(Decimal(v) * factor)  # noqa: E731
+        return replace(t, value=scale(t.value), value_max=scale(t.value_max), unit="%")
+    return converted(old), converted(new)
 
 
 def _judge_identity(old: Target, new: Target, v: _Verdict, mode: str = "version") -> None:

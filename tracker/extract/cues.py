@@ -18,7 +18,7 @@ UNITS: tuple[tuple[str, str], ...] = (
     ("平方米", "平方米"), ("平米", "平方米"), ("平方公里", "平方公里"), ("公里", "公里"), ("千米", "公里"),
     ("微克/立方米", "微克/立方米"), ("毫克/立方米", "毫克/立方米"),
     ("人次", "人次"), ("学时", "学时"), ("课时", "课时"), ("场次", "场"), ("公斤", "公斤"), ("星级", "星级"), ("周岁", "周岁"), ("岁", "岁"),
-    ("%", "%"), ("‰", "‰"),
+    ("%", "%"), ("‰", "‰"), ("‱", "‱"),
     ("个", "个"), ("家", "家"), ("所", "所"), ("处", "处"), ("张", "张"), ("名", "人"), ("人", "人"),
     ("户", "户"), ("元", "元"), ("次", "次"), ("项", "项"), ("间", "间"), ("套", "套"), ("辆", "辆"),
     ("支", "支"), ("座", "座"), ("亩", "亩"), ("倍", "倍"), ("米", "米"), ("场", "场"), ("吨", "吨"), ("斤", "斤"), ("部", "部"),
@@ -74,7 +74,9 @@ GRADE_RATING_VERBS = ("评定为", "认定为", "评为", "获评", "评定", "�
 #: Fractions written in words, with the unit they are counted in and the
 #: factor that turns the written figure into it: 千分之五 → 5 ‰, 三成 → 30 %,
 #: 二分之一 → 50 % (the denominator is read from the text).
-FRACTION_WORDS: dict[str, tuple[str, int]] = {"百分之": ("%", 1), "千分之": ("‰", 1)}
+FRACTION_WORDS: dict[str, tuple[str, int]] = {"百分之": ("%", 1), "千分之": ("‰", 1), "万分之": ("‱", 1)}
+#: Shares counted per hundred, thousand and ten thousand, in percent: 千分之一 and 0.1% are one rate.
+SHARE_UNITS_IN_PERCENT: dict[str, str] = {"%": "1", "‰": "0.1", "‱": "0.01"}
 #: N成 is N tenths (三成 → 30 %) only when a comparator word, a punctuation mark
 #: or the end follows: 建成, 形成, 成为 are words of their own.
 TENTHS_FOLLOWERS = r"(?=以上|以下|左右|上下|及以上|[，。；、：）)]|$)"
