@@ -161,6 +161,11 @@ def test_threshold_raised_above_trigger_catches_fewer_so_loosened_and_says_so():
     assert "门槛提高" in c.reasons_zh[0] and "情形减少" in c.reasons_zh[0]
 
 
+def test_a_threshold_that_grants_an_exemption_raised_exempts_more_so_loosened_and_says_so():
+    c = only_change("年营业收入不足五十万元的个体工商户，免于缴纳配套费。", "年营业收入不足一百万元的个体工商户，免于缴纳配套费。")
+    assert (c.change, c.new.role) == ("loosened", "exemption") and "可豁免的情形增加" in c.reasons_zh[0]
+
+
 def test_threshold_lowered_above_trigger_catches_more_so_tightened():
     c = only_change("从业人员超过300人的，应当设置安全生产管理机构。", "从业人员超过一百人的，应当设置安全生产管理机构。")
     assert c.change == "tightened" and "情形增加" in c.reasons_zh[0]

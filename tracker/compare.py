@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from tracker.align import Alignment
 from tracker.cues import (
-    AREA_NAMES, DURATION_DAYS, MODALITIES, ROLE_CROSSINGS, ROLE_RULES, SAME_DURATION, THRESHOLD_EFFECT,
+    AREA_NAMES, DURATION_DAYS, MODALITIES, PROVISION_EFFECTS, ROLE_CROSSINGS, ROLE_RULES, SAME_DURATION,
     UNDIRECTED_ROLES, RoleRule,
 )
 from tracker.errors import TrackerError
@@ -708,7 +708,7 @@ def _provision_meaning(rule: RoleRule, comparator: str | None, moved: int) -> tu
     """(English, Chinese) words for what the move means to the reader."""
     if rule.by_comparator:
         side = COMPARATOR_SIDE.get(comparator or "", 1)
-        return THRESHOLD_EFFECT[(-1 if side > 0 else 1, moved)]
+        return PROVISION_EFFECTS[rule.effects][(-1 if side > 0 else 1, moved)]
     return (rule.up_en, rule.up_zh) if moved > 0 else (rule.down_en, rule.down_zh)
 
 

@@ -207,6 +207,8 @@ class RoleRule:
     #: True when the label names a kind of provision (a majority's act: 同意 / 出席): two of different
     #: kinds never pair, however alike their sentences read (a quorum is not a consent).
     label_is_kind: bool = False
+    #: For a role judged by comparator: which table of PROVISION_EFFECTS says what a move means to the reader.
+    effects: str = "threshold"
     #: True when the base (``per``) is a period (每年 / 每半年 / 每三年): two bases are put on one scale by the
     #: period's length (extract.cues.FREQUENCY_PERIODS), not read as a change of basis.
     per_is_period: bool = False
@@ -290,6 +292,15 @@ ROLE_RULES: dict[str, RoleRule] = {
         "the threshold was lowered", "门槛降低",
         by_comparator=((">", -1), (">=", -1), ("<", +1), ("<=", +1)),
     ),
+    # A threshold that grants an exemption (不足五十万元的，免于缴纳; 成员不足三百人的，可以不设立监事会):
+    # catching more cases exempts more, so the reverse of a duty's trigger.
+    "exemption": RoleRule(
+        "豁免门槛", +1,
+        "the exemption threshold was raised", "豁免门槛提高",
+        "the exemption threshold was lowered", "豁免门槛降低",
+        by_comparator=((">", +1), (">=", +1), ("<", -1), ("<=", -1)),
+        effects="exemption",
+    ),
 }
 
 #: Roles of a law's dated provisions whose change has no direction: role → (English, Chinese) meaning.
@@ -314,6 +325,16 @@ THRESHOLD_EFFECT: dict[tuple[int, int], tuple[str, str]] = {
     (-1, -1): ("more cases reach it, so more are caught", "门槛降低，需适用的情形增加"),
     (+1, +1): ("more cases fall below it, so more are caught", "界限提高，适用的情形增加"),
     (+1, -1): ("fewer cases fall below it, so fewer are caught", "界限降低，适用的情形减少"),
+}
+#: The same for a threshold that grants an exemption.
+EXEMPTION_EFFECT: dict[tuple[int, int], tuple[str, str]] = {
+    (-1, +1): ("fewer cases reach it, so fewer are exempted", "门槛提高，可豁免的情形减少"),
+    (-1, -1): ("more cases reach it, so more are exempted", "门槛降低，可豁免的情形增加"),
+    (+1, +1): ("more cases fall below it, so more are exempted", "界限提高，可豁免的情形增加"),
+    (+1, -1): ("fewer cases fall below it, so fewer are exempted", "界限降低，可豁免的情形减少"),
+}
+PROVISION_EFFECTS: dict[str, dict[tuple[int, int], tuple[str, str]]] = {
+    "threshold": THRESHOLD_EFFECT, "exemption": EXEMPTION_EFFECT,
 }
 
 #: Calendar days a duration unit is worth, to compare 十五个工作日 with 十五日 or 三个月 with 九十日;

@@ -432,6 +432,9 @@ CURRENCY_AFTER = ("人民币",)
 #: Joining words a provision's label may open with when its phrase continues a sentence (…，并且其中…超过4亿元).
 LABEL_CONJUNCTIONS = ("并且", "而且", "或者", "以及")
 #: Units a threshold is counted in (amounts carry their 万/亿 in the number).
+#: Words of a consequence that exempts (不足五十万元的个体工商户，免于缴纳…; 不足三百人的，可以不设立…): the
+#: threshold gating it grants an exemption, so catching more cases loosens the rule.
+EXEMPTION_CUES = ("免于", "免予", "免征", "免收", "免除", "豁免", "可以不", "可不", "无需", "无须", "不需要", "不必")
 THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%", "张", "名", "家", "户", "辆", "台", "套")
 #: Words before an amount or a number of days owed to a person (放假3天, 奖金最低不少于3000元).
 ENTITLEMENT_CUES = ("放假", "休假", "假期", "带薪", "享受", "发给", "给予", "奖金", "奖励", "报酬", "补助", "补贴",

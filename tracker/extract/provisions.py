@@ -95,6 +95,7 @@ _ONCE_PER_PERIOD_RE = re.compile(
     rf"(?={_alt(cues.FREQUENCY_VERBS)})(?![^。；;\n]*次(?![日年月]))"  # a count later in the sentence is read with 次
 )
 _AT_LEAST_RE = re.compile(_alt(cues.FREQUENCY_AT_LEAST))
+_EXEMPTION_RE = re.compile(_alt(cues.EXEMPTION_CUES))
 _LIMIT_RE = re.compile(rf"(?P<w>{_alt(cues.LIMIT_BEFORE)})(?P<n>{NUMBER})(?P<u>{_alt(cues.LIMIT_UNITS)})")
 _BOUND_RE = re.compile(_alt(w for w, _ in cues.PROVISION_BOUNDS))
 _BOUNDS = dict(cues.PROVISION_BOUNDS)
@@ -366,8 +367,15 @@ def _threshold(text: str, m: re.Match, clause_id: str):
     lo = _phrase_start(text, m.start())
     before = text[lo : m.start()]
     indicator = _label(before[before.rfind("、") + 1 :]) or unit  # 男年满60周岁、女年满55周岁的: 女 names the second
-    return _target(clause_id, "threshold", indicator, comparator, value, None, unit, None, text, lo, m.end()), (
+    role = "exemption" if _EXEMPTION_RE.search(_sentence_rest(text, m.end())) else "threshold"
+    return _target(clause_id, role, indicator, comparator, value, None, unit, None, text, lo, m.end()), (
         m.start(), m.end())
+
+
+def _sentence_rest(text: str, pos: int) -> str:
+    """The rest of the sentence from ``pos``: what a condition gates (up to 。 or ；)."""
+    end = min((k for k in (text.find("。", pos), text.find("；", pos), text.find(";", pos)) if k >= 0), default=len(text))
+    return text[pos:end]
 
 
 def _entitlement(text: str, m: re.Match, clause_id: str):
