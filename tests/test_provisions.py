@@ -396,6 +396,13 @@ def test_a_graver_case_given_a_band_of_its_own_is_judged_against_the_old_band():
     assert only_change(old, new).change == "loosened"  # the graver band is the old band: unchanged, not added
 
 
+def test_a_graver_band_with_figures_of_its_own_is_a_new_provision():
+    old = "未履行数据安全保护义务的，由主管部门责令改正，可以并处一万元以上十万元以下罚款。"
+    new = "未履行数据安全保护义务的，由主管部门责令改正，可以并处一万元以上十万元以下罚款；情节严重的，处十万元以上一百万元以下罚款。"
+    c = only_change(old, new)
+    assert (c.change, c.new.value) == ("added", Decimal(100000))
+
+
 def test_a_fine_without_its_own_addressee_falls_on_the_one_named_before_it_in_its_sentence():
     found = provisions_of("对单位处上一年度销售额百分之一以下的罚款，上一年度没有销售额的，处五百万元以下的罚款；对个人处五十万元以下的罚款。")
     assert [t.scope for t in found] == ["单位", "单位", "个人"]

@@ -1053,8 +1053,9 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
 
     货运、客运 and 危险货物运输 each get an item of their own with its own fine where the
     old article had one fine for all; 情节严重的 gets a band of its own beside the ordinary
-    one: a new fine without a partner is then the old fine's value for that case, not a new
-    provision (docs/decisions/0611). Its source is an old provision of the paired article
+    one with the old fine's figures: a new fine without a partner is then the old fine's value
+    for that case, not a new provision (docs/decisions/0611) — but a graver band with figures
+    of its own is a new provision (_new_graver_band). Its source is an old provision of the paired article
     with the same role, addressee and unit whose label and base name the same case, or, for a role
     whose label does not bind (a fine), the only one there. The case must be told apart
     where the text tells cases apart: in an item or 款 of its own, by the words of the
@@ -1078,7 +1079,8 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
         same_case = [(sc, i) for sc, i in scored if sc[1] >= INDICATOR_SAME and fo[i].per == fn[j].per]
         only = scored if len(scored) == 1 and not _label_binds(new[j].role) else []
         pick = max(same_case or only, default=None)
-        if pick and _case_of_its_own(new[partner[pick[1]]] if pick[1] in partner else None, new[j]):
+        if pick and _case_of_its_own(new[partner[pick[1]]] if pick[1] in partner else None, new[j]) \
+                and not _new_graver_band(old[pick[1]], new[j]):
             (score, _, txt), i = pick
             out.append((i, j, txt, "split", round(score, 3)))
     return out
@@ -1123,6 +1125,13 @@ def _crossed_events(old: list[Target], new: list[Target], fo: list[_Features], f
             used_n.add(j)
             break
     return out
+
+
+def _new_graver_band(source: Target, case: Target) -> bool:
+    """A band of its own for a graver case (情节严重的，处10万元以上100万元以下) with figures of its own is a new
+    provision: added, not the old fine moved. One with the old figures restates the old fine for that case."""
+    graver = (case.indicator or "").startswith(extract_cues.GRAVITY_CASES)
+    return graver and (source.value, source.value_max, unit_of(source)) != (case.value, case.value_max, unit_of(case))
 
 
 def _case_of_its_own(restated: Target | None, case: Target) -> bool:
