@@ -664,3 +664,9 @@ def test_the_quantity_scan_finds_what_the_unanchored_pattern_finds_on_every_corp
     for text in texts:
         assert [(m.span(), m.groupdict()) for m in QUANTITY_RE.finditer(text)] == \
                [(m.span(), m.groupdict()) for m in bare.finditer(text)]
+
+
+def test_a_duration_floor_written_buxiaoyu_or_budiyu_is_read_alike():
+    for sentence in ("学校应当保证学生每天校内体育活动时间不少于一小时。", "学校应当保证学生每天校内体育活动时间不低于一小时。"):
+        (t,) = targets(sentence)
+        assert (t.comparator, t.value, t.unit, t.per) == (">=", 1, "小时", "每天")

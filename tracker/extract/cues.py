@@ -37,7 +37,8 @@ UNIT_WORD_CONTINUATIONS: dict[str, str] = {"部": "门委署分队位件"}
 #: 不超过3个月); otherwise it names a plan (三年行动) or a circle (15分钟生活圈).
 DURATION_UNITS = frozenset({"年", "个月", "天", "小时", "分钟", "周", "工作日"})
 DURATION_LIMIT_AFTER = ("以内", "之内", "内")
-DURATION_LIMIT_BEFORE = ("不得超过", "不超过", "最长", "最多", "不少于", "至少", "为期", "满", "期限为")
+DURATION_LIMIT_BEFORE = ("不得超过", "不超过", "最长", "最多", "不少于", "不得少于", "不低于", "不得低于", "不短于", "至少", "为期", "满",
+                         "期限为")
 
 #: Ages only ever define a group of people (65周岁及以上老年人): never a target.
 AGE_UNITS = frozenset({"周岁", "岁"})
