@@ -670,3 +670,10 @@ def test_a_duration_floor_written_buxiaoyu_or_budiyu_is_read_alike():
     for sentence in ("学校应当保证学生每天校内体育活动时间不少于一小时。", "学校应当保证学生每天校内体育活动时间不低于一小时。"):
         (t,) = targets(sentence)
         assert (t.comparator, t.value, t.unit, t.per) == (">=", 1, "小时", "每天")
+
+
+def test_a_date_written_in_numeral_characters_reads_to_the_day():
+    (d,) = find_dates("本办法自二〇二六年一月一日起施行。")
+    assert (d.iso, d.start, d.end) == ("2026-01-01", 4, 13)
+    (d,) = find_dates("二〇二五年十二月三十一日前完成改造。")
+    assert d.iso == "2025-12-31"

@@ -30,6 +30,9 @@ _CN_ZERO = "〇零○Ｏ"
 #: A year in numeral characters (二〇二五年), rewritten digit for digit before DATE_RE reads it.
 _CN_YEAR_RE = re.compile(rf"[一二][{_CN_ZERO}九][{_CN_ZERO}一二三四五六七八九]{{2}}(?=年)")
 _CN_YEAR_TABLE = str.maketrans(CHINESE_DIGITS)
+#: A month and a day in numeral characters, after such a year (二〇二六年一月一日, 十二月三十一日).
+_CN_MONTH = "十[一二]?|[一二三四五六七八九]"
+_CN_DAY = "三十一?|[二]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 #: A five-year plan period: “十四五”期间, 十四五末, “十五五”时期.
 _PLAN_RE = re.compile(
     r"[“\"]?(?P<plan>" + "|".join(PLAN_PERIOD_END) + r")[”\"]?(?:规划)?(?P<suffix>" + "|".join(PLAN_PERIOD_SUFFIXES) + ")"
@@ -37,7 +40,7 @@ _PLAN_RE = re.compile(
 _TITLE_RE = re.compile(r"《[^《》\n]{0,80}》")
 DATE_RE = re.compile(
     rf"(?P<y1>{_YEAR})年?(?:(?:和|、|至|到|-|－|—|–|~|～)(?P<y2>{_YEAR}))?年"
-    r"(?:(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-3]?\d)日)?份?|(?P<half>上半年|下半年))?"
+    rf"(?:(?P<month>1[0-2]|0?[1-9]|{_CN_MONTH})月(?:(?P<day>[0-3]?\d|{_CN_DAY})日)?份?|(?P<half>上半年|下半年))?"
     r"(?P<end>年底|年末|底|末)?(?P<before>前|之前|以前)?"
     r"(?P<span>分[一二两三四五六七八九十\d]+年)?"
 )
@@ -67,6 +70,16 @@ class DateMention:
     completion: bool = False  # the 完成时限：… line of a responsibility bracket
     past: bool = False  # a year before the document's own date: history
     period: bool = False  # a whole plan period (“十四五”期间): dates numbers, is no target alone
+
+
+def _small_number(written: str) -> int:
+    """A month or day written in digits or numeral characters: 12, 十二, 三十一 → 31."""
+    if written.isdigit():
+        return int(written)
+    tens, _, units = written.rpartition("十") if "十" in written else ("", "", written)
+    digits = str.maketrans(CHINESE_DIGITS)
+    high = (int(tens.translate(digits)) if tens else 1) if "十" in written else 0
+    return high * 10 + (int(units.translate(digits)) if units else 0)
 
 
 def find_dates(text: str, masked: str | None = None) -> list[DateMention]:
@@ -122,8 +135,8 @@ def _is_deadline(m: re.Match, before: str, after: str) -> bool:
 
 def _iso(m: re.Match, year: int) -> str:
     if m.group("month"):
-        month = int(m.group("month"))
-        day = int(m.group("day")) if m.group("day") else calendar.monthrange(year, month)[1]
+        month = _small_number(m.group("month"))
+        day = _small_number(m.group("day")) if m.group("day") else calendar.monthrange(year, month)[1]
         return f"{year:04d}-{month:02d}-{day:02d}"
     if m.group("half") == "上半年":
         return f"{year:04d}-06-30"
