@@ -46,6 +46,11 @@ def test_a_frequency_is_read_as_times_per_period():
     assert (t.role, t.comparator, t.value, t.unit, t.per) == ("frequency", ">=", Decimal(2), "次", "每三年")
 
 
+def test_a_dropped_frequency_says_its_period():
+    (c,) = [c for c in diff(law("公司应当在每会计年度内半年公布一次财务会计报告。"), law("公司应当依法公布财务会计报告。")).targets]
+    assert c.change == "dropped" and "公布财务会计报告 每半年1次" in c.reasons_zh[0]
+
+
 def test_a_duty_done_in_each_period_without_a_count_is_once_per_period():
     (t,) = provisions_of("从业人员应当每年进行健康检查，取得健康证明后方可上岗。")
     assert (t.role, t.value, t.unit, t.per) == ("frequency", Decimal(1), "次", "每年")

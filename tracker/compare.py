@@ -1173,6 +1173,9 @@ def _describe(t: Target) -> tuple[str, str]:
     value = f" {t.comparator or ''} {fmt_value(t)}" if t.value is not None else ""
     due = f" by {t.deadline}" if t.deadline else ""
     value_zh_ = f" {bound_zh(t, unit=True)}" if t.value is not None else ""
+    rule = ROLE_RULES.get(t.role or "")
+    if rule and rule.per_is_period and t.per and t.value is not None:  # 每半年1次, not 达到1次
+        value, value_zh_ = f" {_provision_words(t, rule)[0]}", f" {_provision_words(t, rule)[1]}"
     due_zh = f"，期限{date_zh(t.deadline)}" if t.deadline else ""
     return f"{what}{value}{due} (clause {t.clause})", f"{what}{value_zh_}{due_zh}（条款 {t.clause}）"
 
