@@ -58,7 +58,8 @@ def test_a_duty_done_in_each_period_without_a_count_is_once_per_period():
 
 
 def test_a_count_later_in_the_sentence_is_the_frequency_not_once_per_period():
-    (t,) = provisions_of("每年组织开展安全生产教育培训，培训时间不少于二十学时，每年不少于两次。")
+    found = provisions_of("每年组织开展安全生产教育培训，培训时间不少于二十学时，每年不少于两次。")
+    (t,) = [t for t in found if t.role == "frequency"]
     assert (t.comparator, t.value, t.per) == (">=", Decimal(2), "每年")
 
 
@@ -225,8 +226,49 @@ def test_a_period_counted_from_an_event_a_phrase_earlier_is_a_time_limit_shorter
     assert c.change == "tightened" and c.new.role == "time_limit"
 
 
-def test_a_length_of_service_is_not_a_time_limit():
-    assert [t.role for t in provisions_of("在本单位工作满3年的职工可以申请。")] == []
+def test_a_length_of_service_is_a_condition_not_a_time_limit():
+    (t,) = provisions_of("在本单位工作满3年的职工可以申请。")
+    assert (t.role, t.comparator, t.value, t.unit) == ("threshold", ">=", Decimal(3), "年")
+
+
+def test_a_length_of_service_that_gates_a_benefit_lowered_lets_more_in_so_tightened():
+    c = only_change("连续从事井下作业满十年的矿工，每年享受五天带薪疗养假。", "连续从事井下作业满五年的矿工，每年享受五天带薪疗养假。")
+    assert (c.change, c.new.role) == ("tightened", "threshold")
+
+
+def test_a_practice_period_closing_its_phrase_is_a_qualification_compared_across_units():
+    c = only_change("申请律师执业，应当在律师事务所实习满一年，并经考核合格。", "申请律师执业，应当在律师事务所实习满十八个月，并经考核合格。")
+    assert (c.change, c.new.role, c.new.unit) == ("tightened", "qualification", "月")
+
+
+def test_a_window_owed_to_a_right_holder_is_an_entitlement_longer_is_tightened():
+    c = only_change("消费者有权自收到商品之日起七日内无理由退货。", "消费者有权自收到商品之日起十五日内无理由退货。")
+    assert (c.change, c.new.role) == ("tightened", "entitlement")
+
+
+def test_a_limit_restated_as_the_case_of_missing_it_is_no_provision():
+    roles = [t.role for t in provisions_of("应当自受理之日起二十日内作出决定；二十日内不能作出决定的，可以延长十日。")]
+    assert roles == ["time_limit", "time_limit"]  # the limit and its extension, not the restatement
+
+
+def test_days_before_an_event_are_an_advance_period_but_the_first_days_of_a_month_are_not():
+    assert only_change("建设单位应当在开工前三十日报送。", "建设单位应当在开工前六十日报送。").change == "tightened"
+    assert provisions_of("每月前十日报送上月数据。") == []
+
+
+def test_the_previous_year_is_no_duration():
+    assert [t.role for t in provisions_of("罚款最高不超过上一年度应缴税额的五倍。")] == []
+
+
+def test_thresholds_in_tonnes_and_square_metres_and_either_of_two_alternatives():
+    assert only_change("车货总质量超过二十吨的，应当经同意。", "车货总质量超过三十吨的，应当经同意。").change == "loosened"
+    found = provisions_of("处置单价在五十万元以上或者批量价值在二百万元以上的国有资产，应当报审批。")
+    assert [(t.indicator, t.value) for t in found] == [("处置单价在", Decimal(500000)), ("批量价值在", Decimal(2000000))]
+
+
+def test_a_fine_whose_amount_stands_before_its_verb_is_read_per_unit():
+    (t,) = provisions_of("擅自改变林地用途的，并按照每平方米十元以上三十元以下处以罚款。")
+    assert (t.role, t.value, t.value_max, t.per) == ("fine", Decimal(10), Decimal(30), "每平方米")
 
 
 def test_fines_of_one_article_pair_by_the_case_they_answer():
@@ -510,3 +552,19 @@ def test_an_effective_date_moved_is_changed_with_no_direction():
 def test_thresholds_listed_with_a_pause_mark_are_each_read():
     found = provisions_of("父母中男年满60周岁、女年满55周岁的，发给定期补助。")
     assert [(t.indicator, t.value) for t in found] == [("父母中男", Decimal(60)), ("女", Decimal(55))]
+
+
+def test_a_closure_ordered_for_a_range_of_months_to_years_is_a_ban_longer_is_tightened():
+    c = only_change("由财政部门责令停业六个月以上一年以下。", "由财政部门责令停业一年以上二年以下。")
+    assert (c.change, c.old.value, c.old.value_max, c.old.unit) == ("tightened", Decimal(6), Decimal(12), "月")
+
+
+def test_a_floor_a_law_sets_higher_is_tightened_and_lower_loosened():
+    assert only_change("爆破作业点与居民住宅的安全距离不得小于三百米。", "爆破作业点与居民住宅的安全距离不得小于五百米。").change == "tightened"
+    c = only_change("营业场所与中小学校的距离不得少于二百米。", "营业场所与中小学校的距离不得少于一百米。")
+    assert (c.change, c.new.role) == ("loosened", "floor") and "下限降低" in c.reasons_zh[0]
+
+
+def test_a_condition_closed_by_de_a_few_words_after_its_bound_is_a_threshold():
+    c = only_change("在三十五摄氏度以上高温天气从事室外作业的，应当发放津贴。", "在三十三摄氏度以上高温天气从事室外作业的，应当发放津贴。")
+    assert (c.change, c.new.role) == ("tightened", "threshold")

@@ -278,6 +278,11 @@ ROLE_RULES: dict[str, RoleRule] = {
         "a larger entitlement: more is owed to the beneficiary", "享有的待遇增加，应给付的更多",
         "a smaller entitlement: less is owed to the beneficiary", "享有的待遇减少，应给付的更少",
     ),
+    "floor": RoleRule(
+        "下限", +1,
+        "a higher floor is stricter", "下限提高，要求收紧",
+        "a lower floor is looser", "下限降低，要求放宽",
+    ),
     "limit": RoleRule(
         "上限", -1,
         "a higher ceiling allows more", "上限提高，限制放宽",

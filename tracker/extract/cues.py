@@ -342,6 +342,8 @@ PERCENT_WORDS = ("百分之",)
 FINE_RELATIVE_UNITS = ("倍", "%")
 #: Words by which a case names the previous paragraph's case (有前款违法情形的, 违反前款规定的).
 FORMER_PARAGRAPH = ("前款",)
+#: Words that open a phrase whose amount stands before its fine verb (按照每平方米十元以上三十元以下处以罚款).
+FINE_AMOUNT_BEFORE_VERB = ("按照", "按", "依照")
 #: Words that open a fine's denominator (处每平方米一千元以上一万元以下的罚款: counted per square metre).
 PER_WORDS = ("每",)
 #: A fine set as a multiple of another fine names that fine as its base (罚款数额的二倍以上五倍以下).
@@ -372,6 +374,15 @@ PERIOD_BEFORE = ("满", "经过", "届满")
 EXTENSION_BEFORE = ("延长",)
 #: Words before a duration that make it an advance period (提前三十日通知, 合同期限届满前九十日): a longer one is owed.
 ADVANCE_BEFORE = ("提前", "届满前", "期满前", "到期前")
+#: An event right before 前 + a duration makes an advance period too (开工前三十日, 举办前十五日), unless
+#: the word before 前 is a unit of time (每月前十日: the first ten days).
+ADVANCE_NOT_AFTER = ("年", "月", "周", "日", "天", "季")
+#: Words of a right before its window (消费者有权自收到商品之日起七日内退货): the period is owed to the
+#: right-holder, an entitlement (a longer one owes more), not a duty's time limit.
+RIGHT_WORDS = ("有权",)
+#: Words after a time limit that make it the condition of missing it (二十日内不能作出决定的，…): a
+#: restatement of the limit, no provision of its own.
+MISSED_LIMIT_AFTER = ("不能", "未能", "无法")
 #: Words after a duration + 后 that make it no waiting period: 三日后 in 以后/后果 … is another word.
 NOT_WAITING_AFTER = ("果", "续", "者", "期")
 #: Words before a time limit that negate it into a condition (申请人未在4个月内收到通知的，可以…): a wait.
@@ -401,12 +412,12 @@ RATIO_ACT_DEFAULT = "同意"
 #: Nouns of a detention (处十五日以下行政拘留): a penalty counted in days, a longer one heavier.
 DETENTION_NOUNS = ("行政拘留", "拘留")
 #: Verbs that suspend a right for a period (暂停其任职资格1至3年).
-SUSPENSION_VERBS = ("暂停", "禁止")
+SUSPENSION_VERBS = ("暂停", "禁止", "停业", "停止执业", "停止营业")
 #: Nouns after a number of years that make it a qualification (10年以上治安保卫管理工作经历).
 QUALIFICATION_NOUNS = ("经历", "经验", "工龄", "教龄", "资历")
 #: Verbs of service or holding before a number of years that closes its phrase (从事鉴定工作五年以上。,
 #: 取得驾驶证三年以上，): a length of service or holding required, a qualification.
-QUALIFICATION_VERBS = ("从事", "执业", "任职", "从业", "工作", "取得", "持有", "担任")
+QUALIFICATION_VERBS = ("从事", "执业", "任职", "从业", "工作", "取得", "持有", "担任", "实习", "见习")
 #: The words around a law's effective date (自2024年10月1日起施行).
 EFFECTIVE_BEFORE = ("自", "从")
 EFFECTIVE_AFTER = ("起施行", "起实施", "起生效")
@@ -420,7 +431,8 @@ WAGE_NOUNS = ("工资",)
 BAN_AFTER = ("不得", "禁止", "不予")
 #: A trigger threshold: the word before its number → comparator (营业额超过100亿元的 → ">").
 THRESHOLD_WORDS: dict[str, str] = {
-    "超过": ">", "高于": ">", "多于": ">", "不足": "<", "低于": "<", "少于": "<", "未满": "<", "未达到": "<",
+    "超过": ">", "高于": ">", "多于": ">", "不足": "<", "低于": "<", "少于": "<", "未满": "<", "不满": "<",
+    "未达到": "<",
     "年满": ">=", "满": ">=", "达到": ">=",
 }
 #: Threshold words that make a figure a condition even when a comma, not 的, follows it
@@ -436,7 +448,8 @@ LABEL_CONJUNCTIONS = ("并且", "而且", "或者", "以及")
 #: Words of a consequence that exempts (不足五十万元的个体工商户，免于缴纳…; 不足三百人的，可以不设立…): the
 #: threshold gating it grants an exemption, so catching more cases loosens the rule.
 EXEMPTION_CUES = ("免于", "免予", "免征", "免收", "免除", "豁免", "可以不", "可不", "无需", "无须", "不需要", "不必")
-THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%", "张", "名", "家", "户", "辆", "台", "套")
+THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%", "张", "名", "家", "户", "辆", "台", "套", "吨", "平方米", "立方米",
+                   "千瓦", "公顷", "亩", "摄氏度", "年", "个月")
 #: Words before an amount or a number of days owed to a person (放假3天, 奖金最低不少于3000元).
 ENTITLEMENT_CUES = ("放假", "休假", "假期", "带薪", "享受", "发给", "给予", "奖金", "奖励", "报酬", "补助", "补贴",
                     "抚恤金", "津贴", "救助金")
@@ -448,6 +461,10 @@ PROVISION_BOUNDS: tuple[tuple[str, str], ...] = (
     ("不超过", "<="), ("不得超过", "<="), ("最高", "<="), ("最多", "<="), ("最长", "<="),
 )
 #: Words before a ceiling on an amount or a count (不得超过5000元, 最多不超过30人): a limit, lower is stricter.
+#: Words before a floor a law sets (安全距离不得小于三百米, 每年开展不少于二十四小时的培训): a higher one is
+#: stricter. Its units: distances, areas, hours of training, heads.
+FLOOR_BEFORE = ("不得少于", "不得小于", "不得低于", "不少于", "不小于", "不低于")
+FLOOR_UNITS = ("米", "公里", "平方米", "小时", "学时", "课时", "名", "人")
 LIMIT_BEFORE = ("不得超过", "不超过", "最高不得超过", "最多不超过", "最多")
 #: Units of such a limit.
 LIMIT_UNITS = ("元", "人", "%", "名", "个", "家", "周岁", "岁")

@@ -59,9 +59,12 @@ _DETENTION_RE = re.compile(
 _SUSPENSION_RE = re.compile(
     rf"(?P<verb>{_alt(cues.SUSPENSION_VERBS)})(?P<what>[^，。；]{{0,10}}?)(?P<n>{NUMBER})(?:(?:至|到)(?P<hi>{NUMBER}))?(?P<u>年|个月)"
 )
+#: the upper end of a period written 以上…以下 (停业六个月以上一年以下)
+_UPPER_PERIOD_RE = re.compile(rf"以上(?P<n>{NUMBER})(?P<u>年|个月)以下")
 #: 成立3年以上的法人, 10年以上治安保卫管理工作经历: a qualification counted in years
 _QUALIFICATION_RE = re.compile(
-    rf"(?P<n>{NUMBER})年以上(?=的|[^，。；的]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})|(?P<closed>[，,。；;]))"
+    rf"(?:(?P<n>{NUMBER})年及?以上|满(?P<full>{NUMBER})(?P<fu>年|个月))"
+    rf"(?=的|[^，。；的]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})|(?P<closed>[，,。；;]))"
 )
 _QUALIFICATION_VERB_RE = re.compile(_alt(cues.QUALIFICATION_VERBS))
 #: 为当地职工月平均工资的50%: an entitlement counted as a share of a wage or income, the wage its base
@@ -73,8 +76,9 @@ _WAGE_SHARE_RE = re.compile(
 _WAGE_MONTHS_RE = re.compile(rf"(?P<n>{NUMBER})个月的?(?P<base>[^，。；、的]{{0,14}}?{_alt(cues.WAGE_NOUNS)})")
 _CURRENCY = rf"(?:{_alt(cues.CURRENCY_AFTER)})?"
 _THRESHOLD_RE = re.compile(
-    rf"(?:(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})(?P<b>以上|以下)?"
-    rf"|(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})(?P<b2>以上|以下)){_CURRENCY}(?=的|、[^，。；、]{{1,12}}的)"
+    rf"(?:(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})及?(?P<b>以上|以下)?"
+    rf"|(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})及?(?P<b2>以上|以下)){_CURRENCY}"
+    rf"(?=的|、[^，。；、]{{1,12}}的|或者[^，。；]{{1,20}}的|(?<=以上)[^，。；的]{{1,12}}的，)"
     # 营业额合计超过100亿元人民币，并且…: a condition closed by a comma or 并且 rather than 的
     rf"|(?<![{''.join(cues.CONDITION_NEGATIONS)}])(?P<w4>{_alt(cues.CONDITION_WORDS)})(?P<n4>{NUMBER})"
     rf"(?P<u4>{_alt(cues.THRESHOLD_UNITS)})(?P<b4>以上|以下)?{_CURRENCY}(?=[，,；;。]|并且|且)"
@@ -96,6 +100,8 @@ _ONCE_PER_PERIOD_RE = re.compile(
 )
 _AT_LEAST_RE = re.compile(_alt(cues.FREQUENCY_AT_LEAST))
 _EXEMPTION_RE = re.compile(_alt(cues.EXEMPTION_CUES))
+_RIGHT_RE = re.compile(_alt(cues.RIGHT_WORDS))
+_FLOOR_RE = re.compile(rf"(?P<w>{_alt(cues.FLOOR_BEFORE)})(?P<n>{NUMBER})(?P<u>{_alt(cues.FLOOR_UNITS)})(?![次])")
 _LIMIT_RE = re.compile(rf"(?P<w>{_alt(cues.LIMIT_BEFORE)})(?P<n>{NUMBER})(?P<u>{_alt(cues.LIMIT_UNITS)})")
 _BOUND_RE = re.compile(_alt(w for w, _ in cues.PROVISION_BOUNDS))
 _BOUNDS = dict(cues.PROVISION_BOUNDS)
@@ -145,6 +151,8 @@ def provisions(text: str, clause_id: str) -> list[Target]:
         keep(*_entitlement(text, m, clause_id))
     for m in _LIMIT_RE.finditer(text):
         keep(*_limit(text, m, clause_id))
+    for m in _FLOOR_RE.finditer(text):
+        keep(*_floor(text, m, clause_id))
     for date in find_dates(text):
         keep(*_effective(text, date, clause_id))
     return sorted(found, key=lambda t: t.start)
@@ -227,7 +235,11 @@ def _fine(text: str, m: re.Match, clause_id: str):
     if not verbs:
         return None, (0, 0)
     verb = verbs[-1]
+    start_of_amount = verb.end()
     amounts = list(_AMOUNT_RE.finditer(text, verb.end(), m.start()))
+    if not amounts and text[lo:verb.start()].lstrip("并").startswith(cues.FINE_AMOUNT_BEFORE_VERB):
+        start_of_amount = lo  # 并按照每平方米十元以上三十元以下处以罚款: the amount stands before its verb
+        amounts = list(_AMOUNT_RE.finditer(text, lo, verb.start()))
     if not amounts or len(amounts) > 2 or len({_amount_unit(a) for a in amounts}) > 1:
         return None, (0, 0)
     values = [parse_number(a.group("n") or a.group("pn")) for a in amounts]
@@ -235,7 +247,7 @@ def _fine(text: str, m: re.Match, clause_id: str):
         return None, (0, 0)
     unit = _amount_unit(amounts[0])
     bounds = [a.group("b") for a in amounts]
-    floor = _SHARED_UNIT_FLOOR_RE.search(text, verb.end(), amounts[0].start())
+    floor = _SHARED_UNIT_FLOOR_RE.search(text, start_of_amount, amounts[0].start())
     if len(amounts) == 1 and bounds == ["以下"] and floor and parse_number(floor.group("n")) is not None:
         values, bounds = [parse_number(floor.group("n")), values[0]], ["以上", "以下"]  # 五千以上一万元以下
         amounts = [floor, amounts[0]]
@@ -246,17 +258,19 @@ def _fine(text: str, m: re.Match, clause_id: str):
         value, value_max = values[0], None
     else:
         return None, (0, 0)
-    lead = _label(text[verb.end() : amounts[0].start()])
+    lead = _label(text[start_of_amount : amounts[0].start()])
+    if lead and start_of_amount == lo and cues.PER_WORDS[0] in lead:
+        lead = lead[lead.index(cues.PER_WORDS[0]):]  # 并按照每平方米 → 每平方米
     per = lead if unit in cues.FINE_RELATIVE_UNITS or (lead or "").startswith(cues.PER_WORDS) else None
     who = re.search(r"对([^，。；]+?)(?:可以)?$", text[lo : verb.start()])
     indicator = (who.group(1)[-MAX_INDICATOR:] if who else "") + m.group(0)
     condition = _former_paragraph_case(text, lo, _condition(text, lo))
     if condition:  # 尚未实施…的，处五十万元以下罚款: the case tells one article's fines apart
         indicator = condition + indicator  # (not in brackets: pairing reads bracketed words as noise)
-    start = who.start() + lo if who else verb.start()
+    start = who.start() + lo if who else min(verb.start(), start_of_amount)
     scope = who.group(1)[-MAX_INDICATOR:] if who else _addressee_before(text, lo)
     return _target(clause_id, "fine", indicator, comparator, value, value_max, unit, per, text, start, m.end(),
-                   scope=scope), (verb.start(), m.end())
+                   scope=scope), (min(verb.start(), start_of_amount), m.end())
 
 
 _ADDRESSEE_RE = re.compile(rf"对([^，。；]+?)(?:可以)?(?:{_alt(cues.FINE_VERBS)})")
@@ -322,12 +336,17 @@ def _duration(text: str, m: re.Match, clause_id: str):
     if _YEAR_LIKE.match(raw) or (m.group("u") == "年" and text[m.end() : m.end() + 1].isdigit()):
         return None, (0, 0)  # a date (2023年7月), not a duration
     value = parse_number(raw)
-    if value is None:
-        return None, (0, 0)
+    if value is None or (raw == "一" and text[m.start() - 1 : m.start()] in ("上", "下")):
+        return None, (0, 0)  # 上一年度: the previous year, no duration
     lo = _phrase_start(text, m.start())
     before = text[lo : m.start()]
     bound = _BOUND_RE.search(before[-5:]) if before else None
-    if before.endswith(cues.ADVANCE_BEFORE) or (m.group("before") and not m.group("within")):
+    if m.group("within") and text.startswith(cues.MISSED_LIMIT_AFTER, m.end()):
+        return None, (0, 0)  # 二十日内不能作出决定的: the limit restated as the case of missing it
+    if m.group("within") and _RIGHT_RE.search(before):
+        role, comparator = "entitlement", "<="  # 消费者有权自收到商品之日起七日内退货: a window owed
+    elif before.endswith(cues.ADVANCE_BEFORE) or (m.group("before") and not m.group("within")) or (
+            before.endswith("前") and len(before) > 1 and not before[:-1].endswith(cues.ADVANCE_NOT_AFTER)):
         role, comparator = "advance", ">="
     elif m.group("after") or (m.group("within") and _NOT_WITHIN_RE.search(before)):
         role, comparator = "waiting", ">="  # 满3年后 / 1年后提出 / 未在4个月内收到…的，可以…: a wait before one may act
@@ -366,7 +385,9 @@ def _threshold(text: str, m: re.Match, clause_id: str):
         unit = "周岁"
     lo = _phrase_start(text, m.start())
     before = text[lo : m.start()]
-    indicator = _label(before[before.rfind("、") + 1 :]) or unit  # 男年满60周岁、女年满55周岁的: 女 names the second
+    alternative = before.rfind("或者")
+    cut = max(before.rfind("、") + 1, alternative + 2 if alternative >= 0 else 0)
+    indicator = _label(before[cut:]) or unit  # 男年满60周岁、女年满55周岁的 / …或者批量价值在…: the second names itself
     role = "exemption" if _EXEMPTION_RE.search(_sentence_rest(text, m.end())) else "threshold"
     return _target(clause_id, role, indicator, comparator, value, None, unit, None, text, lo, m.end()), (
         m.start(), m.end())
@@ -424,6 +445,18 @@ def _limit(text: str, m: re.Match, clause_id: str):
         m.start(), m.end())
 
 
+def _floor(text: str, m: re.Match, clause_id: str):
+    """安全距离不得小于三百米 → floor ≥ 300 米 (a higher floor is stricter)."""
+    value = parse_number(m.group("n"))
+    if value is None:
+        return None, (0, 0)
+    lo = _phrase_start(text, m.start())
+    indicator = _label(text[lo : m.start()]) or "下限"
+    unit = "人" if m.group("u") == "名" else m.group("u")
+    return _target(clause_id, "floor", indicator, ">=", value, None, unit, None, text, lo, m.end()), (
+        m.start(), m.end())
+
+
 def _detention(text: str, m: re.Match, clause_id: str):
     """处十五日以下行政拘留 → detention ≤ 15 日; 处五日以上十日以下拘留 → 5..10 日; named by the case it
     answers as a fine is."""
@@ -439,30 +472,42 @@ def _detention(text: str, m: re.Match, clause_id: str):
 
 
 def _suspension(text: str, m: re.Match, clause_id: str):
-    """暂停其任职资格1至3年 → a ban of 1..3 年 on what it suspends (a longer one is heavier)."""
+    """暂停其任职资格1至3年 → a ban of 1..3 年 on what it suspends (a longer one is heavier);
+    责令停业六个月以上一年以下 → 6..12 月 (both ends in the shorter unit)."""
     lo_value = parse_number(m.group("n"))
     hi_value = parse_number(m.group("hi")) if m.group("hi") else None
     if lo_value is None:
         return None, (0, 0)
+    unit, end = cues.DURATION_DAYS[m.group("u")][0], m.end()
+    upper = _UPPER_PERIOD_RE.match(text, m.end()) if hi_value is None else None
+    if upper and parse_number(upper.group("n")) is not None:
+        hi_value, hi_unit, end = parse_number(upper.group("n")), cues.DURATION_DAYS[upper.group("u")][0], upper.end()
+        if hi_unit != unit:  # 六个月以上一年以下: in months
+            lo_value, hi_value = (v * 12 if u == "年" else v for v, u in ((lo_value, unit), (hi_value, hi_unit)))
+            unit = "月"
     comparator = "range" if hi_value is not None else "="
-    unit = cues.DURATION_DAYS[m.group("u")][0]
     indicator = _label(m.group("verb") + m.group("what"))
     return _target(clause_id, "ban", indicator, comparator, lo_value, hi_value, unit, None, text, m.start(),
-                   m.end()), (m.start(), m.end())
+                   end), (m.start(), end)
 
 
 def _qualification(text: str, m: re.Match, clause_id: str):
     """成立3年以上的法人 → a qualification ≥ 3 年: who may act must have at least this much; so is
-    从事鉴定工作五年以上。 (years closing a phrase of service or holding: cues.QUALIFICATION_VERBS)."""
-    value = parse_number(m.group("n"))
-    if value is None or _YEAR_LIKE.match(m.group("n")):
+    从事鉴定工作五年以上。 or 实习满一年， (years closing a phrase of service or holding:
+    cues.QUALIFICATION_VERBS)."""
+    written = m.group("n") or m.group("full")
+    value = parse_number(written)
+    if value is None or _YEAR_LIKE.match(written):
         return None, (0, 0)
+    if m.group("full") and not m.group("closed"):
+        return None, (0, 0)  # 满十年的矿工: a condition, read as a threshold
     lo = _phrase_start(text, m.start())
     if m.group("closed") and not _QUALIFICATION_VERB_RE.search(text, lo, m.start()):
         return None, (0, 0)
     tail = re.match(rf"[^，。；]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})", text[m.end():])
     indicator = _label(text[lo : m.start()] + (tail.group(0) if tail else "")) or "年限"
-    return _target(clause_id, "qualification", indicator, ">=", value, None, "年", None, text, lo, m.end()), (
+    unit = "月" if m.group("fu") == "个月" else "年"  # 实习满十八个月: months, compared with years in days
+    return _target(clause_id, "qualification", indicator, ">=", value, None, unit, None, text, lo, m.end()), (
         m.start(), m.end())
 
 
