@@ -1046,12 +1046,15 @@ def _from_part(document: Document, clause: Clause, part: str, hint: str | None, 
     return [replace(t, start=document.text.find(t.text, clause.span[0])) for t in targets]
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _row_indicator(clause: Clause) -> str | None:
     """In an annex table row, the cell after the row number names the item (高龄津贴)."""
     cells = clause.cells
     if not cells:
         return None
     for i, cell in enumerate(cells[:-1]):
-        if cell.strip().isdigit() and cells[i + 1].strip() and not re.search(r"\d", cells[i + 1]):
+        if cell.strip().isdigit() and cells[i + 1].strip() and not _DIGIT_RE.search(cells[i + 1]):
             return cells[i + 1].strip()
     return None

@@ -37,14 +37,14 @@ def split_row(line: str) -> list[str]:
 
 def is_header(cells: list[str]) -> bool:
     """A header row names columns: no cell is a bare number (a year like 2025年 names a column)."""
-    return not any(_CELL_RE.match(c.replace(" ", "")) and not _YEAR_RE.fullmatch(c.replace(" ", ""))
-                   for c in cells if c)
+    return not any(_CELL_RE.match(bare) and not _YEAR_RE.fullmatch(bare) for c in cells if c
+                   for bare in (c.replace(" ", ""),))
 
 
 def indicator_target(cells: list[str], header: list[str] | None, row_text: str, clause_id: str) -> Target | None:
     """The row's target, if the row is an indicator row (属性 column or a year-headed value column)."""
     attr = next((ATTRIBUTES[c] for c in cells if c in ATTRIBUTES), None)
-    years = [(_year(h), i) for i, h in enumerate(header or []) if _year(h)]
+    years = [(year, i) for i, h in enumerate(header or []) if (year := _year(h))]
     if attr is None and not years:
         return None
     numeric = {i: m for i, c in enumerate(cells) if (m := _CELL_RE.match(c.replace(" ", "")))}

@@ -156,6 +156,25 @@ def row_html(row) -> Markup:
     )
 
 
+def target_rows_html(rows) -> Markup:
+    """The rows of a target table (指标变化), written like the comparison rows: one Jinja macro
+    a row cost ~20 µs, a third of a second for the 15,000 targets of a 19 MB revision."""
+    out = []
+    for t in rows:
+        change, clause = _esc(t.change), _esc(t.clause)
+        where = f'<a href="#{_esc(t.anchor)}">{clause}</a>' if t.anchor else clause
+        scope = f'<span class="scope">{_esc(t.scope)}</span>' if t.scope else ""
+        reasons = "<ul>" + "".join(f"<li>{_esc(r)}</li>" for r in t.reasons) + "</ul>" if t.reasons else ""
+        out.append(f'\n<tr class="is-{change}" data-change="{change}">\n'
+                   f'<td class="clause">{where}</td>\n'
+                   f'<td><span class="ind">{_esc(t.indicator or "—")}</span>{scope}</td>\n'
+                   f'<td class="num old" title="{_esc(t.old_text)}">{_esc(t.old)}</td>\n'
+                   f'<td class="num new" title="{_esc(t.new_text)}">{_esc(t.new)}</td>\n'
+                   f"<td>{_badge(t.label)}</td>\n"
+                   f"<td>{reasons}</td>\n</tr>")
+    return Markup("".join(out))
+
+
 def render_view(view: ReportView, history_href: str | None = None, redline_href: str | None = None) -> str:
     css, script = asset("report.css"), asset("report.js")
     template = environment().get_template("report.html.j2")
@@ -170,6 +189,7 @@ def render_view(view: ReportView, history_href: str | None = None, redline_href:
         history_href=history_href,
         redline_href=redline_href,
         row_html=row_html,
+        target_rows_html=target_rows_html,
     )
 
 

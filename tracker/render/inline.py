@@ -24,6 +24,8 @@ DIFF_TIMEOUT_SECONDS = 2.0
 
 def inline_diff(old: str, new: str) -> list[Segment]:
     """The edit from ``old`` to ``new`` as (op, text) segments, semantically cleaned."""
+    if old == new:  # what the engine answers for equal texts (an unchanged clause's duty), without it
+        return [("eq", old)] if old else []
     engine = diff_match_patch()
     engine.Diff_Timeout = DIFF_TIMEOUT_SECONDS
     diffs = engine.diff_main(old or "", new or "", False)

@@ -352,18 +352,11 @@ def duty_text(clause: Clause | None) -> str:
     return raw if raw.startswith(("〔", "[", "（", "(")) else f"〔{raw}〕"
 
 
-def clause_texts(ids_: list[str], doc: Document | None, fallback: str | None) -> list[str]:
-    """Each clause's own text from the document, else what the diff carried."""
-    texts = []
-    for i, clause_id in enumerate(ids_):
-        clause = doc.clause(clause_id) if doc is not None else None
-        if clause is not None:
-            texts.append(clause.text)
-        elif len(ids_) == 1 or i == 0:
-            texts.append(fallback or "")
-        else:
-            texts.append("")
-    return texts
+def clause_texts(clauses: list[Clause | None], fallback: str | None) -> list[str]:
+    """Each clause's own text (clauses as looked up in the document, None where it has none), else what
+    the diff carried."""
+    return [c.text if c is not None else (fallback or "") if len(clauses) == 1 or i == 0 else ""
+            for i, c in enumerate(clauses)]
 
 
 def depth_of(clause_id: str) -> int:
@@ -389,10 +382,10 @@ def flatten(pieces: list[list[Segment]]) -> list[Segment]:
 def build_row(change: ClauseChange, old_doc: Document | None, new_doc: Document | None, mode: str,
               inline: bool = True) -> Row:
     old_ids, new_ids = ids(change.old), ids(change.new)
-    old_texts = clause_texts(old_ids, old_doc, change.old_text)
-    new_texts = clause_texts(new_ids, new_doc, change.new_text)
     old_clauses = [old_doc.clause(i) if old_doc else None for i in old_ids]
     new_clauses = [new_doc.clause(i) if new_doc else None for i in new_ids]
+    old_texts = clause_texts(old_clauses, change.old_text)
+    new_texts = clause_texts(new_clauses, change.new_text)
 
     notes: list[str] = []
     # A parent's clause with no counterpart was not deleted by anyone: shown plain, not struck.
@@ -433,7 +426,7 @@ def build_row(change: ClauseChange, old_doc: Document | None, new_doc: Document 
     return Row(
         anchor=f"row-{primary.anchor}" if primary else "row",
         change=change.change,
-        label=words.get(change.change, Label(change.change, "?", change.change, change.change)),
+        label=words.get(change.change) or Label(change.change, "?", change.change, change.change),
         old=old_parts,
         new=new_parts,
         depth=depth_of(primary.clause_id) if primary else 0,
