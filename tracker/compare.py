@@ -1286,6 +1286,8 @@ def clause_links(al: Alignment) -> set[tuple[str, str]]:
 
 def _links(al: Alignment, old_members: dict[str, list[str]], new_members: dict[str, list[str]]) -> set[tuple[str, str]]:
     links = {(al.old[i].id, al.new[j].id) for p in al.pairs for i in p.old for j in p.new}
+    if not (old_members and new_members):
+        return links  # not two laws: no article has members to link (50,000 look-ups for nothing)
     for p in al.pairs:
         for i in p.old:
             for j in p.new:
