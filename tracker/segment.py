@@ -337,6 +337,11 @@ def _split_responsibility(clause: _Draft) -> None:
 
 
 _UNIT_SPLIT = re.compile(r"[、，,]")
+_FIELD_SPLIT_RE = re.compile(r"[；;]")
+_UNIT_SPLIT_RE = re.compile(r"[，,；;]")
+_LEAD_UNIT_RE = re.compile(r"(.+?)(?:按职责分工)?(?:牵头|负责)")
+_SUPPORT_UNIT_RE = re.compile(r"(.+?)(?:配合|参与|协助)")
+_FIRST_SENTENCE_RE = re.compile(r"[^。！？]*[。！？]")
 
 
 def parse_responsibility(raw: str, body: str) -> Responsibility:
@@ -345,7 +350,7 @@ def parse_responsibility(raw: str, body: str) -> Responsibility:
     In a 责任单位 list the unit named first leads (the drafting convention of
     these plans); 牵头/配合 and 负责/具体负责 say it outright.
     """
-    fields = dict(_field(part) for part in re.split(r"[；;]", body) if "：" in part)
+    fields = dict(_field(part) for part in _FIELD_SPLIT_RE.split(body) if "：" in part)
     if fields:
         units = _units(fields.get("责任单位", ""))
         return Responsibility(
@@ -356,12 +361,12 @@ def parse_responsibility(raw: str, body: str) -> Responsibility:
         )
     lead: list[str] = []
     support: list[str] = []
-    for part in re.split(r"[，,；;]", body):
+    for part in _UNIT_SPLIT_RE.split(body):
         part = part.strip()
-        if m := re.fullmatch(r"(.+?)(?:按职责分工)?(?:牵头|负责)", part):
+        if m := _LEAD_UNIT_RE.fullmatch(part):
             target = support if part.endswith("具体负责") else lead
             target.extend(_units(m.group(1).removesuffix("具体")))
-        elif m := re.fullmatch(r"(.+?)(?:配合|参与|协助)", part):
+        elif m := _SUPPORT_UNIT_RE.fullmatch(part):
             support.extend(_units(m.group(1)))
     return Responsibility(raw=raw, lead=lead, support=support)
 
@@ -382,7 +387,7 @@ def lead_sentence(text: str) -> str:
     is recognised from the list of usual section headings.
     """
     first_line = text.split("\n", 1)[0]
-    m = re.match(r"[^。！？]*[。！？]", first_line)
+    m = _FIRST_SENTENCE_RE.match(first_line)
     if m and len(m.group(0)) <= MAX_TITLE:
         return m.group(0)
     if not m and len(first_line) <= MAX_TITLE:

@@ -91,11 +91,14 @@ def date_zh(iso: str | None) -> str:
     return f"{y}年{int(m)}月{int(d)}日"
 
 
+_ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def format_deadline(iso: str | None) -> str:
     """A deadline as policy texts write it: 2025年底前, 2026年6月30日前."""
     if not iso:
         return ""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    match = _ISO_DATE_RE.fullmatch(iso)
     if not match:
         return iso
     year, month, day = match.groups()

@@ -83,14 +83,26 @@ def _small_number(written: str) -> int:
 
 
 def find_dates(text: str, masked: str | None = None) -> list[DateMention]:
-    """Every date in ``text``; ``masked`` (same length) hides titles and quotes."""
-    scan = _CN_YEAR_RE.sub(lambda m: m.group(0).translate(_CN_YEAR_TABLE), text if masked is None else masked)
-    out = [_mention(text, m) for m in DATE_RE.finditer(scan)]
-    titles = [m.span() for m in _TITLE_RE.finditer(text)]
-    for m in _PLAN_RE.finditer(text):
-        if not any(s <= m.start() < e for s, e in titles):
-            out.append(_plan_mention(text, m))
-    return sorted(out, key=lambda d: d.start)
+    """Every date in ``text``; ``masked`` (same length) hides titles and quotes.
+
+    A date needs 年 and a plan period 十…五: a text without them (most that hold a
+    figure at all) is not scanned for either.
+    """
+    out = []
+    if "年" in text:
+        scan = _CN_YEAR_RE.sub(_digits_of_year, text if masked is None else masked)
+        out = [_mention(text, m) for m in DATE_RE.finditer(scan)]
+    if "五" in text:
+        plans = list(_PLAN_RE.finditer(text))
+        if plans:
+            titles = [m.span() for m in _TITLE_RE.finditer(text)]
+            out += [_plan_mention(text, m) for m in plans if not any(s <= m.start() < e for s, e in titles)]
+            out.sort(key=lambda d: d.start)
+    return out
+
+
+def _digits_of_year(m: re.Match) -> str:
+    return m.group(0).translate(_CN_YEAR_TABLE)
 
 
 def _plan_mention(text: str, m: re.Match) -> DateMention:

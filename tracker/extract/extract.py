@@ -230,6 +230,9 @@ def _quantities(text: str, scan: str, layout: _Layout) -> list[_Quantity]:
     """Numbers with a unit that state an amount (not an age, a name or a label)."""
     found: list[_Quantity] = []
     for m in QUANTITY_RE.finditer(scan):
+        number, units = m.group("a"), m.group("ua", "u")
+        if number is not None and not any(units):
+            continue  # a numeral with no unit (进一步, 统一): what _read_quantity turns away first, not called for
         q = _read_quantity(text, m, layout, found[-1].end if found else 0)
         if q is not None:
             found.append(q)
@@ -617,7 +620,7 @@ def _describe(text: str, q: _Quantity, lo: int, hi: int, per: str | None, marks:
     parts = [p for p in subject.split("□") if _clean_label(p)]
     subject = parts[-1] if parts else ""
     after = text[q.end:hi]
-    to_standard = re.match(r"的?(?:标准)?", after).group(0)
+    to_standard = _TO_STANDARD_RE.match(after).group(0)
     after = after[len(to_standard):]  # …15平方米的标准补建用房: the standard is the number itself
     scope, rest = _split_scope(_clean_label(subject) or "")
     by_subject = _clean_label(rest)
@@ -663,9 +666,17 @@ def _last_verb(segment: str) -> tuple[int, int] | None:
     return start, end
 
 
+_GROUP_THRESHOLD_RE = re.compile(r"[\d一二三四五六七八九十]+(?:星级|级|周岁|岁|张)(?:及)?以[上下]的?")
+_TO_STANDARD_RE = re.compile(r"的?(?:标准)?")
+
+
 def _mask_groups(segment: str) -> str:
     """The segment with group thresholds hidden from the verb search (四星级以上, 二级以上)."""
-    return re.sub(r"[\d一二三四五六七八九十]+(?:星级|级|周岁|岁|张)(?:及)?以[上下]的?", lambda m: "□" * len(m.group(0)), segment)
+    return _GROUP_THRESHOLD_RE.sub(_blanked, segment)
+
+
+def _blanked(m: re.Match) -> str:
+    return "□" * len(m.group(0))
 
 
 def _deadline_labels(head: str) -> tuple[str | None, str | None]:
