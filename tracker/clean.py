@@ -172,7 +172,17 @@ def _tab_block_to_rows(block: list[str]) -> list[str]:
     if len(cells) < 2:
         return []
     rows = _rows_by_number_column(cells, blank_before) or _rows_by_blank_lines(cells, blank_before)
-    return ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return [_row_line(row) for row in rows]
+
+
+def _row_line(row: list[str]) -> str:
+    """``| cell | cell |``; a row whose cells hold no gap of spaces and no pipe (nearly every row)
+    is joined as it is, which is what ``_cell`` would make of each cell, without a call per cell."""
+    cells = [c.strip() for c in row]
+    inner = " | ".join(cells)
+    if inner.count("|") != len(cells) - 1 or _CELL_GAP.search(inner):
+        return "| " + " | ".join(_cell(c) for c in row) + " |"
+    return "| " + inner + " |"
 
 
 def _rows_by_number_column(cells: list[str], blank_before: list[bool]) -> list[list[str]] | None:
@@ -408,9 +418,14 @@ def unify_punctuation(doc: _Cleaning) -> None:
     text = re.sub(r"[,;:?!]", _full_width_mark, text)
     # A half-width point ends a sentence only between Chinese words (队伍.每万 / 3.5人.(责任…) / 人.⏎);
     # after a digit or a letter it is a decimal point, a label (3.) or part of an address.
-    text = re.sub(r"\.", _full_stop, text)
+    text = _POINT_AFTER_CJK.sub(_full_stop, text)
     text = _unify_parentheses(text)
     doc.text = _drop_spaces_at_punctuation(text)
+
+
+#: a half-width point right after a Chinese character: any other is kept by _full_stop anyway, and
+#: a 19 MB plan has tens of thousands of them (labels 1., decimals) that need no call each
+_POINT_AFTER_CJK = re.compile(rf"\.(?<=[{CJK}]\.)")
 
 
 def _full_width_mark(m: re.Match) -> str:
