@@ -12,7 +12,9 @@ Only documents with articles (第X条) are read this way; the word lists are
 """
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 from decimal import Decimal
 
 from tracker.extract import cues
@@ -22,6 +24,10 @@ from tracker.model import Target
 
 _PHRASE_END = "，,。；;：:\n"
 MAX_INDICATOR = 32
+SENTENCE_REACH = 200  # how far a reader looks ahead for the rest of a sentence (a law's sentence is shorter)
+PHRASE_REACH = 200  # how far back a phrase may start (a law's phrase between two commas is shorter)
+PARAGRAPH_REACH = 2000  # how far back the previous 款 is looked for (前款)
+CONDITION_PHRASES = 6  # how many phrases back a penalty's case may stand (由…责令改正 between them)
 
 
 def _alt(words) -> str:
@@ -67,6 +73,8 @@ _QUALIFICATION_RE = re.compile(
     rf"(?=的|[^，。；的]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})|(?P<closed>[，,。；;]))"
 )
 _QUALIFICATION_VERB_RE = re.compile(_alt(cues.QUALIFICATION_VERBS))
+_QUALIFICATION_TAIL_RE = re.compile(rf"[^，。；]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})")
+_TAIL_RE = re.compile(rf"[^{_PHRASE_END}]{{0,16}}")  # what a frequency's duty is (its phrase's next words)
 #: 为当地职工月平均工资的50%: an entitlement counted as a share of a wage or income, the wage its base
 _WAGE_SHARE_RE = re.compile(
     rf"(?:{_alt(cues.WAGE_SHARE_OPENERS)})(?P<base>[^，。；的]{{2,24}}?(?:{_alt(cues.WAGE_BASE_NOUNS)}))的"
@@ -96,7 +104,7 @@ _FREQUENCY_RE = re.compile(
 #: 每年进行健康检查, 每半年至少公布: a duty once in each period, when no count of times follows in its sentence
 _ONCE_PER_PERIOD_RE = re.compile(
     rf"每(?P<n>{NUMBER})?(?P<p>{_alt(cues.FREQUENCY_PERIODS)})(?P<gap>(?:{_alt(cues.FREQUENCY_AT_LEAST)})?)"
-    rf"(?={_alt(cues.FREQUENCY_VERBS)})(?![^。；;\n]*次(?![日年月]))"  # a count later in the sentence is read with 次
+    rf"(?={_alt(cues.FREQUENCY_VERBS)})(?![^。；;\n]{{0,{SENTENCE_REACH}}}次(?![日年月]))"  # a count later in the sentence
 )
 _AT_LEAST_RE = re.compile(_alt(cues.FREQUENCY_AT_LEAST))
 _EXEMPTION_RE = re.compile(_alt(cues.EXEMPTION_CUES))
@@ -115,12 +123,17 @@ _FROM_EVENT_RE = re.compile(r"自.{1,30}?起")
 def provisions(text: str, clause_id: str) -> list[Target]:
     """Every numeric provision of one clause text, in text order (offsets into ``text``)."""
     found: list[Target] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the kept spans, which never overlap, sorted: a new span is checked
+    ends: list[int] = []  # against its two neighbours only (checking all of them was quadratic)
 
     def keep(t: Target | None, span: tuple[int, int]) -> None:
-        if t is None or any(span[0] < hi and lo < span[1] for lo, hi in taken):
+        if t is None:
             return
-        taken.append(span)
+        k = bisect.bisect_right(starts, span[0])
+        if (k and ends[k - 1] > span[0]) or (k < len(starts) and starts[k] < span[1]):
+            return
+        starts.insert(k, span[0])
+        ends.insert(k, span[1])
         found.append(t)
 
     for m in _FINE_RE.finditer(text):
@@ -162,8 +175,16 @@ def merge(targets: list[Target], found: list[Target]) -> list[Target]:
     """Provisions replace the plan-style targets read from the same words."""
     if not found:
         return targets
-    spans = [(t.start, t.start + len(t.text)) for t in found]
-    kept = [t for t in targets if not any(t.start < hi and lo < t.start + len(t.text) for lo, hi in spans)]
+    spans = sorted((t.start, t.start + len(t.text)) for t in found)
+    starts = [lo for lo, _ in spans]
+    reach = list(accumulate((hi for _, hi in spans), max))  # the furthest end of the spans up to each one
+
+    def covered(t: Target) -> bool:
+        """Whether a provision's span overlaps ``t``'s: the last span starting before its end reaches into it."""
+        k = bisect.bisect_left(starts, t.start + len(t.text))
+        return k > 0 and reach[k - 1] > t.start
+
+    kept = [t for t in targets if not covered(t)]
     found = [t for k, t in enumerate(found) if not (k and _gloss(found[k - 1], t))]
     return sorted(kept + found, key=lambda t: t.start)
 
@@ -180,10 +201,11 @@ def _gloss(before: Target, t: Target) -> bool:
 
 
 def _phrase_start(text: str, pos: int) -> int:
-    k = pos
-    while k > 0 and text[k - 1] not in _PHRASE_END:
-        k -= 1
-    return k
+    """Where ``pos``'s phrase starts: after the last 、-less phrase end before it, at most PHRASE_REACH back
+    (a one-line hostile text has no phrase ends: walking it back for every figure was quadratic)."""
+    start = max(0, pos - PHRASE_REACH)
+    cut = max(text.rfind(end, start, pos) for end in _PHRASE_END)
+    return cut + 1 if cut >= 0 else start
 
 
 def _sentence_before(text: str, pos: int, reach: int = 40) -> str:
@@ -204,7 +226,8 @@ def _named_by_opening(text: str, lo: int) -> str:
     entry says 放假; its name is what tells them apart)."""
     if lo == 0 or text[lo - 1] not in "，,":
         return ""
-    opened = max(text.rfind(end, 0, lo - 1) for end in _ENTRY_ENDS) + 1
+    reach = max(0, lo - 1 - PHRASE_REACH)
+    opened = max(max(text.rfind(end, reach, lo - 1) for end in _ENTRY_ENDS) + 1, reach)
     head = text[opened : lo - 1].strip()
     return head if 0 < len(head) <= MAX_OPENING_NAME and not any(c in head for c in "，,") else ""
 
@@ -305,8 +328,8 @@ def _former_paragraph_case(text: str, pos: int, condition: str | None) -> str | 
     subject: the fine of the previous paragraph's case, restated for another subject."""
     if not condition or not any(word in condition for word in cues.FORMER_PARAGRAPH):
         return condition
-    own = text.rfind("\n", 0, pos)
-    previous = text[text.rfind("\n", 0, max(own, 0)) + 1 : max(own, 0)]
+    own = text.rfind("\n", max(0, pos - PARAGRAPH_REACH), pos)
+    previous = text[max(text.rfind("\n", max(0, own - PARAGRAPH_REACH), max(own, 0)) + 1, own - PARAGRAPH_REACH, 0) : max(own, 0)]
     fines = list(_FINE_RE.finditer(previous))
     if own < 0 or not fines:
         return condition
@@ -320,7 +343,9 @@ def _condition(text: str, phrase_start: int) -> str | None:
     (由…责令改正) may stand between the case and its penalty.
     """
     k = phrase_start
-    while k >= 2 and text[k - 1] in "，,":
+    for _ in range(CONDITION_PHRASES):
+        if k < 2 or text[k - 1] not in "，,":
+            break
         before = _phrase_start(text, k - 1)
         words = "".join(text[before : k - 1].split())
         if words.endswith("的") and len(words) >= 3:
@@ -394,9 +419,9 @@ def _threshold(text: str, m: re.Match, clause_id: str):
 
 
 def _sentence_rest(text: str, pos: int) -> str:
-    """The rest of the sentence from ``pos``: what a condition gates (up to 。 or ；)."""
-    end = min((k for k in (text.find("。", pos), text.find("；", pos), text.find(";", pos)) if k >= 0), default=len(text))
-    return text[pos:end]
+    """The rest of the sentence from ``pos``: what a condition gates (up to 。 or ；, at most SENTENCE_REACH
+    characters: a hostile one-line text must not make every condition read to its end)."""
+    return re.match(rf"[^。；;]{{0,{SENTENCE_REACH}}}", text[pos : pos + SENTENCE_REACH]).group(0)
 
 
 def _entitlement(text: str, m: re.Match, clause_id: str):
@@ -428,7 +453,7 @@ def _frequency(text: str, m: re.Match, clause_id: str):
     per = "每" + (groups.get("p2") or (groups["n"] or "") + groups["p"])
     gap = groups["gap"]
     comparator = ">=" if _AT_LEAST_RE.search(gap) else "="
-    tail = re.match(rf"[^{_PHRASE_END}]{{0,16}}", text[m.end():]).group(0)
+    tail = _TAIL_RE.match(text, m.end()).group(0)
     indicator = _label(_AT_LEAST_RE.sub("", gap) + tail) or "频次"
     return _target(clause_id, "frequency", indicator, comparator, times, None, "次", per, text, m.start(),
                    m.end()), (m.start(), m.end())
@@ -504,7 +529,7 @@ def _qualification(text: str, m: re.Match, clause_id: str):
     lo = _phrase_start(text, m.start())
     if m.group("closed") and not _QUALIFICATION_VERB_RE.search(text, lo, m.start()):
         return None, (0, 0)
-    tail = re.match(rf"[^，。；]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})", text[m.end():])
+    tail = _QUALIFICATION_TAIL_RE.match(text, m.end())
     indicator = _label(text[lo : m.start()] + (tail.group(0) if tail else "")) or "年限"
     unit = "月" if m.group("fu") == "个月" else "年"  # 实习满十八个月: months, compared with years in days
     return _target(clause_id, "qualification", indicator, ">=", value, None, unit, None, text, lo, m.end()), (
