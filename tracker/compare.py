@@ -1039,10 +1039,13 @@ def _line_sides(targets: list[Target]) -> dict[int, int]:
         if t.role and ROLE_RULES.get(t.role) and ROLE_RULES[t.role].by_comparator and t.comparator in COMPARATOR_SIDE:
             by_line.setdefault((t.clause, t.role, t.value, unit_of(t)), []).append(k)
     for members in by_line.values():
-        for a in members:
-            for b in members:
-                if COMPARATOR_SIDE[targets[a].comparator] * COMPARATOR_SIDE[targets[b].comparator] < 0:
-                    sides.setdefault(a, b)
+        first = {}  # comparator side → its first member: each member's twin is the first of the other side
+        for k in members:
+            first.setdefault(COMPARATOR_SIDE[targets[k].comparator] > 0, k)
+        for k in members:
+            twin = first.get(not COMPARATOR_SIDE[targets[k].comparator] > 0)
+            if twin is not None:
+                sides[k] = twin
     return sides
 
 
