@@ -110,6 +110,16 @@ def gen_one_line() -> bytes:
     return _to_size(_seed().replace("\n", ""), 5 * MB).encode("utf-8")
 
 
+#: one article of a law whose single line repeats every kind of numeric provision
+LAW_PROVISIONS = ("超过二十人的单位，处二万元以上十万元以下罚款；情节严重的，处五日以上十日以下拘留；自受理之日起二十日内"
+                  "作出决定，可以延长十日；每年至少组织一次检查，每半年进行评估；不足五十万元的，免于缴纳；安全距离不得小于"
+                  "三百米；从事相关工作五年以上；消费者有权自收到商品之日起七日内退货；有前款情形的，处二万元罚款；")
+
+
+def gen_law_one_line() -> bytes:
+    return ("某某管理条例\n第一条\u3000" + _to_size(LAW_PROVISIONS, 5 * MB) + "\n第二条\u3000本条例自公布之日起施行。\n").encode("utf-8")
+
+
 def gen_labels() -> bytes:
     """10,000 numbering labels, one clause each, in about 375 KB."""
     lines = []
@@ -253,6 +263,7 @@ INPUTS = {
     "plain-19mb": ("plain-19mb.txt", gen_plain_19mb, "19 MB ordinary plain text"),
     "plain-19mb-edited": ("plain-19mb-edited.txt", gen_plain_19mb_edited, "the 19 MB text with a few edits (diffed against it)"),
     "one-line": ("one-line.txt", gen_one_line, "one 5 MB line"),
+    "law-one-line": ("law-one-line.txt", gen_law_one_line, "a law article of one 5 MB line of numeric provisions"),
     "labels": ("labels.txt", gen_labels, "10,000 labelled clauses, 375 KB"),
     "labels-inline": ("labels-inline.txt", gen_labels_inline, "20,000 （n） items on one line"),
     "labels-bare": ("labels-bare.txt", gen_labels_bare, "100,000 bare （一） labels"),
