@@ -568,3 +568,35 @@ def test_a_floor_a_law_sets_higher_is_tightened_and_lower_loosened():
 def test_a_condition_closed_by_de_a_few_words_after_its_bound_is_a_threshold():
     c = only_change("在三十五摄氏度以上高温天气从事室外作业的，应当发放津贴。", "在三十三摄氏度以上高温天气从事室外作业的，应当发放津贴。")
     assert (c.change, c.new.role) == ("tightened", "threshold")
+
+
+def test_a_cap_right_after_a_fine_is_that_fines_cap():
+    c = only_change("拒不改正的，按照每辆车五十元的标准处以罚款，最高不超过五万元。", "拒不改正的，按照每辆车五十元的标准处以罚款，最高不超过十万元。")
+    assert (c.change, c.new.role, c.new.comparator) == ("tightened", "fine", "<=")
+
+
+def test_a_ceiling_as_a_share_of_a_base_keeps_its_base_and_lower_is_tightened():
+    c = only_change("年度租金涨幅不得超过上一年度租金的百分之十。", "年度租金涨幅不得超过上一年度租金的百分之五。")
+    assert (c.change, c.new.role, c.new.unit, c.new.per) == ("tightened", "limit", "%", "上一年度租金")
+
+
+def test_a_base_with_a_qualifier_dropped_in_front_is_the_same_base():
+    assert only_change_or_none("附属绿地面积不得超过项目用地面积的百分之二十。", "附属绿地面积不得超过用地面积的20%。") is None
+
+
+def test_a_bound_whose_phrase_names_no_subject_takes_the_phrase_before():
+    old = "住房租赁企业单次收取租金的周期不得超过三个月。"
+    new = "住房租赁企业单次收取租金的周期，不得超过三个月。"
+    assert only_change_or_none(old, new) is None
+
+
+def test_a_wait_not_yet_over_before_one_may_act_again_longer_is_tightened():
+    c = only_change("收费标准自上次调整之日起未满二年的，不得再次调整。", "收费标准自上次调整之日起未满三年的，不得再次调整。")
+    assert (c.change, c.new.role) == ("tightened", "waiting")
+
+
+def test_thresholds_floors_and_ceilings_in_kilograms_millimetres_days_and_rooms():
+    assert only_change("单次运输一百公斤以上的，应当申报。", "单次运输五十公斤以上的，应当申报。").change == "tightened"
+    assert only_change("通道宽度不小于二千六百五十毫米。", "通道宽度不小于二千七百毫米。").change == "tightened"
+    assert only_change("公示期不少于三十日。", "公示期不少于九十日。").change == "tightened"
+    assert only_change("客房数量不得超过十四间。", "客房数量不得超过十五间。").change == "loosened"

@@ -626,13 +626,23 @@ def _provision_scales(old: Target, new: Target, rule: RoleRule | None = None) ->
     if rule and rule.per_is_period and per_of(old) != per_of(new) and unit_of(old) == unit_of(new):
         months = period_months(old.per), period_months(new.per)
         return (1 / months[0], 1 / months[1], False) if all(months) else None
-    if per_of(old) != per_of(new):
+    if per_of(old) != per_of(new) and not _same_base_qualified(per_of(old), per_of(new)):
         return None  # 40个月工资 → 40个月基本工资: counted on another base
     if unit_of(old) == unit_of(new):
         return 1.0, 1.0, False
     if old.unit in DURATION_DAYS and new.unit in DURATION_DAYS:
         return DURATION_DAYS[old.unit], DURATION_DAYS[new.unit], True
     return None
+
+
+def _same_base_qualified(a: str | None, b: str | None) -> bool:
+    """Whether two bases are one base with a qualifier dropped in front (项目用地面积 / 用地面积): the shorter ends
+    the longer — unless the words in front narrow it (工资 → 基本工资 is a part of the old base)."""
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    extra = long_[: len(long_) - len(short)]
+    return long_.endswith(short) and len(short) >= 2 and not extra.endswith(extract_cues.BASE_NARROWING)
 
 
 def judge_provision(old: Target, new: Target, rule: RoleRule) -> TargetChange:

@@ -76,6 +76,8 @@ GRADE_RATING_VERBS = ("评定为", "认定为", "评为", "获评", "评定", "�
 #: factor that turns the written figure into it: 千分之五 → 5 ‰, 三成 → 30 %,
 #: 二分之一 → 50 % (the denominator is read from the text).
 FRACTION_WORDS: dict[str, tuple[str, int]] = {"百分之": ("%", 1), "千分之": ("‰", 1), "万分之": ("‱", 1)}
+#: Words that narrow a base to a part of it (工资 → 基本工资): a base that gains one is another base.
+BASE_NARROWING = ("基本",)
 #: Shares counted per hundred, thousand and ten thousand, in percent: 千分之一 and 0.1% are one rate.
 SHARE_UNITS_IN_PERCENT: dict[str, str] = {"%": "1", "‰": "0.1", "‱": "0.01"}
 #: N成 is N tenths (三成 → 30 %) only when a comparator word, a punctuation mark
@@ -386,6 +388,8 @@ MISSED_LIMIT_AFTER = ("不能", "未能", "无法")
 #: Words after a duration + 后 that make it no waiting period: 三日后 in 以后/后果 … is another word.
 NOT_WAITING_AFTER = ("果", "续", "者", "期")
 #: Words before a time limit that negate it into a condition (申请人未在4个月内收到通知的，可以…): a wait.
+#: Words right before a duration that make it a wait not yet over (自上次调整之日起未满二年的，不得再次调整).
+NOT_YET_FULL = ("未满", "不满")
 NOT_WITHIN_BEFORE = ("未在", "未于")
 #: Words before a duration that make it a disqualification counted from an event (执行期满未逾五年, 自…之日起
 #: 未逾三年): who is disqualified stays so until it has passed, so a longer one is stricter, as a ban.
@@ -449,7 +453,7 @@ LABEL_CONJUNCTIONS = ("并且", "而且", "或者", "以及")
 #: threshold gating it grants an exemption, so catching more cases loosens the rule.
 EXEMPTION_CUES = ("免于", "免予", "免征", "免收", "免除", "豁免", "可以不", "可不", "无需", "无须", "不需要", "不必")
 THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%", "张", "名", "家", "户", "辆", "台", "套", "吨", "平方米", "立方米",
-                   "千瓦", "公顷", "亩", "摄氏度", "年", "个月")
+                   "千瓦", "公顷", "亩", "摄氏度", "年", "个月", "公斤", "千克", "毫升", "升", "小时", "层", "人次")
 #: Words before an amount or a number of days owed to a person (放假3天, 奖金最低不少于3000元).
 ENTITLEMENT_CUES = ("放假", "休假", "假期", "带薪", "享受", "发给", "给予", "奖金", "奖励", "报酬", "补助", "补贴",
                     "抚恤金", "津贴", "救助金")
@@ -464,7 +468,10 @@ PROVISION_BOUNDS: tuple[tuple[str, str], ...] = (
 #: Words before a floor a law sets (安全距离不得小于三百米, 每年开展不少于二十四小时的培训): a higher one is
 #: stricter. Its units: distances, areas, hours of training, heads.
 FLOOR_BEFORE = ("不得少于", "不得小于", "不得低于", "不少于", "不小于", "不低于")
-FLOOR_UNITS = ("米", "公里", "平方米", "小时", "学时", "课时", "名", "人")
+FLOOR_UNITS = ("米", "公里", "平方米", "小时", "学时", "课时", "名", "人", "毫米", "厘米", "批次", "日", "天", "个工作日",
+               "个月", "年")
 LIMIT_BEFORE = ("不得超过", "不超过", "最高不得超过", "最多不超过", "最多")
+#: What a ceiling's own phrase says when it names no subject (…罚款，最高不超过五万元): the bound alone.
+LIMIT_BEFORE_BARE = ("最高", "最多", "但最高", "但")
 #: Units of such a limit.
-LIMIT_UNITS = ("元", "人", "%", "名", "个", "家", "周岁", "岁")
+LIMIT_UNITS = ("元", "人", "%", "名", "个", "家", "周岁", "岁", "间", "张", "辆", "套", "层", "平方米", "米", "公斤")

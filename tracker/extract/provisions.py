@@ -110,7 +110,11 @@ _AT_LEAST_RE = re.compile(_alt(cues.FREQUENCY_AT_LEAST))
 _EXEMPTION_RE = re.compile(_alt(cues.EXEMPTION_CUES))
 _RIGHT_RE = re.compile(_alt(cues.RIGHT_WORDS))
 _FLOOR_RE = re.compile(rf"(?P<w>{_alt(cues.FLOOR_BEFORE)})(?P<n>{NUMBER})(?P<u>{_alt(cues.FLOOR_UNITS)})(?![次])")
-_LIMIT_RE = re.compile(rf"(?P<w>{_alt(cues.LIMIT_BEFORE)})(?P<n>{NUMBER})(?P<u>{_alt(cues.LIMIT_UNITS)})")
+_LIMIT_RE = re.compile(
+    rf"(?P<w>{_alt(cues.LIMIT_BEFORE)})(?:(?P<n>{NUMBER})(?P<u>{_alt(cues.LIMIT_UNITS)})"
+    # 涨幅不得超过上一年度租金的百分之十: a ceiling as a share of a base written before it
+    rf"|(?P<base>[^，。；,;的]{{1,14}})的(?:{_alt(cues.PERCENT_WORDS)}(?P<pn>{NUMBER})|(?P<n2>{NUMBER})%))"
+)
 _BOUND_RE = re.compile(_alt(w for w, _ in cues.PROVISION_BOUNDS))
 _BOUNDS = dict(cues.PROVISION_BOUNDS)
 _BAN_RE = re.compile(_alt(cues.BAN_AFTER))
@@ -373,8 +377,9 @@ def _duration(text: str, m: re.Match, clause_id: str):
     elif before.endswith(cues.ADVANCE_BEFORE) or (m.group("before") and not m.group("within")) or (
             before.endswith("前") and len(before) > 1 and not before[:-1].endswith(cues.ADVANCE_NOT_AFTER)):
         role, comparator = "advance", ">="
-    elif m.group("after") or (m.group("within") and _NOT_WITHIN_RE.search(before)):
-        role, comparator = "waiting", ">="  # 满3年后 / 1年后提出 / 未在4个月内收到…的，可以…: a wait before one may act
+    elif m.group("after") or (m.group("within") and _NOT_WITHIN_RE.search(before)) or before.endswith(cues.NOT_YET_FULL):
+        # 满3年后 / 未在4个月内收到…的，可以… / 自上次调整之日起未满二年的，不得再次调整: a wait
+        role, comparator = "waiting", ">="
     elif before.endswith(cues.BAN_BEFORE):
         role, comparator = "ban", "<="
     elif m.group("within"):
@@ -391,7 +396,7 @@ def _duration(text: str, m: re.Match, clause_id: str):
     if role == "time_limit" and not _FROM_EVENT_RE.search(before):
         event = _FROM_EVENT_RE.findall(_sentence_before(text, lo))  # the event stands a phrase earlier
         indicator = _label(event[-1] + before) if event else indicator
-    indicator = indicator or {"advance": "提前期", "waiting": "等待期"}.get(role, "期限")
+    indicator = indicator or _label(_previous_phrase(text, lo)) or {"advance": "提前期", "waiting": "等待期"}.get(role, "期限")
     return _target(clause_id, role, indicator, comparator, value, None, unit, None, text, lo, m.end()), (m.start(), m.end())
 
 
@@ -460,14 +465,30 @@ def _frequency(text: str, m: re.Match, clause_id: str):
 
 
 def _limit(text: str, m: re.Match, clause_id: str):
-    """收费不得超过5000元 → limit ≤ 5000 元 (a ceiling: lower is stricter)."""
-    value = parse_number(m.group("n"))
+    """收费不得超过5000元 → limit ≤ 5000 元 (a ceiling: lower is stricter); 涨幅不得超过上一年度租金的百分之十
+    → ≤ 10 % of 上一年度租金. A ceiling right after a fine (处以罚款，最高不超过五万元) is that fine's cap, and a
+    phrase that names nothing but its bound takes its subject from the phrase before (…的，不得超过…)."""
+    written = m.group("n") or m.group("pn") or m.group("n2")
+    value = parse_number(written)
     if value is None:
         return None, (0, 0)
+    unit, per = (m.group("u"), None) if m.group("n") else ("%", m.group("base"))
     lo = _phrase_start(text, m.start())
-    indicator = _label(text[lo : m.start()]) or "上限"
-    return _target(clause_id, "limit", indicator, "<=", value, None, m.group("u"), None, text, lo, m.end()), (
+    indicator = _label(text[lo : m.start()]) or _label(_previous_phrase(text, lo))
+    fine = _FINE_RE.search(_previous_phrase(text, lo)[-6:]) if not indicator or indicator in cues.LIMIT_BEFORE_BARE else None
+    if fine and unit == "元":
+        case = _condition(text, _phrase_start(text, lo - 1))
+        return _target(clause_id, "fine", (case or "") + fine.group(0), "<=", value, None, unit, per, text, lo,
+                       m.end()), (m.start(), m.end())
+    return _target(clause_id, "limit", indicator or "上限", "<=", value, None, unit, per, text, lo, m.end()), (
         m.start(), m.end())
+
+
+def _previous_phrase(text: str, lo: int) -> str:
+    """The phrase before the one starting at ``lo`` (its subject, when that one names only a bound)."""
+    if lo < 2 or text[lo - 1] not in "，,":
+        return ""
+    return text[_phrase_start(text, lo - 1) : lo - 1]
 
 
 def _floor(text: str, m: re.Match, clause_id: str):
