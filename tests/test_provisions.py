@@ -600,3 +600,10 @@ def test_thresholds_floors_and_ceilings_in_kilograms_millimetres_days_and_rooms(
     assert only_change("通道宽度不小于二千六百五十毫米。", "通道宽度不小于二千七百毫米。").change == "tightened"
     assert only_change("公示期不少于三十日。", "公示期不少于九十日。").change == "tightened"
     assert only_change("客房数量不得超过十四间。", "客房数量不得超过十五间。").change == "loosened"
+
+
+def test_a_floor_inside_a_condition_that_gates_a_subsidy_is_a_threshold_lowered_lets_more_in():
+    old = "年开放时间不少于二百四十日、年接待观众一万人次以上的，每年补助十万元。"
+    new = "年开放时间不少于二百日、年接待观众一万人次以上的，每年补助十万元。"
+    c = only_change(old, new)
+    assert (c.change, c.new.role) == ("tightened", "threshold")

@@ -75,6 +75,7 @@ _QUALIFICATION_RE = re.compile(
 _QUALIFICATION_VERB_RE = re.compile(_alt(cues.QUALIFICATION_VERBS))
 _QUALIFICATION_TAIL_RE = re.compile(rf"[^，。；]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})")
 _TAIL_RE = re.compile(rf"[^{_PHRASE_END}]{{0,16}}")  # what a frequency's duty is (its phrase's next words)
+_PHRASE_REST_RE = re.compile(rf"[^{_PHRASE_END}]{{0,40}}")  # the rest of a figure's phrase
 #: 为当地职工月平均工资的50%: an entitlement counted as a share of a wage or income, the wage its base
 _WAGE_SHARE_RE = re.compile(
     rf"(?:{_alt(cues.WAGE_SHARE_OPENERS)})(?P<base>[^，。；的]{{2,24}}?(?:{_alt(cues.WAGE_BASE_NOUNS)}))的"
@@ -492,14 +493,17 @@ def _previous_phrase(text: str, lo: int) -> str:
 
 
 def _floor(text: str, m: re.Match, clause_id: str):
-    """安全距离不得小于三百米 → floor ≥ 300 米 (a higher floor is stricter)."""
+    """安全距离不得小于三百米 → floor ≥ 300 米 (a higher floor is stricter); in a phrase that ends with 的
+    (年开放时间不少于二百四十日、…以上的，每年补助…) it is a condition, a threshold."""
     value = parse_number(m.group("n"))
     if value is None:
         return None, (0, 0)
     lo = _phrase_start(text, m.start())
     indicator = _label(text[lo : m.start()]) or "下限"
     unit = "人" if m.group("u") == "名" else m.group("u")
-    return _target(clause_id, "floor", indicator, ">=", value, None, unit, None, text, lo, m.end()), (
+    rest = _PHRASE_REST_RE.match(text, m.end()).group(0)
+    role = "threshold" if rest.endswith("的") else "floor"  # 年开放时间不少于二百四十日…的，补助…: a condition
+    return _target(clause_id, role, indicator, ">=", value, None, unit, None, text, lo, m.end()), (
         m.start(), m.end())
 
 
