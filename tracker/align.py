@@ -530,7 +530,9 @@ def candidates(old: _Side, new: _Side, o: list[int], n: list[int]) -> dict[int, 
             posting = index.get(g, ())
             if len(posting) <= limit:
                 shared.update(posting)
-        top = sorted(shared, key=lambda j: -2 * shared[j] / (len(mine) + len(grams[j]) or 1))
+        # ties in order of the new clauses: a set's order changes with each process's string hashing, and
+        # the report of one diff must not (which candidates are scored decides an added clause's confidence)
+        top = sorted(shared, key=lambda j: (-2 * shared[j] / (len(mine) + len(grams[j]) or 1), j))
         top = top[: int(THRESHOLDS["block_candidates"])]
         out[i] = sorted(((similarity(old.key[i], new.key[j]) if old.article[i] == new.article[j] else 0.0, j)
                          for j in top), reverse=True)
