@@ -149,3 +149,41 @@ def test_wan_is_still_written_out_after_the_digit_run_fix():
 
     assert canonical_numbers("床位2万张，补贴1.5万元") == "床位20000张，补贴15000元"
     assert canonical_numbers("编号" + "1" * 1000 + "张") == "编号" + "1" * 1000 + "张"
+
+
+def test_a_clause_with_more_figures_than_any_real_clause_is_refused_before_it_is_read(tmp_path: Path):
+    from tracker.extract.extract import MAX_FIGURES_PER_CLAUSE
+    path = tmp_path / "law.txt"
+    article = "超过二十人的单位，处二万元以上十万元以下罚款；" * (MAX_FIGURES_PER_CLAUSE // 2)
+    path.write_text(f"某某管理条例\n第一条\u3000{article}\n第二条\u3000本条例自公布之日起施行。\n", encoding="utf-8")
+    for command in ("targets", "diff"):
+        result = run(command, *([str(path)] * (2 if command == "diff" else 1)))
+        assert_refused(result, "law.txt", "第一条", f"{MAX_FIGURES_PER_CLAUSE:,} figures")
+
+
+def test_a_document_with_more_targets_than_any_real_text_is_refused_not_read_in_part(tmp_path: Path, monkeypatch):
+    from tracker.errors import InputError
+    from tracker.extract import extract as extract_module
+    monkeypatch.setattr(extract_module, "MAX_TARGETS", 100)
+    path = tmp_path / "many.txt"
+    path.write_text("".join(f"{n}. 护理型床位占比不低于{n % 50 + 10}%。\n" for n in range(1, 200)), encoding="utf-8")
+    try:
+        extract_targets(read_document(path))
+    except InputError as exc:
+        assert "many.txt" in str(exc) and "more than 100 numeric targets" in str(exc)
+    else:
+        raise AssertionError("a document past the target limit was read")
+
+
+def test_a_refused_import_writes_nothing_to_the_store(tmp_path: Path):
+    from tracker.extract.extract import MAX_FIGURES_PER_CLAUSE
+    store = tmp_path / "store"
+    assert run("init", str(store)).returncode == 0
+    path = tmp_path / "law.txt"
+    path.write_text("某某管理条例\n第一条\u3000" + "处二万元罚款；" * (MAX_FIGURES_PER_CLAUSE + 1) + "\n", encoding="utf-8")
+    before = subprocess.run(["git", "-C", str(store), "rev-parse", "HEAD"], capture_output=True, text=True).stdout
+    result = subprocess.run([sys.executable, "-m", "tracker", "import", str(path), "--id", "law"], cwd=store,
+                            capture_output=True, text=True, timeout=120)
+    assert_refused(result, "law.txt", "第一条")
+    after = subprocess.run(["git", "-C", str(store), "rev-parse", "HEAD"], capture_output=True, text=True).stdout
+    assert before == after and not (store / "documents" / "law").exists()

@@ -255,7 +255,10 @@ def prepare_version(
     metadata = document.metadata if status is None else replace(document.metadata, status=status)
     metadata = apply_overrides(metadata, overrides or {})
     text = canonical.dumps(replace(document, metadata=metadata))
-    targets = targets_snapshot(canonical.loads(text, metadata), doc_id)
+    try:
+        targets = targets_snapshot(canonical.loads(text, metadata), doc_id)
+    except InputError as exc:  # the canonical text names no file: say which one was refused
+        raise (InputError(str(exc), path=str(source)) if exc.path is None else exc) from None
     return docstore.PendingVersion(row=row, doc_id=doc_id, text=text.encode("utf-8"), metadata=metadata,
                                    targets=targets, source=str(source), version=version, parent=parent, region=region)
 

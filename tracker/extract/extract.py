@@ -25,6 +25,7 @@ from functools import lru_cache
 from decimal import Decimal
 
 from tracker.cues import MODALITIES, SENTENCE_ENDS
+from tracker.errors import InputError
 from tracker.extract import cues, provisions, tables
 from tracker.extract.deadlines import DateMention, find_dates
 from tracker.extract.numbers import NUMBER, parse_number, plain
@@ -1025,6 +1026,7 @@ def extract_targets(document: Document) -> list[Target]:
     for clause in document.walk():
         if clause.scheme == "toc":
             continue
+        _check_figures(document, clause)
         if clause.cells is None:
             header = _table_header(clause.text)
         hint = _row_indicator(clause)
@@ -1032,7 +1034,32 @@ def extract_targets(document: Document) -> list[Target]:
         out += _from_part(document, clause, clause.text, hint, row_header, legal=legal)
         if clause.responsibility is not None and clause.responsibility.raw:
             out += _from_part(document, clause, clause.responsibility.raw, hint, None, title=clause.title)
+        if len(out) > MAX_TARGETS:
+            raise InputError(f"holds more than {MAX_TARGETS:,} numeric targets (a policy or law text holds a few "
+                             "thousand at most): refused as a generated or corrupted text rather than read in part",
+                             path=document.source or None)
     return out
+
+
+#: What a document may hold (decision 0105): the densest real texts hold tens of figures a clause and a
+#: few thousand targets; a text past these is generated or corrupted, and reading it all would take minutes
+#: (every target is read, paired and judged) — so it is refused, never read in part.
+MAX_TARGETS = 50_000
+MAX_FIGURES_PER_CLAUSE = 20_000
+#: a figure with a unit right after it: what the limit per clause counts, in one pass before reading
+_FIGURE_WITH_UNIT = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万亿]+[%％‰元日天年月人名个家所户张次倍条项间]")
+
+
+def _check_figures(document: Document, clause: Clause) -> None:
+    """Refuse a clause with more figures than any real clause holds, before reading them (a 5 MB article of
+    fines is 260,000 figures: reading them took 11 s before any pairing)."""
+    if len(clause.text) < MAX_FIGURES_PER_CLAUSE * 2:
+        return  # too short to hold that many (a figure and its unit are two characters at least)
+    count = sum(1 for _ in zip(range(MAX_FIGURES_PER_CLAUSE + 1), _FIGURE_WITH_UNIT.finditer(clause.text)))
+    if count > MAX_FIGURES_PER_CLAUSE:
+        raise InputError(f"clause {clause.id} holds more than {MAX_FIGURES_PER_CLAUSE:,} figures (a real clause holds "
+                         "tens): refused as a generated or corrupted text rather than read in part",
+                         path=document.source or None)
 
 
 def _table_header(text: str) -> list[str] | None:
