@@ -187,3 +187,11 @@ def test_a_refused_import_writes_nothing_to_the_store(tmp_path: Path):
     assert_refused(result, "law.txt", "第一条")
     after = subprocess.run(["git", "-C", str(store), "rev-parse", "HEAD"], capture_output=True, text=True).stdout
     assert before == after and not (store / "documents" / "law").exists()
+
+
+def test_dates_do_not_count_toward_the_figure_limit_of_a_clause(tmp_path: Path):
+    from tracker.extract.extract import MAX_FIGURES_PER_CLAUSE
+    path = tmp_path / "dates.txt"
+    path.write_text("一、总体目标\n" + "到2025年底前，" * (MAX_FIGURES_PER_CLAUSE + 5_000) + "建成10个。\n", encoding="utf-8")
+    targets = extract_targets(read_document(path))  # a result, not a refusal
+    assert [(t.value, t.deadline) for t in targets] == [(10, "2025-12-31")]

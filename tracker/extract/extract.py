@@ -1046,8 +1046,9 @@ def extract_targets(document: Document) -> list[Target]:
 #: (every target is read, paired and judged) — so it is refused, never read in part.
 MAX_TARGETS = 50_000
 MAX_FIGURES_PER_CLAUSE = 20_000
-#: a figure with a unit right after it: what the limit per clause counts, in one pass before reading
-_FIGURE_WITH_UNIT = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万亿]+[%％‰元日天年月人名个家所户张次倍条项间]")
+#: a quantity with a unit right after it (dates are cheap, and a plan dates most sentences): what the limit
+#: per clause counts, in one pass before reading
+_FIGURE_WITH_UNIT = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万亿]+[%％‰元人名个家所户张次倍项间]")
 
 
 def _check_figures(document: Document, clause: Clause) -> None:
