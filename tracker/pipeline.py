@@ -112,7 +112,7 @@ def load_pair(old_ref: str, new_ref: str, store: str | os.PathLike | None = None
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
     try:
         with tempfile.TemporaryFile() as spool:
             document_future = pool.submit(_spool_document, old_ref, store, spool.fileno())
@@ -127,10 +127,19 @@ def load_pair(old_ref: str, new_ref: str, store: str | os.PathLike | None = None
             except BrokenProcessPool:
                 old = load_with_targets(old_ref, store)
     finally:
-        pool.shutdown(wait=False)  # the worker's exit (a heap of 300 MB let go) is not waited for
+        pool.shutdown(wait=False, cancel_futures=True)  # the worker's exit (a heap of 300 MB let go) is not waited for
     if failed is not None:
         raise failed
     return old, new
+
+
+def _quiet_worker() -> None:
+    """A load_pair worker writes nothing to the terminal: its errors reach the parent through its futures,
+    and one still running when the parent has refused the other side and exited (a refused pair) must not
+    print a traceback of its broken pipe after the one-line error."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
 
 
 #: the document a worker of load_pair has segmented, kept there until it exits: freeing its
