@@ -166,3 +166,20 @@ def test_hostile_html_source_shows_as_text_in_every_report_format(tmp_path):
 
     body = "\n".join(cell.text for table in python_docx.Document(docx).tables for row in table.rows for cell in row.cells)
     assert "<script>alert(1)</script>" in body  # inert text in a Word cell
+
+
+def test_python_ignored_exception_reports_never_reach_the_user_unless_debugging(capsys, monkeypatch):
+    import sys as _sys
+    from types import SimpleNamespace
+
+    from tracker.cli import _quiet_unraisable
+    report = SimpleNamespace(exc_type=OSError, exc_value=OSError(9, "Bad file descriptor"), exc_traceback=None,
+                             err_msg="Exception ignored in", object=None)
+    monkeypatch.delenv("TRACKER_DEBUG", raising=False)
+    _quiet_unraisable(report)
+    assert capsys.readouterr().err == ""
+    seen = []
+    monkeypatch.setattr(_sys, "__unraisablehook__", seen.append)
+    monkeypatch.setenv("TRACKER_DEBUG", "1")
+    _quiet_unraisable(report)
+    assert seen == [report]

@@ -61,8 +61,16 @@ def cli():
     """Track changes in Chinese policy documents, clause by clause."""
 
 
+def _quiet_unraisable(unraisable) -> None:
+    """Python's "Exception ignored in …" reports (a process pool's wake-up pipe already closed when the
+    interpreter shuts down after a refusal) are no news to a user: printed only with TRACKER_DEBUG."""
+    if os.environ.get("TRACKER_DEBUG"):
+        sys.__unraisablehook__(unraisable)
+
+
 def main(argv=None):
     """Entry point: run the CLI, turning every user error into one line and exit 2."""
+    sys.unraisablehook = _quiet_unraisable
     try:
         code = cli.main(args=argv, standalone_mode=False)
     except TrackerError as exc:
