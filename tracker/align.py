@@ -649,6 +649,7 @@ def case_rematch_pass(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pair
     weak_old = [pairs[k].old[0] for k in weak]  # looked up by bisection per gap, never scanned
     drop: set[int] = set()
     add: list[Pairing] = []
+    weight = _case_weight(old, new)  # one cache of opening cases for the whole pass
     for (o0, n0), (o1, n1) in zip(bounds, bounds[1:]):
         near = weak[bisect.bisect_right(weak_old, o0):bisect.bisect_left(weak_old, o1)]
         inside = [k for k in near if n0 < pairs[k].new[0] < n1]
@@ -661,8 +662,8 @@ def case_rematch_pass(pairs: list[Pairing], old: _Side, new: _Side) -> list[Pair
         if len(free_o) * len(free_n) > THRESHOLDS["article_gap_cells"]:
             continue
         floor = THRESHOLDS["article_gap" if len(free_o) == len(free_n) else "article_gap_uneven"]
-        found = _ordered_pairs(free_o, free_n, old, new, floor, weight=_case_weight(old, new))
-        if _gives_way([pairs[k] for k in inside], found, old, new):
+        found = _ordered_pairs(free_o, free_n, old, new, floor, weight=weight)
+        if _gives_way([pairs[k] for k in inside], found, weight):
             drop.update(inside)
             add += [Pairing([i], [j], "structural", sim, 0.4 + 0.5 * sim) for i, j, sim in found]
     if not drop:
@@ -693,11 +694,10 @@ def _case_weight(old: _Side, new: _Side):
     return weight
 
 
-def _gives_way(weak: list[Pairing], found: list[tuple[int, int, float]], old: _Side, new: _Side) -> bool:
+def _gives_way(weak: list[Pairing], found: list[tuple[int, int, float]], weight) -> bool:
     """Whether the pairs found replace the weak pairings: each weak pairing they drop is outbid — one of its
     articles is paired there with a partner it resembles more, case counted (the found pairs, being the
     order-keeping set of most weight with the weak pairings among the options, are never worse in total)."""
-    weight = _case_weight(old, new)
     by_old = {i: weight(i, j, sim) for i, j, sim in found}
     by_new = {j: weight(i, j, sim) for i, j, sim in found}
     kept = {(i, j) for i, j, _ in found}

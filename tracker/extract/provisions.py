@@ -97,7 +97,7 @@ _THRESHOLD_RE = re.compile(
 _ENTITLEMENT_RE = re.compile(
     rf"(?P<cue>{_alt(cues.ENTITLEMENT_CUES)})(?P<gap>[^{_PHRASE_END}]{{0,10}}?)(?P<n>{NUMBER})(?P<u>{_alt(cues.ENTITLEMENT_UNITS)})"
 )
-#: 每年至少组织一次检查, 每会计年度内半年公布一次: how often a duty recurs, read as its interval
+#: 每年至少组织一次检查, 每会计年度内半年公布一次: how often a duty recurs, a count of times per period
 _FREQUENCY_RE = re.compile(
     rf"每(?P<n>{NUMBER})?(?P<p>{_alt(cues.FREQUENCY_PERIODS)})内?(?P<p2>半年|季度)?"
     rf"(?P<gap>[^{_PHRASE_END}\d次]{{0,16}}?)(?P<k>{NUMBER})次(?![日年月])"
@@ -334,9 +334,13 @@ def _former_paragraph_case(text: str, pos: int, condition: str | None) -> str | 
     if not condition or not any(word in condition for word in cues.FORMER_PARAGRAPH):
         return condition
     own = text.rfind("\n", max(0, pos - PARAGRAPH_REACH), pos)
-    previous = text[max(text.rfind("\n", max(0, own - PARAGRAPH_REACH), max(own, 0)) + 1, own - PARAGRAPH_REACH, 0) : max(own, 0)]
+    if own < 0:
+        return condition
+    start = max(0, own - PARAGRAPH_REACH)
+    cut = text.rfind("\n", start, own)
+    previous = text[cut + 1 if cut >= 0 else start : own]
     fines = list(_FINE_RE.finditer(previous))
-    if own < 0 or not fines:
+    if not fines:
         return condition
     return _condition(previous, _phrase_start(previous, fines[-1].start())) or condition
 
@@ -386,7 +390,7 @@ def _duration(text: str, m: re.Match, clause_id: str):
     elif m.group("within"):
         tail = text[m.end() : m.end() + 4]
         role, comparator = ("ban", "<=") if _BAN_RE.match(tail) else ("time_limit", "<=")
-    elif bound and _BOUNDS[bound.group(0)] == "<=" or (before.endswith(cues.EXTENSION_BEFORE) and not m.group("after")):
+    elif (bound and _BOUNDS[bound.group(0)] == "<=") or (before.endswith(cues.EXTENSION_BEFORE) and not m.group("after")):
         role, comparator = "time_limit", "<="  # 不超过三十日; 可以延长十日 (by up to ten days)
     elif before.endswith(cues.PERIOD_BEFORE) and _FROM_EVENT_RE.search(_sentence_before(text, m.start())):
         role, comparator = "time_limit", "="
@@ -475,8 +479,9 @@ def _limit(text: str, m: re.Match, clause_id: str):
         return None, (0, 0)
     unit, per = (m.group("u"), None) if m.group("n") else ("%", m.group("base"))
     lo = _phrase_start(text, m.start())
-    indicator = _label(text[lo : m.start()]) or _label(_previous_phrase(text, lo))
-    fine = _FINE_RE.search(_previous_phrase(text, lo)[-6:]) if not indicator or indicator in cues.LIMIT_BEFORE_BARE else None
+    before = _previous_phrase(text, lo)
+    indicator = _label(text[lo : m.start()]) or _label(before)
+    fine = _FINE_RE.search(before[-6:]) if not indicator or indicator in cues.LIMIT_BEFORE_BARE else None
     if fine and unit == "元":
         case = _condition(text, _phrase_start(text, lo - 1))
         return _target(clause_id, "fine", (case or "") + fine.group(0), "<=", value, None, unit, per, text, lo,
