@@ -49,10 +49,15 @@ def reported(pair: dict) -> list[dict]:
     for c in diff(law(pair["old"]), law(pair["new"])).targets:
         if c.change == "unchanged":
             continue
-        side = lambda t: None if t is None else {"value": t.value, "value_max": t.value_max, "deadline": t.deadline,  # noqa: E731
-                                                 "text": t.text, "role": t.role, "per": t.per}
-        rows.append({"change": "changed" if c.change == "mixed" else c.change, "old": side(c.old), "new": side(c.new)})
+        rows.append({"change": "changed" if c.change == "mixed" else c.change, "old": _side(c.old), "new": _side(c.new)})
     return rows
+
+
+def _side(t) -> dict | None:
+    """The fields of a reported target the scorer reads (as the JSON contract names them)."""
+    if t is None:
+        return None
+    return {"value": t.value, "value_max": t.value_max, "deadline": t.deadline, "text": t.text, "role": t.role, "per": t.per}
 
 
 def score_pair(pair: dict, faults: list[str]) -> Counter:

@@ -394,7 +394,9 @@ def _in_percent(old: Target, new: Target) -> tuple[Target, Target]:
 
     def converted(t: Target) -> Target:
         factor = Decimal(scales[t.unit])
-        scale = lambda v: None if v is None else plain(Decimal(v) * factor)  # noqa: E731
+
+        def scale(v: Decimal | None) -> Decimal | None:
+            return None if v is None else plain(Decimal(v) * factor)
         return replace(t, value=scale(t.value), value_max=scale(t.value_max), unit="%")
     return converted(old), converted(new)
 
@@ -1198,7 +1200,8 @@ def _describe(t: Target) -> tuple[str, str]:
     value_zh_ = f" {bound_zh(t, unit=True)}" if t.value is not None else ""
     rule = ROLE_RULES.get(t.role or "")
     if rule and rule.per_is_period and t.per and t.value is not None:  # 每半年1次, not 达到1次
-        value, value_zh_ = f" {_provision_words(t, rule)[0]}", f" {_provision_words(t, rule)[1]}"
+        en, zh = _provision_words(t, rule)
+        value, value_zh_ = f" {en}", f" {zh}"
     due_zh = f"，期限{date_zh(t.deadline)}" if t.deadline else ""
     return f"{what}{value}{due} (clause {t.clause})", f"{what}{value_zh_}{due_zh}（条款 {t.clause}）"
 
