@@ -437,10 +437,12 @@ def test_a_lower_share_that_qualifies_a_holder_is_tightened_more_holders_may_act
     assert (c.change, c.new.role) == ("tightened", "threshold") and "门槛降低" in c.reasons_zh[0]
 
 
-def test_a_graver_case_given_a_band_of_its_own_is_judged_against_the_old_band():
+def test_a_graver_band_with_the_old_figures_is_added_and_the_ordinary_case_judged_against_the_old_band():
     old = "拒绝接受检查的，由主管部门责令改正，并处2万元以上10万元以下的罚款。"
     new = "拒绝接受检查的，由主管部门责令改正，处2万元以下的罚款；情节严重的，处2万元以上10万元以下的罚款。"
-    assert only_change(old, new).change == "loosened"  # the graver band is the old band: unchanged, not added
+    changes = [c for c in diff(law(old), law(new)).targets if c.change != "unchanged"]
+    assert sorted((c.change, c.new.value_max or c.new.value) for c in changes) == [
+        ("added", Decimal(100000)), ("loosened", Decimal(20000))]
 
 
 def test_a_graver_band_with_figures_of_its_own_is_a_new_provision():
@@ -607,3 +609,29 @@ def test_a_floor_inside_a_condition_that_gates_a_subsidy_is_a_threshold_lowered_
     new = "年开放时间不少于二百日、年接待观众一万人次以上的，每年补助十万元。"
     c = only_change(old, new)
     assert (c.change, c.new.role) == ("tightened", "threshold")
+
+
+def law_of(*articles: str):
+    """A law whose 第二条, 第三条 … are ``articles``."""
+    body = "".join(f"第{n}条{U}{a}\n" for n, a in zip("二三四五六七", articles))
+    text = f"某某管理条例\n第一条{U}为了规范管理，制定本条例。\n{body}第八条{U}本条例自公布之日起施行。\n"
+    return segment(clean(RawText(text=text, source="t.txt", format="txt")))
+
+
+def test_a_provision_of_a_removed_article_pairs_with_its_rewrite_in_an_added_article():
+    duty = "生产经营单位应当建立健全全员安全生产责任制，明确各岗位的责任人员、责任范围和考核标准。"
+    old = law_of("矿山、建筑施工单位，危险物品的生产、经营、储存单位及从业人员超过300人的其他生产经营单位，"
+                 "应当设置安全生产管理机构或者配备专职安全生产管理人员。", duty)
+    new = law_of(duty, "本条例第二条规定以外行业的生产经营单位，从业人员超过一百人的，应当设置安全生产管理机构；"
+                       "从业人员在一百人以下的，应当配备兼职的安全生产管理人员。")
+    d = diff(old, new)
+    assert [c.change for c in d.clauses if "第二条" in (c.old or "") + (c.new or "")][:1] == ["removed"]
+    changes = [c for c in d.targets if c.change != "unchanged"]
+    assert [(c.change, c.old.clause, c.new.clause) for c in changes] == [("tightened", "第二条", "第三条")]
+
+
+def test_a_provision_of_a_removed_article_does_not_pair_with_a_provision_of_another_role():
+    old = law_of("违反本条例规定的，处五万元以上十万元以下的罚款。", "申请人应当自受理之日起三十日内补正材料。")
+    new = law_of("申请人应当自受理之日起三十日内补正材料。", "经营者的营业额超过五万元的，应当申报。")
+    changes = sorted(c.change for c in diff(old, new).targets if c.change != "unchanged")
+    assert changes == ["added", "dropped"]

@@ -932,15 +932,17 @@ def _settled(fo: list[_Features], fn: list[_Features], near: list[set[int]], ro:
 
 
 def _acceptable(a: Target, b: Target, linked: bool, aligned: bool, scores: tuple[float, float, float], mode: str,
-                two_sided: bool = False) -> bool:
+                two_sided: bool = False, orphan: bool = False) -> bool:
     """Whether a scored pair may pair at all (the greedy then takes the best ones first).
 
     ``two_sided``: one of them is a side of a line its clause draws from both sides (_line_sides), which
     stands for the whole line and may pair with a trigger of either side.
+    ``orphan``: one of them stands in a clause the alignment paired with nothing (a removed or an
+    added article), so its provision has no partner of its own to lose (docs/decisions/0611).
     """
     th = PAIR_THRESHOLDS[mode]
     score, ind, txt = scores
-    if aligned and (a.role or b.role) and not linked:
+    if aligned and (a.role or b.role) and not linked and not (orphan and a.role == b.role):
         return False  # a law's fine pairs within its own article's pairing, never with a look-alike elsewhere
     if a.role and a.role == b.role and ((_opposite_triggers(a, b) and not two_sided) or _other_addressee(a, b)
                                          or _other_kind(a, b)):
@@ -1003,6 +1005,7 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
     near = _linked_candidates(old, new, links, ro)
     line_o, line_n = _line_sides(old), _line_sides(new)
     settled = _settled(fo, fn, near, ro, rn, items)
+    lone_o, lone_n = _unlinked_clauses(old, new, links)
     taken = set(settled.values())
     free = [j for j in range(len(new)) if j not in taken]
     index = _Index([fn[j] for j in free], free)
@@ -1017,7 +1020,8 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
         for j in candidates:
             linked = j in near[i]
             score, ind, txt = _score(fo[i], fn[j], linked, (ro[i], rn[j]))
-            if _acceptable(old[i], new[j], linked, links is not None, (score, ind, txt), mode, i in line_o or j in line_n):
+            if _acceptable(old[i], new[j], linked, links is not None, (score, ind, txt), mode, i in line_o or j in line_n,
+                           old[i].clause in lone_o or new[j].clause in lone_n):
                 first = items.paired(old[i].clause, new[j].clause)  # two paired law items: before the rest
                 scored.append((first, score, -abs(i - j), i, j, txt, "linked" if linked else "elsewhere"))
     scored.sort(reverse=True)
@@ -1039,6 +1043,14 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
     pairs += [(i, None, None, "", None) for i in range(len(old)) if i not in used_o]
     pairs += [(None, j, None, "", None) for j in range(len(new)) if j not in used_n]
     return pairs
+
+
+def _unlinked_clauses(old: list[Target], new: list[Target], links: set[tuple[str, str]] | None) -> tuple[set[str], set[str]]:
+    """The clauses of each side's targets that the alignment paired with no clause at all."""
+    if links is None:
+        return set(), set()
+    linked_old, linked_new = {a for a, _ in links}, {b for _, b in links}
+    return {t.clause for t in old} - linked_old, {t.clause for t in new} - linked_new
 
 
 def _line_sides(targets: list[Target]) -> dict[int, int]:
@@ -1067,14 +1079,13 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
     """A law's provision that the new text states once per case it now tells apart, judged against the old one.
 
     货运、客运 and 危险货物运输 each get an item of their own with its own fine where the
-    old article had one fine for all; 情节严重的 gets a band of its own beside the ordinary
-    one with the old fine's figures: a new fine without a partner is then the old fine's value
-    for that case, not a new provision (docs/decisions/0611) — but a graver band with figures
-    of its own is a new provision (_new_graver_band). Its source is an old provision of the paired article
+    old article had one fine for all: a new fine without a partner is then the old fine's value
+    for that case, not a new provision (docs/decisions/0611) — but a graver band (情节严重的) is a
+    new provision (_graver_band). Its source is an old provision of the paired article
     with the same role, addressee and unit whose label and base name the same case, or, for a role
     whose label does not bind (a fine), the only one there. The case must be told apart
     where the text tells cases apart: in an item or 款 of its own, by the words of the
-    restated old case, or by a degree of gravity (情节严重的). A fine on another addressee
+    restated old case. A fine on another addressee
     (对直接责任人员) or a fallback beside another fine (上一年度没有销售额的) is a new provision, and so is
     one in a new item when the old provisions stand in items paired with other items: each is its own
     item's case already (元旦 put before 春节, 劳动节, 国庆节 is a new holiday, not a case of 国庆节).
@@ -1095,7 +1106,7 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
         only = scored if len(scored) == 1 and not _label_binds(new[j].role) else []
         pick = max(same_case or only, default=None)
         if pick and _case_of_its_own(new[partner[pick[1]]] if pick[1] in partner else None, new[j]) \
-                and not _new_graver_band(old[pick[1]], new[j]):
+                and not _graver_band(new[j]):
             (score, _, txt), i = pick
             out.append((i, j, txt, "split", round(score, 3)))
     return out
@@ -1142,18 +1153,17 @@ def _crossed_events(old: list[Target], new: list[Target], fo: list[_Features], f
     return out
 
 
-def _new_graver_band(source: Target, case: Target) -> bool:
-    """A band of its own for a graver case (情节严重的，处10万元以上100万元以下) with figures of its own is a new
-    provision: added, not the old fine moved. One with the old figures restates the old fine for that case."""
-    graver = (case.indicator or "").startswith(extract_cues.GRAVITY_CASES)
-    return graver and (source.value, source.value_max, unit_of(source)) != (case.value, case.value_max, unit_of(case))
+def _graver_band(case: Target) -> bool:
+    """A band of its own for a graver case (情节严重的，处2万元以上10万元以下) is a new provision, added, even
+    with the old figures: the old band now reaches only the graver cases, and the ordinary case is judged
+    against the old band on its own (decision 0611)."""
+    return (case.indicator or "").startswith(extract_cues.GRAVITY_CASES)
 
 
 def _case_of_its_own(restated: Target | None, case: Target) -> bool:
     """Whether ``case`` is told apart from the old provision's restatement ``restated`` as a case of its own."""
     return (restated is None or restated.clause != case.clause
-            or (indicator_similarity(restated.indicator, case.indicator) or 0) >= INDICATOR_SAME
-            or (case.indicator or "").startswith(extract_cues.GRAVITY_CASES))
+            or (indicator_similarity(restated.indicator, case.indicator) or 0) >= INDICATOR_SAME)
 
 
 def compare_targets(old: list[Target], new: list[Target], mode: str = "version", links: set[tuple[str, str]] | None = None,
