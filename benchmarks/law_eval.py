@@ -175,8 +175,8 @@ def _spell_shares(text: str) -> str:
     return _HALF_RE.sub(" 50% ", _FRACTION_RE.sub(fraction, text))
 
 
-#: 上一年度 / 下一年: "the previous / next", not the number one
-_NOT_A_NUMBER_RE = re.compile(r"[上下]一(?=年|会计|个)")
+#: 上一年度 / 下一年: "the previous / next", and 一致 ("unanimous"), not the number one
+_NOT_A_NUMBER_RE = re.compile(r"[上下]一(?=年|会计|个)|一(?=致)")
 
 
 def truth_numbers(text: str) -> set[Decimal]:
@@ -228,7 +228,13 @@ def _side_matches(truth_side: str, target: dict | None) -> bool:
 
 
 def score_numeric(pair_items: list[dict], complete: bool, diff: dict, faults: list) -> Counter:
-    """Greedy one-to-one matching of truth provisions with tracker's target changes in one pair."""
+    """One-to-one matching of truth provisions with tracker's target changes in one pair.
+
+    A maximum matching (augmenting paths, Kuhn): a first-fit greedy let a provision that matched
+    two rows take the one another provision needed (违法所得10万元以上的，处违法所得2倍以上5倍以下
+    names the 10万 its threshold also names) and counted the other as missed. Rows of the truth's
+    role are tried first, so the matching is the greedy one wherever the greedy was not stuck.
+    """
     c = Counter()
     annotated_old = {a for it in pair_items for a in it["old"]}
     annotated_new = {a for it in pair_items for a in it["new"]}
@@ -241,35 +247,58 @@ def score_numeric(pair_items: list[dict], complete: bool, diff: dict, faults: li
         if complete or old_art in annotated_old or new_art in annotated_new:
             changes.append((row, old_art, new_art))
     c["reported"] += len(changes)
-    used: set[int] = set()
-    for item in pair_items:
-        for prov in item["numeric"]:
-            c["truth"] += 1
-            match = None
-            for k, (row, old_art, new_art) in enumerate(changes):
-                if k in used:
-                    continue
-                if not ((old_art and old_art in item["old"]) or (new_art and new_art in item["new"])):
-                    continue
-                if _side_matches(prov["old"], row.get("old")) and _side_matches(prov["new"], row.get("new")):
-                    match = k
-                    break
-            if match is None:
-                faults.append(f"numeric missed {item['law']} {item['old']}→{item['new']} {prov['role']} {prov['old']!r}→{prov['new']!r} ({prov['direction']})")
-                continue
-            used.add(match)
-            c["found"] += 1
-            said = changes[match][0]["change"]
-            said = "changed" if said == "mixed" else said
-            if said == prov["direction"]:
-                c["labelled"] += 1
-            else:
-                faults.append(f"numeric label {item['law']} {prov['role']} {prov['old']!r}→{prov['new']!r}: truth {prov['direction']}, tracker {said}")
+    provs = [(item, prov) for item in pair_items for prov in item["numeric"]]
+    c["truth"] += len(provs)
+    options = [_candidates(item, prov, changes) for item, prov in provs]
+    row_of = _maximum_matching(options)
+    for k, (item, prov) in enumerate(provs):
+        if k not in row_of:
+            faults.append(f"numeric missed {item['law']} {item['old']}→{item['new']} {prov['role']} {prov['old']!r}→{prov['new']!r} ({prov['direction']})")
+            continue
+        c["found"] += 1
+        said = changes[row_of[k]][0]["change"]
+        said = "changed" if said == "mixed" else said
+        if said == prov["direction"]:
+            c["labelled"] += 1
+        else:
+            faults.append(f"numeric label {item['law']} {prov['role']} {prov['old']!r}→{prov['new']!r}: truth {prov['direction']}, tracker {said}")
+    used = set(row_of.values())
     for k, (row, _, _) in enumerate(changes):
         if k not in used:
             t = row.get("new") or row.get("old") or {}
             faults.append(f"numeric false alarm {row['change']} {t.get('clause')} {t.get('text', '')[:40]!r}")
     return c
+
+
+def _candidates(item: dict, prov: dict, changes: list) -> list[int]:
+    """The rows a truth provision may be matched with (its article, its numbers), rows of its role first."""
+    fits = [k for k, (row, old_art, new_art) in enumerate(changes)
+            if ((old_art and old_art in item["old"]) or (new_art and new_art in item["new"]))
+            and _side_matches(prov["old"], row.get("old")) and _side_matches(prov["new"], row.get("new"))]
+    def other_role(k: int) -> bool:
+        row = changes[k][0]
+        return (row.get("new") or row.get("old") or {}).get("role") != prov["role"]
+
+    return sorted(fits, key=other_role)
+
+
+def _maximum_matching(options: list[list[int]]) -> dict[int, int]:
+    """truth index → row index, as many as possible (Kuhn's augmenting paths; a pair holds a few dozen)."""
+    owner: dict[int, int] = {}
+
+    def place(k: int, seen: set[int]) -> bool:
+        for r in options[k]:
+            if r in seen:
+                continue
+            seen.add(r)
+            if r not in owner or place(owner[r], seen):
+                owner[r] = k
+                return True
+        return False
+
+    for k in range(len(options)):
+        place(k, set())
+    return {k: r for r, k in owner.items()}
 
 
 # -------------------------------------------------------------------- main

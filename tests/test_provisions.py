@@ -635,3 +635,44 @@ def test_a_provision_of_a_removed_article_does_not_pair_with_a_provision_of_anot
     new = law_of("申请人应当自受理之日起三十日内补正材料。", "经营者的营业额超过五万元的，应当申报。")
     changes = sorted(c.change for c in diff(old, new).targets if c.change != "unchanged")
     assert changes == ["added", "dropped"]
+
+
+def test_a_standard_pegged_to_a_statistic_is_read_as_a_share_of_that_statistic():
+    found = provisions_of("残疾军人的抚恤金标准应当参照全国职工平均工资水平确定。")
+    assert [(t.role, t.indicator, t.comparator, t.value, t.unit, t.per) for t in found] == [
+        ("entitlement", "残疾军人的抚恤金标准", "~", Decimal(100), "%", "全国职工平均工资水平")]
+
+
+def test_a_statistic_replaced_by_another_is_a_change_of_basis():
+    c = only_change("定期抚恤金标准参照全国城乡居民家庭人均收入水平确定。",
+                    "定期抚恤金标准参照上一年度全国居民人均可支配收入水平确定。")
+    assert c.change == "changed"
+    assert "全国城乡居民家庭人均收入水平" in c.reasons[0] and "上一年度全国居民人均可支配收入水平" in c.reasons[0]
+
+
+def test_a_dropped_guarantee_of_the_local_average_is_reported_dropped():
+    c = only_change("对生活仍有困难的，可以增发抚恤金，保障其生活不低于当地的平均生活水平。",
+                    "对生活仍有困难的，可以增发抚恤金。")
+    assert (c.change, c.old.role, c.old.comparator) == ("dropped", "entitlement", ">=")
+
+
+def test_falling_short_of_an_average_that_triggers_a_relief_is_a_threshold():
+    found = provisions_of("烈士遗属享受定期抚恤金后仍达不到当地居民的平均生活水平的，由县级人民政府予以补助。")
+    assert [(t.role, t.comparator, t.per) for t in found] == [("threshold", "<", "当地居民的平均生活水平")]
+
+
+def test_a_growth_rate_required_above_another_is_a_floor_named_by_the_previous_phrase():
+    found = provisions_of("市和区财政用于科学技术经费的年增长幅度，应当高于本级财政经常性收入的年增长幅度。")
+    assert [(t.role, t.indicator, t.comparator) for t in found] == [("floor", "市和区财政用于科学技术经费的年增长幅度", ">")]
+
+
+def test_a_national_standard_without_a_statistic_is_no_provision():
+    assert provisions_of("产品质量不得低于国家标准。") == []
+
+
+def test_unanimity_is_a_ratio_of_all_and_stricter_than_consent_by_a_majority():
+    found = provisions_of("改变使用性质的，应当经有利害关系的业主一致同意。")
+    assert [(t.role, t.indicator, t.comparator, t.value, t.per) for t in found] == [
+        ("ratio", "同意", "=", Decimal(100), "有利害关系的业主")]
+    c = only_change("改变使用性质的，应当经有利害关系的业主过半数同意。", "改变使用性质的，应当经有利害关系的业主一致同意。")
+    assert c.change == "tightened"

@@ -690,9 +690,11 @@ def judge_provision(old: Target, new: Target, rule: RoleRule) -> TargetChange:
 
 
 def _provision_words(t: Target, rule: RoleRule) -> tuple[str, str]:
-    """(English, Chinese) words for a provision's figure; a count per period says its period (每半年1次)."""
+    """(English, Chinese) words for a provision's figure; a count per period says its period (每半年1次), a share its base."""
     if rule.per_is_period and t.per:
         return f"{fmt_value(t)} {t.per}", t.per + (bound_zh(t, unit=True) if t.comparator != "=" else fmt_value(t))
+    if t.per and t.unit == "%":  # a share of a base says its base: 5–15% of 虚假出资金额, 参照…水平
+        return f"{fmt_value(t)} of {t.per}", f"{t.per}的{bound_zh(t, unit=True)}"
     return fmt_value(t), bound_zh(t, unit=True)
 
 

@@ -429,6 +429,28 @@ EFFECTIVE_AFTER = ("起施行", "起实施", "起生效")
 WAGE_SHARE_OPENERS = ("为", "按照", "按")
 #: Nouns that end such a wage or income (月平均工资, 人均可支配收入).
 WAGE_BASE_NOUNS = ("工资", "收入")
+#: A standard pegged to a statistic with no figure of its own (抚恤金标准参照全国职工平均工资水平确定,
+#: 保障其生活不低于当地的平均生活水平, 年增长幅度应当高于本级财政经常性收入的年增长幅度): the word
+#: before the statistic → (comparator, role when the statistic is a level, role when it is a growth).
+#: Read as 100 % of the statistic (``per``), so a new statistic is a new base ('changed') and a dropped
+#: guarantee is reported. 低于 / 达不到 …的 is the trigger of a relief (a threshold, caught below it).
+RELATIVE_WORDS: dict[str, tuple[str, str, str]] = {
+    "参照": ("~", "entitlement", "target"),
+    "不低于": (">=", "entitlement", "floor"), "不得低于": (">=", "entitlement", "floor"),
+    "高于": (">", "entitlement", "floor"), "不高于": ("<=", "limit", "limit"),
+    "不得高于": ("<=", "limit", "limit"), "低于": ("<", "threshold", "threshold"),
+    "达不到": ("<", "threshold", "threshold"),
+}
+#: Words that make a base a statistic (平均 / 人均 levels, 最低工资, a growth rate): without one,
+#: 不低于国家标准 names a rule, not a level.
+STATISTIC_MARKS = ("平均", "人均", "最低工资")
+STATISTIC_GROWTH = ("增长幅度", "增幅", "增长率")
+#: Nouns that close a statistic's level (当地的平均生活水平, 人均可支配收入).
+STATISTIC_NOUNS = ("水平", "工资", "收入", "标准")
+#: Modal words that end a provision's subject (抚恤金标准应当参照…): not part of its label.
+PROVISION_MODALS = ("应当", "必须", "应", "要", "须")
+#: Words of unanimity (经有利害关系的业主一致同意): a majority of all, 100 % of its base.
+UNANIMITY_WORDS = ("一致同意", "一致通过")
 #: Nouns of a wage an entitlement is counted in months of (40个月基本工资).
 WAGE_NOUNS = ("工资",)
 #: Words after a time limit that make it a ban period (三年内不得再次申请): a longer one is stricter.

@@ -50,6 +50,7 @@ _DURATION_RE = re.compile(
 #: 过半数 / 半数以上 / 三分之二以上 of a body or of the votes: a majority rule, its base the body it counts
 _RATIO_RE = re.compile(
     rf"(?P<frac>{_alt(w for w, _ in cues.MAJORITY_WORDS)}|(?P<den>{NUMBER})分之(?P<num>{NUMBER})以上)"
+    rf"|(?P<all>{_alt(cues.UNANIMITY_WORDS)})"
 )
 _RATIO_OPENER_RE = re.compile(_alt(cues.RATIO_BASE_OPENERS))
 _RATIO_ACTS = dict(cues.RATIO_ACTS)
@@ -121,6 +122,12 @@ _BOUNDS = dict(cues.PROVISION_BOUNDS)
 _BAN_RE = re.compile(_alt(cues.BAN_AFTER))
 _BAN_BEFORE_RE = re.compile(f"(?:{_alt(cues.BAN_BEFORE)})$")
 _YEAR_LIKE = re.compile(r"\d{4}$")
+_NOT_END = rf"[^{_PHRASE_END}、]"
+_RELATIVE_RE = re.compile(
+    rf"(?P<w>{_alt(cues.RELATIVE_WORDS)})(?P<base>{_NOT_END}{{0,24}}?(?:(?P<level>{_alt(cues.STATISTIC_MARKS)})"
+    rf"{_NOT_END}{{0,14}}?(?:{_alt(cues.STATISTIC_NOUNS)})(?:水平|标准)?|{_NOT_END}{{1,24}}?(?:{_alt(cues.STATISTIC_GROWTH)})))"
+)
+_MODAL_END_RE = re.compile(rf"(?:{_alt(cues.PROVISION_MODALS)})+$")
 _NOT_WITHIN_RE = re.compile(_alt(cues.NOT_WITHIN_BEFORE))
 _FROM_EVENT_RE = re.compile(r"自.{1,30}?起")
 
@@ -171,6 +178,8 @@ def provisions(text: str, clause_id: str) -> list[Target]:
         keep(*_limit(text, m, clause_id))
     for m in _FLOOR_RE.finditer(text):
         keep(*_floor(text, m, clause_id))
+    for m in _RELATIVE_RE.finditer(text):
+        keep(*_relative(text, m, clause_id))
     for date in find_dates(text):
         keep(*_effective(text, date, clause_id))
     return sorted(found, key=lambda t: t.start)
@@ -512,6 +521,23 @@ def _floor(text: str, m: re.Match, clause_id: str):
         m.start(), m.end())
 
 
+def _relative(text: str, m: re.Match, clause_id: str):
+    """抚恤金标准参照全国职工平均工资水平确定 → entitlement ~ 100 % of 全国职工平均工资水平: a standard pegged
+    to a statistic (cues.RELATIVE_WORDS). Its statistic is its base, so a new statistic reads 'changed' and a
+    dropped guarantee (保障其生活不低于当地的平均生活水平) is reported; 达不到…水平的 is a relief's trigger."""
+    comparator, level_role, growth_role = cues.RELATIVE_WORDS[m.group("w")]
+    role = level_role if m.group("level") else growth_role
+    rest = _PHRASE_REST_RE.match(text, m.end()).group(0)
+    if (role == "threshold") != rest.startswith("的"):
+        return None, (0, 0)  # 低于 …的 is a condition; 不低于 …的 describes a noun, not a standard
+    lo = _phrase_start(text, m.start())
+    own = _MODAL_END_RE.sub("", text[lo : m.start()])
+    indicator = _label(own) or _label(_MODAL_END_RE.sub("", _previous_phrase(text, lo))) or "标准"
+    base = _label(m.group("base"))
+    return _target(clause_id, role, indicator, comparator, Decimal(100), None, "%", base, text, lo, m.end()), (
+        m.start(), m.end())
+
+
 def _detention(text: str, m: re.Match, clause_id: str):
     """处十五日以下行政拘留 → detention ≤ 15 日; 处五日以上十日以下拘留 → 5..10 日; named by the case it
     answers as a fine is."""
@@ -580,9 +606,12 @@ def _wage_months(text: str, m: re.Match, clause_id: str):
 
 def _ratio(text: str, m: re.Match, clause_id: str):
     """经全体委员过半数同意 → ratio > 50 % of 全体委员 (its base, ``per``) to 同意 (its act, the indicator);
-    三分之二以上的业主参与表决 → ratio ≥ 66.67 % of 业主 to 出席: a quorum and a consent are two rules."""
-    majority = dict(cues.MAJORITY_WORDS).get(m.group("frac"))
-    if majority:
+    三分之二以上的业主参与表决 → ratio ≥ 66.67 % of 业主 to 出席: a quorum and a consent are two rules;
+    一致同意 → ratio = 100 %."""
+    majority = dict(cues.MAJORITY_WORDS).get(m.group("frac") or "")
+    if m.group("all"):  # 经有利害关系的业主一致同意: all of them, its act in its own words
+        comparator, value = "=", Decimal(100)
+    elif majority:
         comparator, value = majority, Decimal(50)
     else:
         num, den = parse_number(m.group("num")), parse_number(m.group("den"))
@@ -596,10 +625,10 @@ def _ratio(text: str, m: re.Match, clause_id: str):
     after = _RATIO_BASE_AFTER_RE.match(text, m.end()).group(1)
     base = _label(base) or _label(after) or "表决"
     end = m.end()
-    second = _second_count(text, m)
+    second = _second_count(text, m) if m.group("frac") else None
     if second:  # 面积过半数的业主且人数过半数的业主: one rule counted twice (area and heads)
         base, end = f"{base}、{_label(second.group('base2')) or ''}".strip("、"), second.end()
-    act = _RATIO_ACT_RE.search(text, end, _phrase_end(text, end))
+    act = _RATIO_ACT_RE.search(text, m.end("all") - 2 if m.group("all") else end, _phrase_end(text, end))
     indicator = _RATIO_ACTS[act.group(0)] if act else cues.RATIO_ACT_DEFAULT
     return _target(clause_id, "ratio", indicator, comparator, value, None, "%", base, text, lo, end), (m.start(), end)
 
