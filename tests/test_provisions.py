@@ -676,3 +676,18 @@ def test_unanimity_is_a_ratio_of_all_and_stricter_than_consent_by_a_majority():
         ("ratio", "同意", "=", Decimal(100), "有利害关系的业主")]
     c = only_change("改变使用性质的，应当经有利害关系的业主过半数同意。", "改变使用性质的，应当经有利害关系的业主一致同意。")
     assert c.change == "tightened"
+
+
+def test_a_wait_for_an_answer_that_became_a_shorter_time_limit_on_whoever_answers_is_tightened():
+    old = "收到请求后，需要保密的，应当及时通知申请人；申请人未在其请求递交日起4个月内收到通知的，可以自行办理。"
+    new = "收到请求后，需要保密的，应当在请求递交日起2个月内通知申请人；情况复杂的，可以延长2个月。"
+    changes = sorted((c.change, c.old.role if c.old else None, c.new.role) for c in diff(law(old), law(new)).targets
+                     if c.change != "unchanged")
+    assert changes == [("added", None, "time_limit"), ("tightened", "waiting", "time_limit")]
+
+
+def test_a_wait_and_a_time_limit_counted_from_different_events_do_not_pair():
+    old = "申请人未在其请求递交日起4个月内收到通知的，可以自行办理。"
+    new = "主管部门应当在收到补正材料之日起2个月内作出决定。"
+    changes = sorted(c.change for c in diff(law(old), law(new)).targets if c.change != "unchanged")
+    assert changes == ["added", "dropped"]

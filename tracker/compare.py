@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from tracker.align import Alignment
 from tracker.cues import (
-    AREA_NAMES, DURATION_DAYS, MODALITIES, PROVISION_EFFECTS, ROLE_CROSSINGS, ROLE_RULES, SAME_DURATION,
+    AREA_NAMES, DURATION_DAYS, MODALITIES, PROVISION_EFFECTS, ROLE_CROSSINGS, ROLE_KIN, ROLE_RULES, SAME_DURATION,
     UNDIRECTED_ROLES, RoleRule,
 )
 from tracker.errors import TrackerError
@@ -366,6 +366,8 @@ def judge(old: Target, new: Target, mode: str = "version") -> TargetChange:
         return judge_provision(old, new, rule)
     if (old.role, new.role) in ROLE_CROSSINGS:
         return judge_crossing(old, new)
+    if (old.role, new.role) in ROLE_KIN:
+        return judge_kin(old, new)
     if old.role and old.role == new.role and old.role in UNDIRECTED_ROLES:
         return judge_undirected(old, new)
     v = _Verdict([], False, False, [])
@@ -716,6 +718,15 @@ def judge_crossing(old: Target, new: Target) -> TargetChange:
           meaning=(en, zh), verdict_en=("stricter" if direction > 0 else "looser"),
           verdict=("要求收紧" if direction > 0 else "要求放宽"))
     return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
+
+
+def judge_kin(old: Target, new: Target) -> TargetChange:
+    """A wait for an answer that became a time limit on whoever answers, or back (ROLE_KIN): the two bound one
+    window, so the old figure is judged as the new provision's, by the rule of the role ROLE_KIN names."""
+    role, en, zh = ROLE_KIN[(old.role, new.role)]
+    judged = judge_provision(replace(old, role=role, comparator=new.comparator), replace(new, role=role),
+                             ROLE_RULES[role])
+    return replace(judged, old=old, new=new, reasons=[en, *judged.reasons], reasons_zh=[zh, *judged.reasons_zh])
 
 
 def _provision_meaning(rule: RoleRule, comparator: str | None, moved: int) -> tuple[str, str]:
@@ -1141,14 +1152,31 @@ def _merged_cases(old: list[Target], fo: list[_Features], fn: list[_Features], p
     return out
 
 
+_EVENT_RE = re.compile(r"(?:自|在)?其?([^，。；自在]{2,16}?)之?日起")
+
+
+def _event(t: Target) -> str | None:
+    """The event a period is counted from (请求递交日起 → 请求递交; 自收到申请之日起 → 收到申请)."""
+    m = _EVENT_RE.search(t.text or "")
+    return m.group(1) if m else None
+
+
+def _crosses(a: Target, b: Target, fa: _Features, fb: _Features) -> bool:
+    """Whether two unpaired provisions of paired articles are one duty seen across its event (ROLE_CROSSINGS,
+    same figure) or one window seen from its two sides (ROLE_KIN, counted from the same event)."""
+    if (a.role, b.role) in ROLE_CROSSINGS:
+        return (fa.value, fa.unit) == (fb.value, fb.unit)
+    return (a.role, b.role) in ROLE_KIN and _event(a) is not None and _event(a) == _event(b)
+
+
 def _crossed_events(old: list[Target], new: list[Target], fo: list[_Features], fn: list[_Features],
                     near: list[set[int]], used_o: set[int], used_n: set[int]) -> list[tuple]:
-    """An unpaired duty whose period moved across its event (ROLE_CROSSINGS: 15日前 → 自变更之日起15日内), in
-    paired articles, with the same figure: the same duty, not one dropped and one added."""
+    """An unpaired duty whose period moved across its event (ROLE_CROSSINGS: 15日前 → 自变更之日起15日内), or a
+    wait for an answer that became a time limit on whoever answers (ROLE_KIN), in paired articles: the same
+    duty, not one dropped and one added. Old and new ones pair in text order."""
     out = []
     for i in (i for i in range(len(old)) if i not in used_o):
-        for j in sorted(j for j in near[i] if j not in used_n and (old[i].role, new[j].role) in ROLE_CROSSINGS
-                        and (fo[i].value, fo[i].unit) == (fn[j].value, fn[j].unit)):
+        for j in sorted(j for j in near[i] if j not in used_n and _crosses(old[i], new[j], fo[i], fn[j])):
             out.append((i, j, similarity(fo[i].masked, fn[j].masked), "linked", None))
             used_n.add(j)
             break

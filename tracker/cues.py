@@ -324,6 +324,17 @@ ROLE_CROSSINGS: dict[tuple[str, str], tuple[int, str, str]] = {
                                 "义务由事件发生后限期履行改为事件发生前履行"),
 }
 
+#: Two provisions that bound one window from its two sides: a wait that ends when the other party stays
+#: silent (申请人未在请求递交日起4个月内收到通知的，可以…) and a time limit on that party (应当在请求递交日起
+#: 2个月内发出通知), counted from the same event. (old role, new role) → the role whose rule judges the
+#: figures, and what the move means (English, Chinese).
+ROLE_KIN: dict[tuple[str, str], tuple[str, str, str]] = {
+    ("waiting", "time_limit"): ("time_limit", "the wait for an answer became a time limit on whoever answers",
+                                "由逾期未收到即可自行办理改为明确答复时限"),
+    ("time_limit", "waiting"): ("time_limit", "the time limit on whoever answers became a wait for an answer",
+                                "由明确答复时限改为逾期未收到即可自行办理"),
+}
+
 #: What a moved trigger threshold means for the reader, by comparator side and direction of the move.
 THRESHOLD_EFFECT: dict[tuple[int, int], tuple[str, str]] = {
     (-1, +1): ("fewer cases reach it, so fewer are caught", "门槛提高，需适用的情形减少"),
