@@ -691,3 +691,11 @@ def test_a_wait_and_a_time_limit_counted_from_different_events_do_not_pair():
     new = "主管部门应当在收到补正材料之日起2个月内作出决定。"
     changes = sorted(c.change for c in diff(law(old), law(new)).targets if c.change != "unchanged")
     assert changes == ["added", "dropped"]
+
+
+def test_a_graver_band_the_new_text_no_longer_has_is_dropped_and_the_ordinary_band_continues():
+    old = "拒绝、阻碍调查的，对个人可以处二万元以下的罚款；情节严重的，对个人处二万元以上十万元以下的罚款。"
+    new = "拒绝、阻碍调查的，对个人处五十万元以下的罚款。"
+    changes = sorted((c.change, c.old.value_max or c.old.value) for c in diff(law(old), law(new)).targets
+                     if c.change != "unchanged")
+    assert changes == [("dropped", Decimal(100000)), ("tightened", Decimal(20000))]

@@ -958,7 +958,7 @@ def _acceptable(a: Target, b: Target, linked: bool, aligned: bool, scores: tuple
     if aligned and (a.role or b.role) and not linked and not (orphan and a.role == b.role):
         return False  # a law's fine pairs within its own article's pairing, never with a look-alike elsewhere
     if a.role and a.role == b.role and ((_opposite_triggers(a, b) and not two_sided) or _other_addressee(a, b)
-                                         or _other_kind(a, b)):
+                                         or _other_kind(a, b) or _graver(a) != _graver(b)):
         return False  # a trigger "above" and one "below", a fine on persons and one on the unit: two provisions
     if linked and a.role and a.role == b.role and (ind >= ROLE_PAIR_MIN_INDICATOR or not _label_binds(a.role)):
         pass  # one article's fine (time limit from one event …) rewritten: best scores pair first
@@ -1181,6 +1181,12 @@ def _crossed_events(old: list[Target], new: list[Target], fo: list[_Features], f
             used_n.add(j)
             break
     return out
+
+
+def _graver(t: Target) -> bool:
+    """Whether a provision is a graver case's own (情节严重的，处…): it pairs only with another graver case's, so
+    an ordinary band continues the ordinary band and a graver band without a successor is dropped."""
+    return (t.indicator or "").startswith(extract_cues.GRAVITY_CASES)
 
 
 def _graver_band(case: Target) -> bool:
