@@ -699,3 +699,13 @@ def test_a_graver_band_the_new_text_no_longer_has_is_dropped_and_the_ordinary_ba
     changes = sorted((c.change, c.old.value_max or c.old.value) for c in diff(law(old), law(new)).targets
                      if c.change != "unchanged")
     assert changes == [("dropped", Decimal(100000)), ("tightened", Decimal(20000))]
+
+
+def test_a_yearly_review_instituted_is_a_frequency_of_once_a_year():
+    found = provisions_of("公安机关对领取特种行业许可证的收购企业实行年审制度。")
+    assert [(t.role, t.indicator, t.value, t.per) for t in found] == [("frequency", "年审", Decimal(1), "每年")]
+
+
+def test_a_year_followed_by_review_or_a_list_of_permit_kinds_is_no_yearly_review():
+    assert provisions_of("水行政主管部门年审批采砂总量不得超过规划。") == []
+    assert provisions_of("不得以备案、登记、年检、年报等形式变相设定行政许可。") == []

@@ -359,6 +359,10 @@ FREQUENCY_PERIODS: dict[str, float] = {
 #: Verbs that, right after a period (每年进行健康检查, 每半年公布), state a duty done once in each period.
 FREQUENCY_VERBS = ("进行", "组织", "开展", "召开", "公布", "报告", "报送", "检查", "审验", "检验", "评估", "培训",
                    "演练", "体检", "巡查", "盘点")
+#: A yearly review named by its own word (对收购企业实行年审制度, 接受年检): a duty once a year. Only after a verb
+#: that institutes or undergoes it: 年审批采砂总量, 当年审议 and a list of permit kinds (登记、年检、年报) are not.
+ANNUAL_REVIEW_VERBS = ("实行", "实施", "进行", "接受", "办理", "参加")
+ANNUAL_REVIEW_WORDS = ("年审", "年检", "年度检验", "年度审验")
 #: Words before a frequency's count that make it a floor on how often (每年至少一次: at least this often).
 FREQUENCY_AT_LEAST = ("至少", "不少于", "不得少于")
 #: Words of a time limit after its duration (三十日内, 15个工作日以内).

@@ -108,6 +108,7 @@ _ONCE_PER_PERIOD_RE = re.compile(
     rf"每(?P<n>{NUMBER})?(?P<p>{_alt(cues.FREQUENCY_PERIODS)})(?P<gap>(?:{_alt(cues.FREQUENCY_AT_LEAST)})?)"
     rf"(?={_alt(cues.FREQUENCY_VERBS)})(?![^。；;\n]{{0,{SENTENCE_REACH}}}次(?![日年月]))"  # a count later in the sentence
 )
+_ANNUAL_REVIEW_RE = re.compile(rf"(?:{_alt(cues.ANNUAL_REVIEW_VERBS)})(?P<w>{_alt(cues.ANNUAL_REVIEW_WORDS)})")
 _AT_LEAST_RE = re.compile(_alt(cues.FREQUENCY_AT_LEAST))
 _EXEMPTION_RE = re.compile(_alt(cues.EXEMPTION_CUES))
 _RIGHT_RE = re.compile(_alt(cues.RIGHT_WORDS))
@@ -168,6 +169,8 @@ def provisions(text: str, clause_id: str) -> list[Target]:
         keep(*_frequency(text, m, clause_id))
     for m in _ONCE_PER_PERIOD_RE.finditer(text):
         keep(*_frequency(text, m, clause_id))
+    for m in _ANNUAL_REVIEW_RE.finditer(text):
+        keep(*_annual_review(text, m, clause_id))
     for m in _DURATION_RE.finditer(text):
         keep(*_duration(text, m, clause_id))
     for m in _THRESHOLD_RE.finditer(text):
@@ -476,6 +479,12 @@ def _frequency(text: str, m: re.Match, clause_id: str):
     indicator = _label(_AT_LEAST_RE.sub("", gap) + tail) or "频次"
     return _target(clause_id, "frequency", indicator, comparator, times, None, "次", per, text, m.start(),
                    m.end()), (m.start(), m.end())
+
+
+def _annual_review(text: str, m: re.Match, clause_id: str):
+    """对收购企业实行年审制度 → frequency = 1 次 per 每年, named 年审: a yearly duty its word already counts."""
+    return _target(clause_id, "frequency", m.group("w"), "=", Decimal(1), None, "次", "每年", text, m.start(),
+                   m.end()), (m.start("w"), m.end())
 
 
 def _limit(text: str, m: re.Match, clause_id: str):
