@@ -709,3 +709,13 @@ def test_a_yearly_review_instituted_is_a_frequency_of_once_a_year():
 def test_a_year_followed_by_review_or_a_list_of_permit_kinds_is_no_yearly_review():
     assert provisions_of("水行政主管部门年审批采砂总量不得超过规划。") == []
     assert provisions_of("不得以备案、登记、年检、年报等形式变相设定行政许可。") == []
+
+
+def test_its_members_name_the_body_the_previous_phrase_set_up():
+    targets = extract_targets(law("有限责任公司设董事会，其成员为三人至十三人；但是，本法另有规定的除外。"))
+    assert [t.indicator for t in targets if t.value == 3] == ["董事会成员"]
+
+
+def test_among_them_is_no_pronoun_of_a_body():
+    targets = extract_targets(law("本市设立养老服务中心，其中护理型床位不少于三十张。"))
+    assert all(not (t.indicator or "").startswith("养老服务中心") for t in targets)

@@ -453,6 +453,10 @@ STATISTIC_GROWTH = ("增长幅度", "增幅", "增长率")
 STATISTIC_NOUNS = ("水平", "工资", "收入", "标准")
 #: Modal words that end a provision's subject (抚恤金标准应当参照…): not part of its label.
 PROVISION_MODALS = ("应当", "必须", "应", "要", "须")
+#: A phrase that sets up a body (有限责任公司设董事会) is what the next phrase's 其 refers to (，其成员为三人至十三人):
+#: the verbs that set it up, and the 其 words that are no pronoun of a body (其中, 其他).
+BODY_SETUP_VERBS = ("设立", "设置", "组建", "成立", "设")
+NOT_A_PRONOUN = ("其中", "其他", "其它", "其余")
 #: Words of unanimity (经有利害关系的业主一致同意): a majority of all, 100 % of its base.
 UNANIMITY_WORDS = ("一致同意", "一致通过")
 #: Nouns of a wage an entitlement is counted in months of (40个月基本工资).

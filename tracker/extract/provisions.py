@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate
+from dataclasses import replace
 from decimal import Decimal
 
 from tracker.extract import cues
@@ -204,6 +205,23 @@ def merge(targets: list[Target], found: list[Target]) -> list[Target]:
     kept = [t for t in targets if not covered(t)]
     found = [t for k, t in enumerate(found) if not (k and _gloss(found[k - 1], t))]
     return sorted(kept + found, key=lambda t: t.start)
+
+
+_BODY_SET_UP_RE = re.compile(rf"(?:{_alt(cues.BODY_SETUP_VERBS)})(?P<body>[^，,。；;、]{{1,12}})$")
+
+
+def name_its_body(targets: list[Target], text: str) -> list[Target]:
+    """有限责任公司设董事会，其成员为三人至十三人: a figure whose label opens with 其 names the body the previous
+    phrase set up (董事会成员), so a revision that writes 董事会成员为三人以上 is seen to speak of the same members."""
+    out = []
+    for t in targets:
+        label = t.indicator or ""
+        body = None
+        if label.startswith("其") and not label.startswith(cues.NOT_A_PRONOUN):
+            m = _BODY_SET_UP_RE.search(_previous_phrase(text, _phrase_start(text, t.start)))
+            body = m.group("body") if m else None
+        out.append(replace(t, indicator=body + label[1:]) if body else t)
+    return out
 
 
 def _gloss(before: Target, t: Target) -> bool:
