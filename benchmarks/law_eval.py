@@ -163,16 +163,20 @@ _NUM_RE = re.compile(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十�
 _PERCENT_RE = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)")
 _FRACTION_RE = re.compile(r"([一二三四五六七八九十]+)分之([一二三四五六七八九十]+)")
 _HALF_RE = re.compile(r"半数")
+_PER_ONE_RE = re.compile(r"([一二三四五六七八九十百\d]+)比([一二三四五六七八九十百\d]+)")
 _NOTE_RE = re.compile(r"^（[^（）]*）$")
 
 
 def _spell_shares(text: str) -> str:
-    """Write 三分之二 and 半数 as the percentages tracker reports (66.67, 50): the
-    annotators wrote majority rules in words, which the digit reader cannot see."""
+    """Write 三分之二, 半数 and 一比四 as the percentages tracker reports (66.67, 50, 25): the
+    annotators wrote majority rules and staffing ratios in words, which the digit reader cannot see."""
     def fraction(m: re.Match) -> str:
         share = Decimal(cn2an.cn2an(m.group(2), "smart")) / Decimal(cn2an.cn2an(m.group(1), "smart")) * 100
         return f" {share.quantize(Decimal('0.01'))}% "
-    return _HALF_RE.sub(" 50% ", _FRACTION_RE.sub(fraction, text))
+    def per_one(m: re.Match) -> str:  # 一比四: one staff member for four, the share tracker reports (25%)
+        share = Decimal(cn2an.cn2an(m.group(1), "smart")) / Decimal(cn2an.cn2an(m.group(2), "smart")) * 100
+        return f" {m.group(0)} {share.quantize(Decimal('0.01'))}% "
+    return _HALF_RE.sub(" 50% ", _FRACTION_RE.sub(fraction, _PER_ONE_RE.sub(per_one, text)))
 
 
 #: 上一年度 / 下一年: "the previous / next", and 一致 ("unanimous"), not the number one

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from law_eval import _side_matches, ratio  # noqa: E402
+from law_eval import _maximum_matching, _side_matches, ratio  # noqa: E402
 from tracker.api import diff  # noqa: E402
 from tracker.clean import clean  # noqa: E402
 from tracker.model import RawText  # noqa: E402
@@ -65,14 +65,17 @@ def score_pair(pair: dict, faults: list[str]) -> Counter:
     rows = reported(pair)
     c["reported"] += len(rows)
     c["truth"] += len(pair["changes"])
-    used: set[int] = set()
-    for truth in pair["changes"]:
-        match = next((k for k, row in enumerate(rows) if k not in used and _side_matches(truth["old"], row["old"])
-                      and _side_matches(truth["new"], row["new"])), None)
+    options = [sorted((k for k, row in enumerate(rows) if _side_matches(truth["old"], row["old"])
+                       and _side_matches(truth["new"], row["new"])),
+                      key=lambda k: (rows[k]["new"] or rows[k]["old"])["role"] != truth["role"])
+               for truth in pair["changes"]]
+    row_of = _maximum_matching(options)  # one-to-one, as many as possible (law_eval.score_numeric)
+    used = set(row_of.values())
+    for n, truth in enumerate(pair["changes"]):
+        match = row_of.get(n)
         if match is None:
             faults.append(f"#{pair['id']} missed {truth['role']} {truth['old']!r} → {truth['new']!r} ({truth['direction']})")
             continue
-        used.add(match)
         c["found"] += 1
         c[f"role:{truth['role']}:found"] += 1
         if rows[match]["change"] == truth["direction"]:

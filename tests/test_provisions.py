@@ -719,3 +719,62 @@ def test_its_members_name_the_body_the_previous_phrase_set_up():
 def test_among_them_is_no_pronoun_of_a_body():
     targets = extract_targets(law("本市设立养老服务中心，其中护理型床位不少于三十张。"))
     assert all(not (t.indicator or "").startswith("养老服务中心") for t in targets)
+
+
+def test_a_ceiling_written_as_a_bare_percentage_is_a_limit():
+    found = provisions_of("政府定价的公共停车场收费标准，每年调整幅度不得超过百分之五。")
+    assert [(t.role, t.comparator, t.value, t.unit) for t in found] == [("limit", "<=", Decimal(5), "%")]
+
+
+def test_a_share_in_per_mille_and_the_same_share_in_percent_are_no_change():
+    assert only_change_or_none("矿山企业应当按照不低于销售收入的千分之五提取基金。",
+                               "矿山企业应当按照不低于销售收入的0.5%提取基金。") is None
+
+
+def test_a_leave_named_by_its_kind_is_an_entitlement():
+    c = only_change("符合规定生育子女的，女方增加产假六十日。", "符合规定生育子女的，女方增加产假八十日。")
+    assert (c.change, c.new.role) == ("tightened", "entitlement")
+
+
+def test_a_room_count_that_triggers_a_duty_is_a_threshold():
+    c = only_change("客房数在五十间以上的宾馆，应当每年进行消防安全评估。", "客房数在三十间以上的宾馆，应当每年进行消防安全评估。")
+    assert (c.change, c.new.role) == ("tightened", "threshold")
+
+
+def test_a_limit_in_working_days_restated_as_the_case_of_missing_it_is_no_provision():
+    found = extract_targets(law("应当自受理申请之日起十个工作日内作出决定；十个工作日内不能作出决定的，可以延长五个工作日。"))
+    assert [t.text for t in found if "不能" in t.text] == []
+
+
+def test_days_before_the_day_of_an_event_are_an_advance_period():
+    found = provisions_of("建设单位应当在拟占用之日前十五日提出申请。")
+    assert [(t.role, t.value) for t in found] == [("advance", Decimal(15))]
+
+
+def test_a_standard_set_as_a_multiple_of_a_base_is_an_entitlement_of_that_base():
+    found = provisions_of("遗属生活困难的，按月发给生活补助，标准为当地最低生活保障标准的二倍。")
+    assert [(t.role, t.value, t.unit, t.per) for t in found] == [("entitlement", Decimal(2), "倍", "当地最低生活保障标准")]
+    assert only_change("标准为当地最低生活保障标准的二倍。", "标准为当地最低生活保障标准的三倍。").change == "tightened"
+
+
+def test_a_staffing_ratio_is_a_floor_on_staff_per_person_served():
+    found = provisions_of("护理人员与失能老年人的比例不低于一比四。")
+    assert [(t.role, t.comparator, t.value, t.per) for t in found] == [("floor", ">=", Decimal(25), "失能老年人")]
+    assert only_change("护理人员与失能老年人的比例不低于一比四。", "护理人员与失能老年人的比例不低于一比三。").change == "tightened"
+
+
+def test_a_higher_cap_on_what_is_paid_to_a_beneficiary_owes_more():
+    c = only_change("城乡居民基本医疗保险年度最高支付限额为二十万元。", "城乡居民基本医疗保险年度最高支付限额为三十万元。")
+    assert (c.change, c.new.role) == ("tightened", "entitlement")
+    assert only_change("每人每年补助最高不超过五千元。", "每人每年补助最高不超过三千元。").change == "loosened"
+
+
+def test_a_ceiling_on_a_charge_stays_a_limit():
+    assert only_change("收费不得超过五万元。", "收费不得超过三万元。").new.role == "limit"
+
+
+def test_a_longer_clean_record_asked_for_a_relief_is_a_stricter_qualification():
+    old = "施工总承包单位在本市连续两年未发生工资拖欠的，存储比例下调百分之五十。"
+    new = "施工总承包单位在本市连续三年未发生工资拖欠的，存储比例下调百分之五十。"
+    c = only_change(old, new)
+    assert (c.change, c.new.role, c.new.indicator) == ("tightened", "qualification", "施工总承包单位在本市未发生工资拖欠")

@@ -383,6 +383,8 @@ ADVANCE_BEFORE = ("提前", "届满前", "期满前", "到期前")
 #: An event right before 前 + a duration makes an advance period too (开工前三十日, 举办前十五日), unless
 #: the word before 前 is a unit of time (每月前十日: the first ten days).
 ADVANCE_NOT_AFTER = ("年", "月", "周", "日", "天", "季")
+#: …but the day of an event is an event (在拟占用之日前十五日): 之日 before 前 names the event's day.
+EVENT_DAY = ("之日",)
 #: Words of a right before its window (消费者有权自收到商品之日起七日内退货): the period is owed to the
 #: right-holder, an entitlement (a longer one owes more), not a duty's time limit.
 RIGHT_WORDS = ("有权",)
@@ -426,11 +428,18 @@ QUALIFICATION_NOUNS = ("经历", "经验", "工龄", "教龄", "资历")
 #: Verbs of service or holding before a number of years that closes its phrase (从事鉴定工作五年以上。,
 #: 取得驾驶证三年以上，): a length of service or holding required, a qualification.
 QUALIFICATION_VERBS = ("从事", "执业", "任职", "从业", "工作", "取得", "持有", "担任", "实习", "见习")
+#: A run of years without an event (连续两年未发生工资拖欠): a clean record asked of whoever wants a relief.
+RECORD_RUN_WORDS = ("连续",)
+RECORD_RUN_NEGATIONS = ("未", "没有", "无", "不")
 #: The words around a law's effective date (自2024年10月1日起施行).
 EFFECTIVE_BEFORE = ("自", "从")
 EFFECTIVE_AFTER = ("起施行", "起实施", "起生效")
 #: Words before a wage an entitlement is a share of (护理费的标准为…月平均工资的50%).
 WAGE_SHARE_OPENERS = ("为", "按照", "按")
+#: Words that set a standard as a multiple of a base (标准为…人均可支配收入的二十倍, 按照前款标准的一点五倍发放).
+MULTIPLE_OPENERS = ("为", "按照", "按", "相当于")
+#: Nouns of a base a multiple is counted on (a wage, an income, a standard, an amount): not 违法所得, a fine's.
+MULTIPLE_BASE_NOUNS = ("工资", "收入", "标准", "数额", "金额", "费用", "资费", "献血量", "价款", "价格")
 #: Nouns that end such a wage or income (月平均工资, 人均可支配收入).
 WAGE_BASE_NOUNS = ("工资", "收入")
 #: A standard pegged to a statistic with no figure of its own (抚恤金标准参照全国职工平均工资水平确定,
@@ -457,6 +466,8 @@ PROVISION_MODALS = ("应当", "必须", "应", "要", "须")
 #: the verbs that set it up, and the 其 words that are no pronoun of a body (其中, 其他).
 BODY_SETUP_VERBS = ("设立", "设置", "组建", "成立", "设")
 NOT_A_PRONOUN = ("其中", "其他", "其它", "其余")
+#: A staffing ratio (护理人员与失能老年人的比例不低于一比四): the word that names it before its two counts.
+STAFFING_RATIO_WORDS = ("比例",)
 #: Words of unanimity (经有利害关系的业主一致同意): a majority of all, 100 % of its base.
 UNANIMITY_WORDS = ("一致同意", "一致通过")
 #: Nouns of a wage an entitlement is counted in months of (40个月基本工资).
@@ -483,10 +494,11 @@ LABEL_CONJUNCTIONS = ("并且", "而且", "或者", "以及")
 #: threshold gating it grants an exemption, so catching more cases loosens the rule.
 EXEMPTION_CUES = ("免于", "免予", "免征", "免收", "免除", "豁免", "可以不", "可不", "无需", "无须", "不需要", "不必")
 THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%", "张", "名", "家", "户", "辆", "台", "套", "吨", "平方米", "立方米",
-                   "千瓦", "公顷", "亩", "摄氏度", "年", "个月", "公斤", "千克", "毫升", "升", "小时", "层", "人次")
+                   "千瓦", "公顷", "亩", "摄氏度", "年", "个月", "公斤", "千克", "毫升", "升", "小时", "层", "人次",
+                   "间", "座", "艘")
 #: Words before an amount or a number of days owed to a person (放假3天, 奖金最低不少于3000元).
 ENTITLEMENT_CUES = ("放假", "休假", "假期", "带薪", "享受", "发给", "给予", "奖金", "奖励", "报酬", "补助", "补贴",
-                    "抚恤金", "津贴", "救助金")
+                    "抚恤金", "津贴", "救助金", "产假", "护理假", "育儿假", "陪产假", "婚假", "丧假", "探亲假", "年休假")
 #: Units of an entitlement.
 ENTITLEMENT_UNITS = ("天", "日", "元", "个月")
 #: Bound words inside a provision's own phrase → comparator (最低不少于3000元 → ">=").
@@ -500,6 +512,11 @@ PROVISION_BOUNDS: tuple[tuple[str, str], ...] = (
 FLOOR_BEFORE = ("不得少于", "不得小于", "不得低于", "不少于", "不小于", "不低于")
 FLOOR_UNITS = ("米", "公里", "平方米", "小时", "学时", "课时", "名", "人", "毫米", "厘米", "批次", "日", "天", "个工作日",
                "个月", "年")
+#: Words of a payment owed to a beneficiary: a ceiling on it (年度最高支付限额为二十万元, 补助最高不超过五千元)
+#: bounds what is owed, an entitlement (a higher cap owes more), not a limit on the duty-bearer.
+PAYOUT_WORDS = ("支付", "赔付", "给付", "报销", "补助", "补贴", "救助", "抚恤", "津贴", "奖励", "奖金", "补偿", "赔偿")
+#: Words that make a payout's amount its ceiling (最高支付限额为…).
+PAYOUT_CAP_NOUNS = ("限额", "额度")
 LIMIT_BEFORE = ("不得超过", "不超过", "最高不得超过", "最多不超过", "最多")
 #: What a ceiling's own phrase says when it names no subject (…罚款，最高不超过五万元): the bound alone.
 LIMIT_BEFORE_BARE = ("最高", "最多", "但最高", "但")

@@ -1074,7 +1074,7 @@ def _from_part(document: Document, clause: Clause, part: str, hint: str | None, 
     targets = extract_from_text(part, clause.id, indicator_hint=hint, header=header, issued=document.metadata.date,
                                 title=title)
     if legal:
-        targets = provisions.name_its_body(provisions.merge(targets, provisions.provisions(part, clause.id)), part)
+        targets = provisions.name_its_body(provisions.merge(targets, provisions.provisions(part, clause.id), part), part)
     if not targets:
         return []
     base = document.text.find(part, clause.span[0]) if part else -1

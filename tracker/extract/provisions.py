@@ -48,6 +48,9 @@ _DURATION_RE = re.compile(
     rf"(?P<n>{NUMBER})(?P<u>{_alt(cues.DURATION_DAYS)})"
     rf"(?:(?P<within>{_alt(cues.TIME_LIMIT_AFTER)})|(?P<before>前)|(?P<after>后)(?!{_alt(cues.NOT_WAITING_AFTER)}))?"
 )
+#: 十个工作日内不能作出决定的: a time limit restated as the case of missing it, no provision of its own
+_MISSED_LIMIT_RE = re.compile(
+    rf"{NUMBER}(?:{_alt(cues.DURATION_DAYS)})(?:{_alt(cues.TIME_LIMIT_AFTER)})(?:{_alt(cues.MISSED_LIMIT_AFTER)})")
 #: 过半数 / 半数以上 / 三分之二以上 of a body or of the votes: a majority rule, its base the body it counts
 _RATIO_RE = re.compile(
     rf"(?P<frac>{_alt(w for w, _ in cues.MAJORITY_WORDS)}|(?P<den>{NUMBER})分之(?P<num>{NUMBER})以上)"
@@ -73,6 +76,8 @@ _UPPER_PERIOD_RE = re.compile(rf"以上(?P<n>{NUMBER})(?P<u>年|个月)以下")
 _QUALIFICATION_RE = re.compile(
     rf"(?:(?P<n>{NUMBER})年及?以上|满(?P<full>{NUMBER})(?P<fu>年|个月))"
     rf"(?=的|[^，。；的]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})|(?P<closed>[，,。；;]))"
+    # 连续两年未发生工资拖欠的: a clean record of so many years, asked of whoever wants the relief
+    rf"|{_alt(cues.RECORD_RUN_WORDS)}(?P<run>{NUMBER})年(?={_alt(cues.RECORD_RUN_NEGATIONS)})"
 )
 _QUALIFICATION_VERB_RE = re.compile(_alt(cues.QUALIFICATION_VERBS))
 _QUALIFICATION_TAIL_RE = re.compile(rf"[^，。；]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})")
@@ -80,9 +85,24 @@ _TAIL_RE = re.compile(rf"[^{_PHRASE_END}]{{0,16}}")  # what a frequency's duty i
 _PHRASE_REST_RE = re.compile(rf"[^{_PHRASE_END}]{{0,40}}")  # the rest of a figure's phrase
 #: 为当地职工月平均工资的50%: an entitlement counted as a share of a wage or income, the wage its base
 _WAGE_SHARE_RE = re.compile(
-    rf"(?:{_alt(cues.WAGE_SHARE_OPENERS)})(?P<base>[^，。；的]{{2,24}}?(?:{_alt(cues.WAGE_BASE_NOUNS)}))的"
-    rf"(?:{_alt(cues.PERCENT_WORDS)}(?P<pn>{NUMBER})|(?P<n>{NUMBER})%)"
+    rf"(?:{_alt(cues.WAGE_SHARE_OPENERS)})(?P<bound>{_alt(w for w, _ in cues.PROVISION_BOUNDS)})?"
+    rf"(?P<base>[^，。；的]{{2,24}}?(?:{_alt(cues.WAGE_BASE_NOUNS)}))的"
+    rf"(?:(?P<fw>{_alt(cues.FRACTION_WORDS)})(?P<pn>{NUMBER})|(?P<n>{NUMBER})(?P<sign>[%‰‱]))"
 )
+#: 标准为当地最低生活保障标准的二倍: a standard set as a multiple of a base, the base its ``per``
+_MULTIPLE_RE = re.compile(
+    rf"(?:{_alt(cues.MULTIPLE_OPENERS)})(?P<bound>{_alt(w for w, _ in cues.PROVISION_BOUNDS)})?"
+    rf"(?P<base>[^，。；的]{{1,24}}?(?:{_alt(cues.MULTIPLE_BASE_NOUNS)}))的(?P<n>{NUMBER})倍(?!以上|以下)"
+)
+#: 护理人员与失能老年人的比例不低于一比四: one staff member for so many people, read as a share of them
+_STAFFING_RE = re.compile(
+    rf"(?P<what>{_alt(cues.STAFFING_RATIO_WORDS)})(?:为|应当为)?(?P<bound>{_alt(w for w, _ in cues.PROVISION_BOUNDS)})?"
+    rf"(?P<a>{NUMBER})[比:：](?P<b>{NUMBER})"
+)
+#: 年度最高支付限额为二十万元: the ceiling of a payment owed, an entitlement's cap
+_PAYOUT_CAP_RE = re.compile(
+    rf"(?:{_alt(cues.PAYOUT_WORDS)})(?:{_alt(cues.PAYOUT_CAP_NOUNS)})(?:为|是)?(?P<n>{NUMBER})(?P<u>元)")
+_PAYOUT_RE = re.compile(_alt(cues.PAYOUT_WORDS))
 #: 相当于本人40个月工资, 40个月的基本工资: an entitlement counted in months of a wage, the wage its base
 _WAGE_MONTHS_RE = re.compile(rf"(?P<n>{NUMBER})个月的?(?P<base>[^，。；、的]{{0,14}}?{_alt(cues.WAGE_NOUNS)})")
 _CURRENCY = rf"(?:{_alt(cues.CURRENCY_AFTER)})?"
@@ -116,6 +136,7 @@ _RIGHT_RE = re.compile(_alt(cues.RIGHT_WORDS))
 _FLOOR_RE = re.compile(rf"(?P<w>{_alt(cues.FLOOR_BEFORE)})(?P<n>{NUMBER})(?P<u>{_alt(cues.FLOOR_UNITS)})(?![次])")
 _LIMIT_RE = re.compile(
     rf"(?P<w>{_alt(cues.LIMIT_BEFORE)})(?:(?P<n>{NUMBER})(?P<u>{_alt(cues.LIMIT_UNITS)})"
+    rf"|(?:{_alt(cues.PERCENT_WORDS)})(?P<pn0>{NUMBER})(?![^，。；,;]{{0,4}}的)"  # 不得超过百分之五 (no base named)
     # 涨幅不得超过上一年度租金的百分之十: a ceiling as a share of a base written before it
     rf"|(?P<base>[^，。；,;的]{{1,14}})的(?:{_alt(cues.PERCENT_WORDS)}(?P<pn>{NUMBER})|(?P<n2>{NUMBER})%))"
 )
@@ -164,6 +185,10 @@ def provisions(text: str, clause_id: str) -> list[Target]:
         keep(*_wage_share(text, m, clause_id))
     for m in _WAGE_MONTHS_RE.finditer(text):
         keep(*_wage_months(text, m, clause_id))
+    for m in _MULTIPLE_RE.finditer(text):
+        keep(*_multiple(text, m, clause_id))
+    for m in _STAFFING_RE.finditer(text):
+        keep(*_staffing(text, m, clause_id))
     for m in _QUALIFICATION_RE.finditer(text):
         keep(*_qualification(text, m, clause_id))
     for m in _FREQUENCY_RE.finditer(text):
@@ -178,6 +203,8 @@ def provisions(text: str, clause_id: str) -> list[Target]:
         keep(*_threshold(text, m, clause_id))
     for m in _ENTITLEMENT_RE.finditer(text):
         keep(*_entitlement(text, m, clause_id))
+    for m in _PAYOUT_CAP_RE.finditer(text):
+        keep(*_payout_cap(text, m, clause_id))
     for m in _LIMIT_RE.finditer(text):
         keep(*_limit(text, m, clause_id))
     for m in _FLOOR_RE.finditer(text):
@@ -189,11 +216,13 @@ def provisions(text: str, clause_id: str) -> list[Target]:
     return sorted(found, key=lambda t: t.start)
 
 
-def merge(targets: list[Target], found: list[Target]) -> list[Target]:
-    """Provisions replace the plan-style targets read from the same words."""
-    if not found:
+def merge(targets: list[Target], found: list[Target], text: str = "") -> list[Target]:
+    """Provisions replace the plan-style targets read from the same words; a time limit restated as the case
+    of missing it (十个工作日内不能作出决定的, in ``text``) is no target at all."""
+    restated = [(m.start(), m.end()) for m in _MISSED_LIMIT_RE.finditer(text)]
+    if not (found or restated):
         return targets
-    spans = sorted((t.start, t.start + len(t.text)) for t in found)
+    spans = sorted([(t.start, t.start + len(t.text)) for t in found] + restated)
     starts = [lo for lo, _ in spans]
     reach = list(accumulate((hi for _, hi in spans), max))  # the furthest end of the spans up to each one
 
@@ -410,7 +439,8 @@ def _duration(text: str, m: re.Match, clause_id: str):
     if m.group("within") and _RIGHT_RE.search(before):
         role, comparator = "entitlement", "<="  # 消费者有权自收到商品之日起七日内退货: a window owed
     elif before.endswith(cues.ADVANCE_BEFORE) or (m.group("before") and not m.group("within")) or (
-            before.endswith("前") and len(before) > 1 and not before[:-1].endswith(cues.ADVANCE_NOT_AFTER)):
+            before.endswith("前") and len(before) > 1 and (not before[:-1].endswith(cues.ADVANCE_NOT_AFTER)
+                                                           or before[:-1].endswith(cues.EVENT_DAY))):
         role, comparator = "advance", ">="
     elif m.group("after") or (m.group("within") and _NOT_WITHIN_RE.search(before)) or before.endswith(cues.NOT_YET_FULL):
         # 满3年后 / 未在4个月内收到…的，可以… / 自上次调整之日起未满二年的，不得再次调整: a wait
@@ -509,7 +539,7 @@ def _limit(text: str, m: re.Match, clause_id: str):
     """收费不得超过5000元 → limit ≤ 5000 元 (a ceiling: lower is stricter); 涨幅不得超过上一年度租金的百分之十
     → ≤ 10 % of 上一年度租金. A ceiling right after a fine (处以罚款，最高不超过五万元) is that fine's cap, and a
     phrase that names nothing but its bound takes its subject from the phrase before (…的，不得超过…)."""
-    written = m.group("n") or m.group("pn") or m.group("n2")
+    written = m.group("n") or m.group("pn0") or m.group("pn") or m.group("n2")
     value = parse_number(written)
     if value is None:
         return None, (0, 0)
@@ -522,7 +552,19 @@ def _limit(text: str, m: re.Match, clause_id: str):
         case = _condition(text, _phrase_start(text, lo - 1))
         return _target(clause_id, "fine", (case or "") + fine.group(0), "<=", value, None, unit, per, text, lo,
                        m.end()), (m.start(), m.end())
-    return _target(clause_id, "limit", indicator or "上限", "<=", value, None, unit, per, text, lo, m.end()), (
+    role = "entitlement" if unit == "元" and _PAYOUT_RE.search(indicator or "") else "limit"  # 补助最高不超过五千元
+    return _target(clause_id, role, indicator or "上限", "<=", value, None, unit, per, text, lo, m.end()), (
+        m.start(), m.end())
+
+
+def _payout_cap(text: str, m: re.Match, clause_id: str):
+    """年度最高支付限额为二十万元 → entitlement ≤ 200000 元: the most that is paid, so a higher cap owes more."""
+    value = parse_number(m.group("n"))
+    if value is None:
+        return None, (0, 0)
+    lo = _phrase_start(text, m.start())
+    indicator = _label(text[lo : m.start("n")].removesuffix("为").removesuffix("是")) or "支付限额"
+    return _target(clause_id, "entitlement", indicator, "<=", value, None, m.group("u"), None, text, lo, m.end()), (
         m.start(), m.end())
 
 
@@ -602,8 +644,8 @@ def _suspension(text: str, m: re.Match, clause_id: str):
 def _qualification(text: str, m: re.Match, clause_id: str):
     """成立3年以上的法人 → a qualification ≥ 3 年: who may act must have at least this much; so is
     从事鉴定工作五年以上。 or 实习满一年， (years closing a phrase of service or holding:
-    cues.QUALIFICATION_VERBS)."""
-    written = m.group("n") or m.group("full")
+    cues.QUALIFICATION_VERBS), and 连续两年未发生工资拖欠 (a clean record of so many years)."""
+    written = m.group("n") or m.group("full") or m.group("run")
     value = parse_number(written)
     if value is None or _YEAR_LIKE.match(written):
         return None, (0, 0)
@@ -613,7 +655,9 @@ def _qualification(text: str, m: re.Match, clause_id: str):
     if m.group("closed") and not _QUALIFICATION_VERB_RE.search(text, lo, m.start()):
         return None, (0, 0)
     tail = _QUALIFICATION_TAIL_RE.match(text, m.end())
-    indicator = _label(text[lo : m.start()] + (tail.group(0) if tail else "")) or "年限"
+    if m.group("run"):  # 连续两年未发生工资拖欠的: the record is what the years are counted without
+        tail = _PHRASE_REST_RE.match(text, m.end())
+    indicator = _label(text[lo : m.start()] + (tail.group(0).removesuffix("的") if tail else "")) or "年限"
     unit = "月" if m.group("fu") == "个月" else "年"  # 实习满十八个月: months, compared with years in days
     return _target(clause_id, "qualification", indicator, ">=", value, None, unit, None, text, lo, m.end()), (
         m.start(), m.end())
@@ -629,6 +673,39 @@ def _wage_months(text: str, m: re.Match, clause_id: str):
     indicator = _label(text[lo : m.start()]) or base
     return _target(clause_id, "entitlement", indicator, "=", value, None, "个月", base, text, lo, m.end()), (
         m.start(), m.end())
+
+
+def _multiple(text: str, m: re.Match, clause_id: str):
+    """标准为当地最低生活保障标准的二倍 → entitlement = 2 倍 of 当地最低生活保障标准: more of the base is owed when it
+    rises, and a new base is a new basis ('changed'). Bounded (不超过…的二倍) it is a ceiling, a limit."""
+    value = parse_number(m.group("n"))
+    if value is None:
+        return None, (0, 0)
+    comparator = _BOUNDS[m.group("bound")] if m.group("bound") else "="
+    role = "limit" if comparator in ("<=", "<") else "entitlement"
+    lo = _phrase_start(text, m.start())
+    own = _label(_MODAL_END_RE.sub("", text[lo : m.start()])) or ""
+    if len(own) <= 2:  # 按月发给生活补助，标准为…: the standard of what the phrase before names
+        own = (_label(_previous_phrase(text, lo)) or "") + own
+    indicator = own or "标准"
+    return _target(clause_id, role, indicator, comparator, value, None, "倍", _label(m.group("base")), text, lo,
+                   m.end()), (m.start(), m.end())
+
+
+def _staffing(text: str, m: re.Match, clause_id: str):
+    """护理人员与失能老年人的比例不低于一比四 → floor ≥ 25 % of 失能老年人 (staff per person served): 一比四 →
+    一比三 is more staff for as many people, a higher floor. 不超过 makes it a ceiling (a limit)."""
+    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+    if not a or not b:
+        return None, (0, 0)
+    comparator = _BOUNDS[m.group("bound")] if m.group("bound") else "="
+    role = "limit" if comparator in ("<=", "<") else "floor"
+    lo = _phrase_start(text, m.start())
+    pair = text[lo : m.start()].removesuffix("的")
+    served = pair.rsplit("与", 1)[-1] if "与" in pair else None  # 护理人员与失能老年人: staff, then whom they serve
+    value = (a * 100 / b).quantize(Decimal("0.01")).normalize()
+    return _target(clause_id, role, _label(pair) or "配备比例", comparator, value, None, "%", _label(served or ""),
+                   text, lo, m.end()), (m.start(), m.end())
 
 
 def _ratio(text: str, m: re.Match, clause_id: str):
@@ -677,10 +754,12 @@ def _wage_share(text: str, m: re.Match, clause_id: str):
     value = parse_number(m.group("n") or m.group("pn"))
     if value is None:
         return None, (0, 0)
+    unit = cues.FRACTION_WORDS[m.group("fw")][0] if m.group("fw") else m.group("sign")  # 千分之五 is 5 ‰
+    comparator = _BOUNDS[m.group("bound")] if m.group("bound") else "="  # 按照不低于销售收入的0.5%
     lo = _phrase_start(text, m.start())
     base = _label(m.group("base"))
     indicator = _condition(text, lo) or _label(text[lo : m.start()]) or base
-    return _target(clause_id, "entitlement", indicator, "=", value, None, "%", base, text, lo, m.end()), (
+    return _target(clause_id, "entitlement", indicator, comparator, value, None, unit, base, text, lo, m.end()), (
         m.start(), m.end())
 
 
