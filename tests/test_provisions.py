@@ -778,3 +778,13 @@ def test_a_longer_clean_record_asked_for_a_relief_is_a_stricter_qualification():
     new = "施工总承包单位在本市连续三年未发生工资拖欠的，存储比例下调百分之五十。"
     c = only_change(old, new)
     assert (c.change, c.new.role, c.new.indicator) == ("tightened", "qualification", "施工总承包单位在本市未发生工资拖欠")
+
+
+def test_a_duty_named_only_by_when_it_binds_takes_its_name_from_the_phrase_before():
+    found = provisions_of("收购企业有关闭、歇业、合并等情形之一时，应当在15日前申请办理注销手续。")
+    assert [(t.role, t.indicator) for t in found] == [("advance", "收购企业有关闭、歇业、合并等情形之一时")]
+
+
+def test_a_dropped_guarantee_reads_as_the_statistic_it_pegged_to():
+    c = only_change("对生活仍有困难的，可以增发抚恤金，保障其生活不低于当地的平均生活水平。", "对生活仍有困难的，可以增发抚恤金。")
+    assert c.reasons_zh == ["新文本中未找到对应指标：保障其生活 不低于当地的平均生活水平（条款 第二条）"]

@@ -280,8 +280,8 @@ ROLE_RULES: dict[str, RoleRule] = {
     ),
     "floor": RoleRule(
         "下限", +1,
-        "a higher floor is stricter", "下限提高，要求收紧",
-        "a lower floor is looser", "下限降低，要求放宽",
+        "a higher floor is stricter", "下限提高",
+        "a lower floor is looser", "下限降低",
     ),
     "limit": RoleRule(
         "上限", -1,

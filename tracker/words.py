@@ -72,12 +72,15 @@ def value_zh(t: Target) -> str:
     return f"{format_number(t.value)}{t.unit or ''}"
 
 
-def bound_zh(t: Target, unit: bool = False) -> str:
-    """How the bound reads to a reviewer: 不少于30, 区间20至30, 2万左右 (with the unit when asked)."""
+def bound_zh(t: Target, unit: bool = False, base: str = "") -> str:
+    """How the bound reads to a reviewer: 不少于30, 区间20至30, 2万左右 (with the unit when asked); with a base,
+    the figure is the base's share or multiple: 不少于失能老年人的25%, 当地最低生活保障标准的2倍."""
     if t.value is None:
         return BOUND_KIND_ZH.get(t.comparator or "", "")
     lo, hi = format_number(t.value), format_number(t.value_max) if t.value_max is not None else ""
-    return BOUND_WORDS_ZH.get(t.comparator or "=", "{lo}{u}").format(lo=lo, hi=hi, u=(t.unit or "") if unit else "")
+    lo = f"{base}的{lo}" if base else lo
+    template = "{lo}{u}" if base and (t.comparator or "=") == "=" else BOUND_WORDS_ZH.get(t.comparator or "=", "{lo}{u}")
+    return template.format(lo=lo, hi=hi, u=(t.unit or "") if unit else "")
 
 
 # ------------------------------------------------------------------ dates

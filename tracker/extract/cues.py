@@ -460,6 +460,9 @@ STATISTIC_MARKS = ("平均", "人均", "最低工资")
 STATISTIC_GROWTH = ("增长幅度", "增幅", "增长率")
 #: Nouns that close a statistic's level (当地的平均生活水平, 人均可支配收入).
 STATISTIC_NOUNS = ("水平", "工资", "收入", "标准")
+#: Words that say only when or how a duty binds (应当在15日前): a label of nothing but these names no duty,
+#: so the phrase before it does (…有关闭、歇业等情形之一时，应当在15日前).
+EMPTY_LABELS = ("应当在", "应在", "须在", "必须在", "应当于", "应于", "在", "于", "应当", "须", "必须")
 #: Modal words that end a provision's subject (抚恤金标准应当参照…): not part of its label.
 PROVISION_MODALS = ("应当", "必须", "应", "要", "须")
 #: A phrase that sets up a body (有限责任公司设董事会) is what the next phrase's 其 refers to (，其成员为三人至十三人):

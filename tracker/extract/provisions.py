@@ -461,6 +461,8 @@ def _duration(text: str, m: re.Match, clause_id: str):
     if role == "time_limit" and not _FROM_EVENT_RE.search(before):
         event = _FROM_EVENT_RE.findall(_sentence_before(text, lo))  # the event stands a phrase earlier
         indicator = _label(event[-1] + before) if event else indicator
+    if indicator in cues.EMPTY_LABELS:
+        indicator = None  # 应当在15日前: the duty is named by the phrase before
     indicator = indicator or _label(_previous_phrase(text, lo)) or {"advance": "提前期", "waiting": "等待期"}.get(role, "期限")
     return _target(clause_id, role, indicator, comparator, value, None, unit, None, text, lo, m.end()), (m.start(), m.end())
 
