@@ -788,3 +788,9 @@ def test_a_duty_named_only_by_when_it_binds_takes_its_name_from_the_phrase_befor
 def test_a_dropped_guarantee_reads_as_the_statistic_it_pegged_to():
     c = only_change("对生活仍有困难的，可以增发抚恤金，保障其生活不低于当地的平均生活水平。", "对生活仍有困难的，可以增发抚恤金。")
     assert c.reasons_zh == ["新文本中未找到对应指标：保障其生活 不低于当地的平均生活水平（条款 第二条）"]
+
+
+def test_a_pegged_standard_shows_its_statistic_in_the_report_and_on_the_terminal():
+    from tracker.words import format_target, target_line
+    [t] = provisions_of("保障其生活不低于当地的平均生活水平。")
+    assert (format_target(t), target_line(t)) == ("不低于当地的平均生活水平", ">=当地的平均生活水平")

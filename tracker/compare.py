@@ -37,7 +37,7 @@ from tracker.model import (
     TargetChange,
 )
 from tracker.normalise import masked, normalise, similarity
-from tracker.words import BOUND_KIND_ZH, bound_zh, date_zh, fmt_value, value_zh
+from tracker.words import BOUND_KIND_ZH, PEGGED_WORDS, bound_zh, date_zh, fmt_value, pegged, value_zh
 
 # ------------------------------------------------------------ rules as data
 
@@ -691,23 +691,11 @@ def judge_provision(old: Target, new: Target, rule: RoleRule) -> TargetChange:
     return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
 
 
-def _pegged(t: Target) -> bool:
-    """Whether a provision is a standard pegged to a statistic (参照…水平): 100 % of its base."""
-    return bool(t.per) and t.unit == "%" and t.value == 100 and t.value_max is None
-
-
-#: How a standard pegged to a statistic (100 % of its base) reads, by comparator: (English, Chinese).
-PEGGED_WORDS: dict[str, tuple[str, str]] = {
-    "~": ("pegged to", "参照"), ">=": ("not below", "不低于"), ">": ("above", "高于"), "<=": ("not above", "不高于"),
-    "<": ("below", "低于"), "=": ("equal to", "等于"),
-}
-
-
 def _provision_words(t: Target, rule: RoleRule) -> tuple[str, str]:
     """(English, Chinese) words for a provision's figure; a count per period says its period (每半年1次), a share its base."""
     if rule.per_is_period and t.per:
         return f"{fmt_value(t)} {t.per}", t.per + (bound_zh(t, unit=True) if t.comparator != "=" else fmt_value(t))
-    if _pegged(t):  # 参照 / 不低于 a statistic
+    if pegged(t):  # 参照 / 不低于 a statistic
         en, zh = PEGGED_WORDS.get(t.comparator or "=", PEGGED_WORDS["="])
         return f"{en} {t.per}", f"{zh}{t.per}"
     if t.per and t.unit in ("%", "倍"):  # a share or multiple of a base says its base: 5–15% of 虚假出资金额
@@ -1262,7 +1250,7 @@ def _describe(t: Target) -> tuple[str, str]:
     rule = ROLE_RULES.get(t.role or "")
     if rule and t.per and t.value is not None:  # 每半年1次, not 达到1次; 参照…水平, not 达到100%
         en, zh = _provision_words(t, rule)
-        value, value_zh_ = (f" {en}" if _pegged(t) else f" {t.comparator or ''} {en}"), f" {zh}"
+        value, value_zh_ = (f" {en}" if pegged(t) else f" {t.comparator or ''} {en}"), f" {zh}"
     due_zh = f"，期限{date_zh(t.deadline)}" if t.deadline else ""
     return f"{what}{value}{due} (clause {t.clause})", f"{what}{value_zh_}{due_zh}（条款 {t.clause}）"
 

@@ -113,6 +113,18 @@ def format_deadline(iso: str | None) -> str:
 # ---------------------------------------------------------------- targets
 
 
+#: How a standard pegged to a statistic (100 % of its base: 参照全国职工平均工资水平) reads, by comparator.
+PEGGED_WORDS: dict[str, tuple[str, str]] = {
+    "~": ("pegged to", "参照"), ">=": ("not below", "不低于"), ">": ("above", "高于"), "<=": ("not above", "不高于"),
+    "<": ("below", "低于"), "=": ("equal to", "等于"),
+}
+
+
+def pegged(t: Target) -> bool:
+    """Whether a target is a standard pegged to a statistic (参照…水平): 100 % of its base, with no figure written."""
+    return bool(t.per) and t.unit == "%" and t.value == 100 and t.value_max is None
+
+
 def format_target(target: Target | None) -> str:
     """One target in a report cell: 力争 每百户 ≥55% · 2025年底前."""
     if target is None:
@@ -121,10 +133,12 @@ def format_target(target: Target | None) -> str:
     force = MODALITIES.get(target.modality or "")
     if force and force.prefix:
         parts.append(force.prefix)
-    if target.per:
-        parts.append(target.per)
     unit = target.unit or ""
-    if target.value is not None:
+    if pegged(target):  # 不低于当地的平均生活水平, not 当地的平均生活水平 ≥100%
+        parts.append(PEGGED_WORDS.get(target.comparator or "=", PEGGED_WORDS["="])[1] + target.per)
+    elif target.per:
+        parts.append(target.per)
+    if target.value is not None and not pegged(target):
         if target.comparator == "range" and target.value_max is not None:
             parts.append(f"{format_number(target.value)}–{format_number(target.value_max)}{unit}")
         else:
@@ -143,6 +157,8 @@ def target_line(t: Target | None) -> str:
         return "—"
     sign = "" if t.comparator == "range" else t.comparator or ""  # a range reads lo–hi by itself
     value = f"{sign}{fmt_value(t)}" if t.value is not None else ""
+    if pegged(t):  # >=当地的平均生活水平: the statistic is the figure
+        value = f"{sign}{t.per}"
     due = f" by {t.deadline}" if t.deadline else ""
     return (value + due).strip() or "—"
 
