@@ -388,8 +388,9 @@ def test_years_of_experience_are_a_qualification():
 
 
 def test_months_of_a_wage_owed_keep_the_wage_as_base_so_a_new_wage_has_no_direction():
-    c = only_change("发给相当于本人20个月工资的补助金。", "发给相当于本人20个月基本工资的补助金。")
-    assert (c.change, c.new.role, c.old.per, c.new.per) == ("changed", "entitlement", "工资", "基本工资")
+    c = only_change("发给相当于20个月当地职工月平均工资的补助金。", "发给相当于20个月当地城镇单位就业人员月平均工资的补助金。")
+    assert (c.change, c.new.role, c.old.per, c.new.per) == (
+        "changed", "entitlement", "当地职工月平均工资", "当地城镇单位就业人员月平均工资")
 
 
 def test_a_wait_after_an_event_longer_is_tightened():
@@ -485,11 +486,6 @@ def test_a_duty_moved_from_before_its_event_to_after_it_is_loosened():
                     "单位变更名称的，应当自变更之日起15日内向主管部门办理变更手续。")
     assert (c.change, c.old.role, c.new.role) == ("loosened", "advance", "time_limit")
     assert "事件发生后" in c.reasons_zh[0]
-
-
-def test_a_bracketed_restatement_for_a_sub_case_is_no_provision_of_its_own():
-    found = provisions_of("应当自变更之日起15日内（属于登记事项的自登记变更之日起15日内）办理变更手续。")
-    assert [(t.role, t.value) for t in found] == [("time_limit", Decimal(15))]
 
 
 def test_a_line_drawn_from_both_sides_is_reported_once_against_the_old_trigger():
@@ -794,3 +790,37 @@ def test_a_pegged_standard_shows_its_statistic_in_the_report_and_on_the_terminal
     from tracker.words import format_target, target_line
     [t] = provisions_of("保障其生活不低于当地的平均生活水平。")
     assert (format_target(t), target_line(t)) == ("不低于当地的平均生活水平", ">=当地的平均生活水平")
+
+
+def test_the_same_months_of_a_part_of_the_old_wage_owe_less():
+    c = only_change("发给特别补助金，标准相当于烈士本人40个月工资。", "发给特别补助金，标准相当于烈士本人40个月基本工资。")
+    assert c.change == "loosened"
+    assert "40个月工资 → 达到40个月基本工资" in c.reasons_zh[0]
+
+
+def test_an_only_fine_stated_for_two_cases_of_one_sentence_is_judged_for_both():
+    old = "经营者违反本法规定实施集中的，由执法机构责令停止实施集中，可以处五十万元以下的罚款。"
+    new = ("经营者违反本法规定实施集中，且具有排除、限制竞争效果的，由执法机构责令停止实施集中，处上一年度销售额百分之十以下的罚款；"
+           "不具有排除、限制竞争效果的，处五百万元以下的罚款。")
+    changes = sorted((c.change, c.old.unit, c.new.unit) for c in diff(law(old), law(new)).targets if c.change != "unchanged")
+    assert changes == [("changed", "元", "%"), ("tightened", "元", "元")]
+
+
+def test_a_duty_of_a_merged_article_crosses_its_event_into_the_article_that_took_it_in():
+    ban = "在铁路、矿区、油田、港口、机场附近，不得设点收购废旧金属。"
+    old = law_of("收购企业应当在取得营业执照后向公安机关备案。",
+                 "收购企业有关闭、歇业、变更法定代表人等情形之一时，应当在15日前申请办理注销、变更手续。", ban)
+    new = law_of("收购企业应当在取得营业执照后15日内向公安机关备案。备案事项发生变更的，收购企业应当自变更之日起15日内办理变更手续。",
+                 ban)
+    changes = sorted((c.change, c.old.role if c.old else None) for c in diff(old, new).targets if c.change != "unchanged")
+    assert changes == [("added", None), ("loosened", "advance")]
+
+
+def test_a_bracketed_time_limit_counted_from_an_event_of_its_own_is_a_provision():
+    found = provisions_of("备案事项发生变更的，应当自变更之日起15日内（属于工商登记事项的自工商登记变更之日起15日内）办理变更手续。")
+    assert [t.indicator for t in found] == ["应当自变更之日起", "属于工商登记事项的自工商登记变更之日起"]
+
+
+def test_a_bracketed_restatement_from_the_same_event_is_no_provision():
+    found = provisions_of("应当自受理之日起30日内（自受理之日起30日内）作出决定。")
+    assert len(found) == 1

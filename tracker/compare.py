@@ -130,6 +130,8 @@ REASONS: dict[str, tuple[str, str]] = {
     "ratio_base": ("base {a} → {b}: the majority is counted over a {moved_en} body", "表决基数 {a} → {b}：计算基数{moved}"),
     "undirected": ("{what} {a} → {b}: {meaning}", "{what} {a} → {b}：{meaning}"),
     "crossing": ("{a} → {b}: {meaning}, so {verdict_en}", "{a} → {b}：{meaning}，{verdict}"),
+    "provision_base_part": ("{what} {a} → {b}: the same figure of {moved_en} base, so {verdict_en}",
+                            "{what} {a} → {b}：数额相同，计算基数{moved}，{verdict}"),
     "provision_basis": ("{what} {a} → {b}: counted on another basis, no direction", "{what} {a} → {b}：计算基础改变，无法比较宽严"),
     "pairing": ("paired by meaning, the sentences read alike only {alike}: {a} ↔ {b}",
                 "按指标含义配对（文字相似度仅 {alike}），请核对：{a} ↔ {b}"),
@@ -649,12 +651,32 @@ def _same_base_qualified(a: str | None, b: str | None) -> bool:
     return long_.endswith(short) and len(short) >= 2 and not extra.endswith(extract_cues.BASE_NARROWING)
 
 
+def _base_narrowed(old: Target, new: Target) -> int:
+    """-1 when the new base is a part of the old one with the same figure (工资 → 基本工资: the amount can only
+    fall), +1 for the reverse, 0 otherwise (extract.cues.BASE_NARROWING)."""
+    a, b = per_of(old), per_of(new)
+    if not a or not b or a == b or (old.value, old.value_max, old.unit) != (new.value, new.value_max, new.unit):
+        return 0
+    short, long_ = sorted((a, b), key=len)
+    if not long_.endswith(short) or not long_[: len(long_) - len(short)].endswith(extract_cues.BASE_NARROWING):
+        return 0
+    return -1 if long_ == b else 1
+
+
 def judge_provision(old: Target, new: Target, rule: RoleRule) -> TargetChange:
     """Judge a law's numeric provision by its role: which way each bound moved, read through the rule."""
     v = _Verdict([], False, False, [])
     facts = {"what": (old.indicator or rule.name_zh, old.indicator or rule.name_zh),
              "a": _provision_words(old, rule), "b": _provision_words(new, rule)}
     scales = (1.0, 1.0, False) if rule.base_ranked and unit_of(old) == unit_of(new) else _provision_scales(old, new, rule)
+    narrowed = _base_narrowed(old, new)
+    if scales is None and narrowed:  # 40个月工资 → 40个月基本工资: the same figure of a part of the old base
+        verdict = narrowed * rule.direction(new.comparator or old.comparator)
+        v.directions.append(verdict)
+        v.say("provision_base_part", **facts, moved=("扩大" if narrowed > 0 else "缩小"),
+              moved_en=("a wider" if narrowed > 0 else "a narrower"),
+              verdict_en=("stricter" if verdict > 0 else "looser"), verdict=("要求收紧" if verdict > 0 else "要求放宽"))
+        return TargetChange(v.label(), old, new, v.reasons, reasons_zh=v.reasons_zh)
     if scales is None:
         v.undecided = True
         v.say("provision_basis", **facts)
@@ -700,6 +722,8 @@ def _provision_words(t: Target, rule: RoleRule) -> tuple[str, str]:
         return f"{en} {t.per}", f"{zh}{t.per}"
     if t.per and t.unit in ("%", "倍"):  # a share or multiple of a base says its base: 5–15% of 虚假出资金额
         return f"{fmt_value(t)} of {t.per}", bound_zh(t, unit=True, base=t.per)
+    if t.per and t.unit == "个月":  # months of a wage: 40个月工资
+        return f"{fmt_value(t)} of {t.per}", f"{bound_zh(t, unit=True)}{t.per}"
     return fmt_value(t), bound_zh(t, unit=True)
 
 
@@ -1051,7 +1075,7 @@ def _paired(old: list[Target], new: list[Target], links: set[tuple[str, str]] | 
     pairs += _merged_cases(old, fo, fn, {i: j for i, j, _, _, _ in pairs}, (ro, rn))
     used_o.update(i for i, _, _, _, _ in pairs)
     used_n.update(j for _, j, _, _, _ in pairs)
-    pairs += _crossed_events(old, new, fo, fn, near, used_o, used_n)
+    pairs += _crossed_events(old, new, fo, fn, near, used_o, used_n, lone_o)
     used_o.update(i for i, _, _, _, _ in pairs)
     used_n.update(j for _, j, _, _, _ in pairs)
     used_o.update(i for i, twin in line_o.items() if twin in used_o or twin < i)
@@ -1120,12 +1144,32 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
         scored = [(_score(fo[i], fn[j], True, (ranks[0][i], ranks[1][j])), i) for i in found]
         same_case = [(sc, i) for sc, i in scored if sc[1] >= INDICATOR_SAME and fo[i].per == fn[j].per]
         only = scored if len(scored) == 1 and not _label_binds(new[j].role) else []
+        if not scored and not _label_binds(new[j].role):
+            only = _sole_other_basis(old, new, fo, fn, olds_near.get(j, ()), j, partner, ranks)
         pick = max(same_case or only, default=None)
         if pick and _case_of_its_own(new[partner[pick[1]]] if pick[1] in partner else None, new[j]) \
                 and not _graver_band(new[j]):
             (score, _, txt), i = pick
             out.append((i, j, txt, "split", round(score, 3)))
     return out
+
+
+#: Two provisions of one clause this close (characters between their starts) are read as one sentence's cases.
+ONE_SENTENCE = 80
+
+
+def _sole_other_basis(old: list[Target], new: list[Target], fo: list[_Features], fn: list[_Features], olds: list[int],
+                      j: int, partner: dict[int, int], ranks: tuple[list[int], list[int]]) -> list[tuple]:
+    """The article's only fine of this addressee, when the new text states it for two cases in one sentence
+    and one of them on another basis (处五十万元以下 → 具有…效果的，处上一年度销售额百分之十以下；不具有…的，
+    处五百万元以下): the case on another basis is that fine's too ('changed'), not a new fine."""
+    same = [i for i in olds if old[i].role == new[j].role and normalise(old[i].scope) == normalise(new[j].scope)]
+    if len(same) != 1 or same[0] not in partner:
+        return []
+    i = same[0]
+    if new[partner[i]].clause != new[j].clause or abs(new[partner[i]].start - new[j].start) > ONE_SENTENCE:
+        return []
+    return [(_score(fo[i], fn[j], True, (ranks[0][i], ranks[1][j])), i)]
 
 
 def _merged_cases(old: list[Target], fo: list[_Features], fn: list[_Features], partner: dict[int, int],
@@ -1173,14 +1217,23 @@ def _crosses(a: Target, b: Target, fa: _Features, fb: _Features) -> bool:
 
 
 def _crossed_events(old: list[Target], new: list[Target], fo: list[_Features], fn: list[_Features],
-                    near: list[set[int]], used_o: set[int], used_n: set[int]) -> list[tuple]:
+                    near: list[set[int]], used_o: set[int], used_n: set[int], lone_o: set[str] = frozenset(),
+                    ) -> list[tuple]:
     """An unpaired duty whose period moved across its event (ROLE_CROSSINGS: 15日前 → 自变更之日起15日内), or a
     wait for an answer that became a time limit on whoever answers (ROLE_KIN), in paired articles: the same
-    duty, not one dropped and one added. Old and new ones pair in text order."""
+    duty, not one dropped and one added. Old and new ones pair in text order. A duty of an article the
+    alignment paired with nothing (``lone_o``: merged into another) crosses into any article, but only to a
+    duty counted from an event its own words name (…变更法定代表人等情形之一时，应当在15日前 → 自变更之日起15日内)."""
     out = []
     for i in (i for i in range(len(old)) if i not in used_o):
-        for j in sorted(j for j in near[i] if j not in used_n and _crosses(old[i], new[j], fo[i], fn[j])):
-            out.append((i, j, similarity(fo[i].masked, fn[j].masked), "linked", None))
+        if old[i].clause in lone_o:
+            candidates = [j for j in range(len(new)) if j not in used_n and (old[i].role, new[j].role) in ROLE_CROSSINGS
+                          and _crosses(old[i], new[j], fo[i], fn[j]) and _event(new[j])
+                          and _event(new[j]) in (old[i].indicator or "")]
+        else:
+            candidates = sorted(j for j in near[i] if j not in used_n and _crosses(old[i], new[j], fo[i], fn[j]))
+        for j in candidates:
+            out.append((i, j, similarity(fo[i].masked, fn[j].masked), "linked" if j in near[i] else "elsewhere", None))
             used_n.add(j)
             break
     return out

@@ -254,11 +254,17 @@ def name_its_body(targets: list[Target], text: str) -> list[Target]:
 
 
 def _gloss(before: Target, t: Target) -> bool:
-    """A provision in brackets right after one of the same role and figure restates it for a sub-case
-    (自变更之日起15日内（属于工商登记事项的自工商登记变更之日起15日内）): not a provision of its own."""
+    """A provision in brackets right after one of the same role and figure, counted from the same event,
+    restates it (三十日内（含三十日）): not a provision of its own. One counted from an event of its own is a
+    sub-case's own time limit (自变更之日起15日内（属于工商登记事项的自工商登记变更之日起15日内）)."""
     opened = t.text.rfind("（")
     return (opened >= 0 and "）" not in t.text[opened:] and (before.role, before.value, before.unit) == (
-        t.role, t.value, t.unit))
+        t.role, t.value, t.unit) and _events(before.text) == _events(t.text[opened:]))
+
+
+def _events(text: str) -> list[str]:
+    """The events a period is counted from in ``text`` (自工商登记变更之日起 → 工商登记变更之日)."""
+    return [m.group(0)[1:-1] for m in _FROM_EVENT_RE.finditer(text)]
 
 
 # --------------------------------------------------------------- readers
@@ -299,7 +305,11 @@ def _named_by_opening(text: str, lo: int) -> str:
 def _label(words: str) -> str | None:
     """A provision's label from the words before its figure: no spaces, no 的/之 or joining word at its ends
     (并且其中至少两个经营者…的营业额 reads 其中至少两个经营者…的营业额)."""
-    words = "".join(words.split()).strip("的之")
+    words = "".join(words.split())
+    opened = words.rfind("（")
+    if opened >= 0 and "）" not in words[opened:]:  # …15日内（属于工商登记事项的自…: the bracket's own words
+        words = words[opened + 1 :]
+    words = words.strip("的之")
     for conjunction in cues.LABEL_CONJUNCTIONS:
         words = words.removeprefix(conjunction)
     if len(words) > MAX_INDICATOR:
