@@ -8,6 +8,7 @@ for both. Numbers are read with the extractor's own reader
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from decimal import Decimal
@@ -86,7 +87,25 @@ def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
         return 1.0
     if cutoff and 2 * min(len(a), len(b)) / (len(a) + len(b)) < cutoff:
         return 0.0
+    if len(a) + len(b) > LONG_TEXT:
+        return _similarity_trimmed(a, b, cutoff)
     return fuzz.ratio(a, b, score_cutoff=cutoff * 100) / 100.0
+
+
+#: Texts longer than this (both together) drop their common head and tail before the comparison.
+LONG_TEXT = 4000
+
+
+def _similarity_trimmed(a: str, b: str, cutoff: float) -> float:
+    """The same similarity, computed on what lies between the common head and tail: the longest common
+    subsequence of two texts holds their common prefix and suffix, so only the middles need comparing.
+    A long clause with one edit then costs its edit, not its length squared."""
+    head = len(os.path.commonprefix([a, b]))
+    tail = len(os.path.commonprefix([a[head:][::-1], b[head:][::-1]]))  # counted after the head: no overlap
+    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    common = head + tail + (fuzz.ratio(mid_a, mid_b) / 100.0 * (len(mid_a) + len(mid_b)) / 2 if mid_a or mid_b else 0)
+    score = 2 * common / (len(a) + len(b))
+    return score if score >= cutoff else 0.0
 
 
 #: any written number: 百分之七十五, 75, ７５, 1.5万, and a Chinese numeral before a unit (二十张)

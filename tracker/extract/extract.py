@@ -183,6 +183,12 @@ class _Marks:
         """Modal cue words lying wholly inside [lo, hi), in text order."""
         return self.modal[bisect_left(self.modal_starts, lo):bisect_right(self.modal_ends, hi)]
 
+    def modal_words_backwards(self, lo: int, hi: int):
+        """The same, nearest ``hi`` first, without copying them: a reader that stops at the first one that
+        decides reads one or two, where a one-line text holds thousands (the list was built per figure)."""
+        first, end = bisect_left(self.modal_starts, lo), bisect_right(self.modal_ends, hi)
+        return (self.modal[k] for k in range(end - 1, first - 1, -1))
+
     def dates_from(self, lo: int, hi: int) -> list[DateMention]:
         """Dates starting inside [lo, hi)."""
         return self.dates[bisect_left(self.date_starts, lo):bisect_left(self.date_starts, hi)]
@@ -470,9 +476,9 @@ def _modality(text: str, marks: _Marks, lo: int, hi: int, target_phrase_start: i
             kind = _modal_kind(m)
             if accept(m, kind):
                 return kind
-    found = [(m, _modal_kind(m)) for m in marks.modal_words(lo, hi)]
     verb_cue = None
-    for m, kind in reversed(found):
+    for m in marks.modal_words_backwards(lo, hi):
+        kind = _modal_kind(m)
         if not accept(m, kind):
             continue
         if m.end() <= target_phrase_start and _MODAL_PREDICATE_RE.match(text, m.end()):
