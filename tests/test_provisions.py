@@ -257,7 +257,8 @@ def test_days_before_an_event_are_an_advance_period_but_the_first_days_of_a_mont
 
 
 def test_the_previous_year_is_no_duration():
-    assert [t.role for t in provisions_of("罚款最高不超过上一年度应缴税额的五倍。")] == []
+    found = provisions_of("罚款最高不超过上一年度应缴税额的五倍。")
+    assert [(t.unit, t.per) for t in found] == [("倍", "上一年度应缴税额")]  # a cap in 倍 of its base, no 一年
 
 
 def test_thresholds_in_tonnes_and_square_metres_and_either_of_two_alternatives():
@@ -824,3 +825,50 @@ def test_a_bracketed_time_limit_counted_from_an_event_of_its_own_is_a_provision(
 def test_a_bracketed_restatement_from_the_same_event_is_no_provision():
     found = provisions_of("应当自受理之日起30日内（自受理之日起30日内）作出决定。")
     assert len(found) == 1
+
+
+def test_a_share_spelled_in_words_reads_as_the_same_share_in_digits():
+    words = provisions_of("（二）超计划百分之二十以上不足百分之四十的部分，按照水价的二倍加价；")
+    digits = provisions_of("（二）超计划20%以上不足40%的部分，按照水价的2倍加价；")
+    assert [(t.role, t.comparator, t.value, t.unit) for t in words] == [(t.role, t.comparator, t.value, t.unit) for t in digits]
+
+
+def test_a_fine_beside_a_detention_leaves_the_detention_to_be_read():
+    found = provisions_of("有下列行为之一的，处五日以下拘留或者五百元以下罚款。")
+    assert sorted((t.role, t.value) for t in found) == [("detention", Decimal(5)), ("fine", Decimal(500))]
+
+
+def test_minutes_are_a_duration_and_degrees_a_floor_unit():
+    assert only_change("应当在作业开始前30分钟发布预警。", "应当在作业开始前10分钟发布预警。").new.unit == "分钟"
+    assert only_change("室内温度不得低于18℃。", "室内温度不得低于20℃。").change == "tightened"
+
+
+def test_a_record_kept_longer_is_a_stricter_floor():
+    c = only_change("并将出版物样本留存两年备查。", "并将出版物样本留存三年备查。")
+    assert (c.change, c.new.role) == ("tightened", "floor")
+
+
+def test_a_cap_after_a_fine_in_the_phrase_before_is_that_fine_s_cap():
+    found = provisions_of("超过限值的，每超1000千克罚款500元，最高不得超过30000元。")
+    assert [(t.role, t.value) for t in found if t.value == 30000] == [("fine", Decimal(30000))]
+
+
+def test_a_ceiling_as_a_multiple_of_a_base_is_a_limit_of_that_base():
+    [t] = provisions_of("融资担保公司的融资担保责任余额不得超过其净资产的10倍。")
+    assert (t.role, t.comparator, t.value, t.unit, t.per) == ("limit", "<=", Decimal(10), "倍", "其净资产")
+
+
+def test_a_duty_every_so_many_years_with_a_long_object_is_a_frequency():
+    [t] = provisions_of("文化主管部门应当每二年对代表性传承人履行传承义务的情况进行一次评估。")
+    assert (t.role, t.per) == ("frequency", "每二年")
+    assert provisions_of("检测机构每隔五年进行一次检测。")[0].per == "每五年"
+
+
+def test_a_fine_that_gains_a_least_amount_is_stricter():
+    c = only_change("可以处50万元以下罚款。", "可以处5万元以上50万元以下罚款。")
+    assert c.change == "tightened"
+
+
+def test_the_window_of_a_count_is_no_time_limit():
+    found = provisions_of("收运单位一年内累计三次以上未按时收运的，处一万元以上三万元以下罚款。")
+    assert sorted(t.role for t in found) == ["fine", "threshold"]

@@ -608,10 +608,14 @@ def _provision_bounds(t: Target, scale: float) -> tuple[float | None, float | No
     if t.comparator == "range" and t.value_max is not None:
         return lo, float(t.value_max) * scale
     if t.comparator in ("<=", "<"):
-        return None, lo
+        return (0.0 if t.role in FLOORED_AT_ZERO else None), lo
     if t.comparator in (">=", ">"):
         return lo, None
     return lo, lo
+
+
+#: Roles whose "N以下" starts at nothing: 处50万元以下罚款 → 处5万元以上50万元以下 raises the least fine from 0.
+FLOORED_AT_ZERO = frozenset({"fine", "detention"})
 
 
 _PERIOD_RE = re.compile(rf"每(?P<n>{NUMBER})?(?P<p>{'|'.join(sorted(extract_cues.FREQUENCY_PERIODS, key=len, reverse=True))})$")

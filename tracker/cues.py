@@ -356,5 +356,5 @@ PROVISION_EFFECTS: dict[str, dict[tuple[int, int], tuple[str, str]]] = {
 #: Calendar days a duration unit is worth, to compare 十五个工作日 with 十五日 or 三个月 with 九十日;
 #: two durations within ``SAME_DURATION`` of each other are "about the same".
 DURATION_DAYS: dict[str, float] = {"日": 1.0, "天": 1.0, "工作日": 1.4, "月": 30.0, "个月": 30.0, "年": 365.0,
-                                   "小时": 1 / 24}
+                                   "小时": 1 / 24, "分钟": 1 / 1440}
 SAME_DURATION = 0.05

@@ -371,6 +371,7 @@ TIME_LIMIT_AFTER = ("以内", "之内", "内")
 DURATION_DAYS: dict[str, tuple[str, float]] = {
     "个工作日": ("工作日", 1.4), "工作日": ("工作日", 1.4), "日": ("日", 1.0), "天": ("日", 1.0),
     "个月": ("月", 30.0), "月": ("月", 30.0), "年": ("年", 365.0), "小时": ("小时", 1 / 24),
+    "分钟": ("分钟", 1 / 1440),
 }
 #: Words before a duration counted from an event (自公告之日起满三个月, 自发出公告之日起经过六十日): a period
 #: the law sets, read as a time limit when a 自…起 opens its phrase.
@@ -439,7 +440,7 @@ WAGE_SHARE_OPENERS = ("为", "按照", "按")
 #: Words that set a standard as a multiple of a base (标准为…人均可支配收入的二十倍, 按照前款标准的一点五倍发放).
 MULTIPLE_OPENERS = ("为", "按照", "按", "相当于")
 #: Nouns of a base a multiple is counted on (a wage, an income, a standard, an amount): not 违法所得, a fine's.
-MULTIPLE_BASE_NOUNS = ("工资", "收入", "标准", "数额", "金额", "费用", "资费", "献血量", "价款", "价格")
+MULTIPLE_BASE_NOUNS = ("工资", "收入", "标准", "数额", "金额", "费用", "资费", "献血量", "价款", "价格", "价")
 #: Nouns that end such a wage or income (月平均工资, 人均可支配收入).
 WAGE_BASE_NOUNS = ("工资", "收入")
 #: A standard pegged to a statistic with no figure of its own (抚恤金标准参照全国职工平均工资水平确定,
@@ -471,6 +472,11 @@ BODY_SETUP_VERBS = ("设立", "设置", "组建", "成立", "设")
 NOT_A_PRONOUN = ("其中", "其他", "其它", "其余")
 #: A staffing ratio (护理人员与失能老年人的比例不低于一比四): the word that names it before its two counts.
 STAFFING_RATIO_WORDS = ("比例",)
+#: Words after 一年内 that make it the window a count is made in (一年内累计三次以上的): part of the count's
+#: threshold, not a time limit of its own.
+COUNT_WINDOW_AFTER = ("累计", "连续", "先后", "共")
+#: Keeping a record for a period (将印刷委托书留存两年备查, 保存期限不少于三年): a floor on how long it is kept.
+RETENTION_VERBS = ("保存", "留存", "保管", "存档")
 #: Words of unanimity (经有利害关系的业主一致同意): a majority of all, 100 % of its base.
 UNANIMITY_WORDS = ("一致同意", "一致通过")
 #: Nouns of a wage an entitlement is counted in months of (40个月基本工资).
@@ -498,7 +504,7 @@ LABEL_CONJUNCTIONS = ("并且", "而且", "或者", "以及")
 EXEMPTION_CUES = ("免于", "免予", "免征", "免收", "免除", "豁免", "可以不", "可不", "无需", "无须", "不需要", "不必")
 THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%", "张", "名", "家", "户", "辆", "台", "套", "吨", "平方米", "立方米",
                    "千瓦", "公顷", "亩", "摄氏度", "年", "个月", "公斤", "千克", "毫升", "升", "小时", "层", "人次",
-                   "间", "座", "艘")
+                   "间", "座", "艘", "分钟", "次", "千克", "公里")
 #: Words before an amount or a number of days owed to a person (放假3天, 奖金最低不少于3000元).
 ENTITLEMENT_CUES = ("放假", "休假", "假期", "带薪", "享受", "发给", "给予", "奖金", "奖励", "报酬", "补助", "补贴",
                     "抚恤金", "津贴", "救助金", "产假", "护理假", "育儿假", "陪产假", "婚假", "丧假", "探亲假", "年休假")
@@ -514,7 +520,7 @@ PROVISION_BOUNDS: tuple[tuple[str, str], ...] = (
 #: stricter. Its units: distances, areas, hours of training, heads.
 FLOOR_BEFORE = ("不得少于", "不得小于", "不得低于", "不少于", "不小于", "不低于")
 FLOOR_UNITS = ("米", "公里", "平方米", "小时", "学时", "课时", "名", "人", "毫米", "厘米", "批次", "日", "天", "个工作日",
-               "个月", "年")
+               "个月", "年", "℃", "摄氏度", "分钟")
 #: Words of a payment owed to a beneficiary: a ceiling on it (年度最高支付限额为二十万元, 补助最高不超过五千元)
 #: bounds what is owed, an entitlement (a higher cap owes more), not a limit on the duty-bearer.
 PAYOUT_WORDS = ("支付", "赔付", "给付", "报销", "补助", "补贴", "救助", "抚恤", "津贴", "奖励", "奖金", "补偿", "赔偿")

@@ -103,16 +103,25 @@ _STAFFING_RE = re.compile(
 _PAYOUT_CAP_RE = re.compile(
     rf"(?:{_alt(cues.PAYOUT_WORDS)})(?:{_alt(cues.PAYOUT_CAP_NOUNS)})(?:为|是)?(?P<n>{NUMBER})(?P<u>元)")
 _PAYOUT_RE = re.compile(_alt(cues.PAYOUT_WORDS))
+#: 将样本留存两年备查, 保存期限不少于三年: how long a record is kept, a floor
+_RETENTION_RE = re.compile(
+    rf"(?P<v>{_alt(cues.RETENTION_VERBS)})(?P<gap>[^，。；、\d]{{0,8}}?)(?P<bound>{_alt(cues.FLOOR_BEFORE)}|至少|为)?"
+    rf"(?P<n>{NUMBER})(?P<u>年|个月|日)(?![内前后以])"
+)
 #: 相当于本人40个月工资, 40个月的基本工资: an entitlement counted in months of a wage, the wage its base
 _WAGE_MONTHS_RE = re.compile(rf"(?P<n>{NUMBER})个月的?(?P<base>[^，。；、的]{{0,14}}?{_alt(cues.WAGE_NOUNS)})")
 _CURRENCY = rf"(?:{_alt(cues.CURRENCY_AFTER)})?"
+_PCT = _alt(cues.PERCENT_WORDS)
 _THRESHOLD_RE = re.compile(
-    rf"(?:(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})及?(?P<b>以上|以下)?"
-    rf"|(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})及?(?P<b2>以上|以下)){_CURRENCY}"
+    # 百分之二十 reads as 20% does, wherever a figure with its unit is read
+    rf"(?:(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?:(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})|{_PCT}(?P<pn>{NUMBER}))"
+    rf"及?(?P<b>以上|以下)?"
+    rf"|(?:(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})|{_PCT}(?P<pn2>{NUMBER}))及?(?P<b2>以上|以下)){_CURRENCY}"
     rf"(?=的|、[^，。；、]{{1,12}}的|或者[^，。；]{{1,20}}的|(?<=以上)[^，。；的]{{1,12}}的，)"
     # 营业额合计超过100亿元人民币，并且…: a condition closed by a comma or 并且 rather than 的
-    rf"|(?<![{''.join(cues.CONDITION_NEGATIONS)}])(?P<w4>{_alt(cues.CONDITION_WORDS)})(?P<n4>{NUMBER})"
-    rf"(?P<u4>{_alt(cues.THRESHOLD_UNITS)})(?P<b4>以上|以下)?{_CURRENCY}(?=[，,；;。]|并且|且)"
+    rf"|(?<![{''.join(cues.CONDITION_NEGATIONS)}])(?P<w4>{_alt(cues.CONDITION_WORDS)})"
+    rf"(?:(?P<n4>{NUMBER})(?P<u4>{_alt(cues.THRESHOLD_UNITS)})|{_PCT}(?P<pn4>{NUMBER}))(?P<b4>以上|以下)?{_CURRENCY}"
+    rf"(?=[，,；;。]|并且|且)"
     # 持有公司百分之三以上股份的股东: a share held that qualifies its holder, its noun before 的
     rf"|{_alt(cues.PERCENT_WORDS)}(?P<n3>{NUMBER})(?P<b3>以上|以下)(?=[^，。；的]{{1,4}}的)"
 )
@@ -121,8 +130,8 @@ _ENTITLEMENT_RE = re.compile(
 )
 #: 每年至少组织一次检查, 每会计年度内半年公布一次: how often a duty recurs, a count of times per period
 _FREQUENCY_RE = re.compile(
-    rf"每(?P<n>{NUMBER})?(?P<p>{_alt(cues.FREQUENCY_PERIODS)})内?(?P<p2>半年|季度)?"
-    rf"(?P<gap>[^{_PHRASE_END}\d次]{{0,16}}?)(?P<k>{NUMBER})次(?![日年月])"
+    rf"每隔?(?P<n>{NUMBER})?(?P<p>{_alt(cues.FREQUENCY_PERIODS)})内?(?P<p2>半年|季度)?"
+    rf"(?P<gap>[^{_PHRASE_END}\d次]{{0,24}}?)(?P<k>{NUMBER})次(?![日年月])"
 )
 #: 每年进行健康检查, 每半年至少公布: a duty once in each period, when no count of times follows in its sentence
 _ONCE_PER_PERIOD_RE = re.compile(
@@ -138,7 +147,8 @@ _LIMIT_RE = re.compile(
     rf"(?P<w>{_alt(cues.LIMIT_BEFORE)})(?:(?P<n>{NUMBER})(?P<u>{_alt(cues.LIMIT_UNITS)})"
     rf"|(?:{_alt(cues.PERCENT_WORDS)})(?P<pn0>{NUMBER})(?![^，。；,;]{{0,4}}的)"  # 不得超过百分之五 (no base named)
     # 涨幅不得超过上一年度租金的百分之十: a ceiling as a share of a base written before it
-    rf"|(?P<base>[^，。；,;的]{{1,14}})的(?:{_alt(cues.PERCENT_WORDS)}(?P<pn>{NUMBER})|(?P<n2>{NUMBER})%))"
+    rf"|(?P<base>[^，。；,;的]{{1,14}})的(?:{_alt(cues.PERCENT_WORDS)}(?P<pn>{NUMBER})|(?P<n2>{NUMBER})%"
+    rf"|(?P<nx>{NUMBER})倍))"  # 不得超过其净资产的10倍: a ceiling as a multiple of a base
 )
 _BOUND_RE = re.compile(_alt(w for w, _ in cues.PROVISION_BOUNDS))
 _BOUNDS = dict(cues.PROVISION_BOUNDS)
@@ -189,6 +199,8 @@ def provisions(text: str, clause_id: str) -> list[Target]:
         keep(*_multiple(text, m, clause_id))
     for m in _STAFFING_RE.finditer(text):
         keep(*_staffing(text, m, clause_id))
+    for m in _RETENTION_RE.finditer(text):
+        keep(*_retention(text, m, clause_id))
     for m in _QUALIFICATION_RE.finditer(text):
         keep(*_qualification(text, m, clause_id))
     for m in _FREQUENCY_RE.finditer(text):
@@ -366,8 +378,9 @@ def _fine(text: str, m: re.Match, clause_id: str):
         indicator = condition + indicator  # (not in brackets: pairing reads bracketed words as noise)
     start = who.start() + lo if who else min(verb.start(), start_of_amount)
     scope = who.group(1)[-MAX_INDICATOR:] if who else _addressee_before(text, lo)
+    # the words it claims start at its amount: 处五日以下拘留或者五百元以下罚款 leaves the detention to its reader
     return _target(clause_id, "fine", indicator, comparator, value, value_max, unit, per, text, start, m.end(),
-                   scope=scope), (min(verb.start(), start_of_amount), m.end())
+                   scope=scope), (amounts[0].start(), m.end())
 
 
 _ADDRESSEE_RE = re.compile(rf"对([^，。；]+?)(?:可以)?(?:{_alt(cues.FINE_VERBS)})")
@@ -446,6 +459,8 @@ def _duration(text: str, m: re.Match, clause_id: str):
     bound = _BOUND_RE.search(before[-5:]) if before else None
     if m.group("within") and text.startswith(cues.MISSED_LIMIT_AFTER, m.end()):
         return None, (0, 0)  # 二十日内不能作出决定的: the limit restated as the case of missing it
+    if m.group("within") and text.startswith(cues.COUNT_WINDOW_AFTER, m.end()):
+        return None, (0, 0)  # 一年内累计三次以上的: the window of a count, read with the count's threshold
     if m.group("within") and _RIGHT_RE.search(before):
         role, comparator = "entitlement", "<="  # 消费者有权自收到商品之日起七日内退货: a window owed
     elif before.endswith(cues.ADVANCE_BEFORE) or (m.group("before") and not m.group("within")) or (
@@ -480,8 +495,10 @@ def _duration(text: str, m: re.Match, clause_id: str):
 def _threshold(text: str, m: re.Match, clause_id: str):
     """营业额超过100亿元的 → trigger > 1e10 元; 职工人数三百人以上的 → trigger ≥ 300 人;
     持有百分之三以上股份的股东 → ≥ 3 % (a lower share lets more holders act)."""
-    k = next(k for k in ("", "2", "3", "4") if m.group(f"n{k}"))
-    n, unit, bound = m.group(f"n{k}"), m.group(f"u{k}") if k != "3" else "%", m.group(f"b{k}")
+    k = next(k for k in ("", "2", "3", "4") if m.group(f"n{k}") or (k != "3" and m.group(f"pn{k}")))
+    spelled = k != "3" and m.group(f"pn{k}")  # 百分之二十: the figure in words, its unit %
+    n = m.group(f"pn{k}") if spelled else m.group(f"n{k}")
+    unit, bound = ("%" if spelled or k == "3" else m.group(f"u{k}")), m.group(f"b{k}")
     value = parse_number(n)
     if value is None:
         return None, (0, 0)
@@ -551,15 +568,16 @@ def _limit(text: str, m: re.Match, clause_id: str):
     """收费不得超过5000元 → limit ≤ 5000 元 (a ceiling: lower is stricter); 涨幅不得超过上一年度租金的百分之十
     → ≤ 10 % of 上一年度租金. A ceiling right after a fine (处以罚款，最高不超过五万元) is that fine's cap, and a
     phrase that names nothing but its bound takes its subject from the phrase before (…的，不得超过…)."""
-    written = m.group("n") or m.group("pn0") or m.group("pn") or m.group("n2")
+    written = m.group("n") or m.group("pn0") or m.group("pn") or m.group("n2") or m.group("nx")
     value = parse_number(written)
     if value is None:
         return None, (0, 0)
-    unit, per = (m.group("u"), None) if m.group("n") else ("%", m.group("base"))
+    unit, per = (m.group("u"), None) if m.group("n") else ("倍" if m.group("nx") else "%", _label(m.group("base") or ""))
     lo = _phrase_start(text, m.start())
     before = _previous_phrase(text, lo)
-    indicator = _label(text[lo : m.start()]) or _label(before)
-    fine = _FINE_RE.search(before[-6:]) if not indicator or indicator in cues.LIMIT_BEFORE_BARE else None
+    own = _label(text[lo : m.start()])
+    indicator = own or _label(before)
+    fine = _FINE_RE.search(before[-6:]) if not own or own in cues.LIMIT_BEFORE_BARE else None  # …罚款500元，最高不得超过
     if fine and unit == "元":
         case = _condition(text, _phrase_start(text, lo - 1))
         return _target(clause_id, "fine", (case or "") + fine.group(0), "<=", value, None, unit, per, text, lo,
@@ -718,6 +736,18 @@ def _staffing(text: str, m: re.Match, clause_id: str):
     value = (a * 100 / b).quantize(Decimal("0.01")).normalize()
     return _target(clause_id, role, _label(pair) or "配备比例", comparator, value, None, "%", _label(served or ""),
                    text, lo, m.end()), (m.start(), m.end())
+
+
+def _retention(text: str, m: re.Match, clause_id: str):
+    """将印刷委托书和出版物样本留存两年备查 → floor ≥ 2 年: a record kept longer is a stricter duty."""
+    value = parse_number(m.group("n"))
+    if value is None or _YEAR_LIKE.match(m.group("n")):
+        return None, (0, 0)
+    lo = _phrase_start(text, m.start())
+    indicator = _label(text[lo : m.start()] + m.group("v") + m.group("gap")) or "保存期限"
+    unit = "月" if m.group("u") == "个月" else m.group("u")
+    return _target(clause_id, "floor", indicator, ">=", value, None, unit, None, text, lo, m.end()), (
+        m.start(), m.end())
 
 
 def _ratio(text: str, m: re.Match, clause_id: str):
