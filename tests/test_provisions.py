@@ -872,3 +872,22 @@ def test_a_fine_that_gains_a_least_amount_is_stricter():
 def test_the_window_of_a_count_is_no_time_limit():
     found = provisions_of("收运单位一年内累计三次以上未按时收运的，处一万元以上三万元以下罚款。")
     assert sorted(t.role for t in found) == ["fine", "threshold"]
+
+
+def test_staffing_ratios_named_after_their_figures_are_each_their_own_floor():
+    found = provisions_of("养老机构应当按照护理人员与失能老年人不低于一比五、与半失能老年人不低于一比十的比例配备护理人员。")
+    assert [(t.role, t.value, t.per, t.text) for t in found] == [
+        ("floor", Decimal(20), "失能老年人", "养老机构应当按照护理人员与失能老年人不低于一比五"),
+        ("floor", Decimal(10), "半失能老年人", "与半失能老年人不低于一比十")]
+    assert provisions_of("甲乙双方以一比一的比例出资。") == []
+
+
+def test_a_bound_said_to_include_its_figure_is_one_provision():
+    found = extract_targets(law("在职职工总数在三十人以下（含三十人）的用人单位，暂免征收残疾人就业保障金。"))
+    assert [(t.role, t.value) for t in found] == [("exemption", Decimal(30))]
+
+
+def test_an_item_under_a_lead_in_that_grants_an_exemption_is_an_exemption_threshold():
+    found = extract_targets(law("有下列情形之一的，暂免征收残疾人就业保障金：\n（一）在职职工总数在二十人以下（含二十人）的；\n"
+                                "（二）工程规模较小的。"))
+    assert [(t.role, t.value) for t in found] == [("exemption", Decimal(20))]

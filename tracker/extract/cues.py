@@ -501,7 +501,8 @@ LABEL_CONJUNCTIONS = ("并且", "而且", "或者", "以及")
 #: Units a threshold is counted in (amounts carry their 万/亿 in the number).
 #: Words of a consequence that exempts (不足五十万元的个体工商户，免于缴纳…; 不足三百人的，可以不设立…): the
 #: threshold gating it grants an exemption, so catching more cases loosens the rule.
-EXEMPTION_CUES = ("免于", "免予", "免征", "免收", "免除", "豁免", "可以不", "可不", "无需", "无须", "不需要", "不必")
+EXEMPTION_CUES = ("免于", "免予", "免征", "免收", "免除", "豁免", "可以不", "可不", "无需", "无须", "不需要", "不必",
+                  "暂免", "不予征收")
 THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%", "张", "名", "家", "户", "辆", "台", "套", "吨", "平方米", "立方米",
                    "千瓦", "公顷", "亩", "摄氏度", "年", "个月", "公斤", "千克", "毫升", "升", "小时", "层", "人次",
                    "间", "座", "艘", "分钟", "次", "千克", "公里")

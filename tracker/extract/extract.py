@@ -1029,6 +1029,7 @@ def extract_targets(document: Document) -> list[Target]:
     out: list[Target] = []
     header: list[str] | None = None
     legal = any(c.scheme == "article" for c in document.walk())  # a law: read its numeric provisions too
+    lead_ins = {child.id: parent.text for parent in document.walk() for child in parent.children} if legal else {}
     for clause in document.walk():
         if clause.scheme == "toc":
             continue
@@ -1037,7 +1038,8 @@ def extract_targets(document: Document) -> list[Target]:
             header = _table_header(clause.text)
         hint = _row_indicator(clause)
         row_header = header if clause.cells is not None else None
-        out += _from_part(document, clause, clause.text, hint, row_header, legal=legal)
+        out += _from_part(document, clause, clause.text, hint, row_header, legal=legal,
+                          lead_in=lead_ins.get(clause.id, ""))
         if clause.responsibility is not None and clause.responsibility.raw:
             out += _from_part(document, clause, clause.responsibility.raw, hint, None, title=clause.title)
         if len(out) > MAX_TARGETS:
@@ -1076,11 +1078,12 @@ def _table_header(text: str) -> list[str] | None:
 
 
 def _from_part(document: Document, clause: Clause, part: str, hint: str | None, header,
-               title: str | None = None, legal: bool = False) -> list[Target]:
+               title: str | None = None, legal: bool = False, lead_in: str = "") -> list[Target]:
     targets = extract_from_text(part, clause.id, indicator_hint=hint, header=header, issued=document.metadata.date,
                                 title=title)
     if legal:
-        targets = provisions.name_its_body(provisions.merge(targets, provisions.provisions(part, clause.id), part), part)
+        found = provisions.exempted_by_lead_in(provisions.provisions(part, clause.id), lead_in)
+        targets = provisions.name_its_body(provisions.merge(targets, found, part), part)
     if not targets:
         return []
     base = document.text.find(part, clause.span[0]) if part else -1

@@ -51,6 +51,8 @@ _DURATION_RE = re.compile(
 #: 十个工作日内不能作出决定的: a time limit restated as the case of missing it, no provision of its own
 _MISSED_LIMIT_RE = re.compile(
     rf"{NUMBER}(?:{_alt(cues.DURATION_DAYS)})(?:{_alt(cues.TIME_LIMIT_AFTER)})(?:{_alt(cues.MISSED_LIMIT_AFTER)})")
+#: 三十人以下（含三十人）: a bound's own figure restated to say it is included, no target of its own
+_INCLUSIVE_RE = re.compile(r"（含[^（）]{1,12}）")
 #: 过半数 / 半数以上 / 三分之二以上 of a body or of the votes: a majority rule, its base the body it counts
 _RATIO_RE = re.compile(
     rf"(?P<frac>{_alt(w for w, _ in cues.MAJORITY_WORDS)}|(?P<den>{NUMBER})分之(?P<num>{NUMBER})以上)"
@@ -96,9 +98,11 @@ _MULTIPLE_RE = re.compile(
 )
 #: 护理人员与失能老年人的比例不低于一比四: one staff member for so many people, read as a share of them
 _STAFFING_RE = re.compile(
-    rf"(?P<what>{_alt(cues.STAFFING_RATIO_WORDS)})(?:为|应当为)?(?P<bound>{_alt(w for w, _ in cues.PROVISION_BOUNDS)})?"
+    rf"(?:(?P<what>{_alt(cues.STAFFING_RATIO_WORDS)})(?:为|应当为)?)?(?P<bound>{_alt(w for w, _ in cues.PROVISION_BOUNDS)})?"
     rf"(?P<a>{NUMBER})[比:：](?P<b>{NUMBER})"
 )
+#: 按照护理人员与失能老年人不低于一比五、与半失能老年人不低于一比十的比例: the ratio word after its figures
+_STAFFING_AFTER_RE = re.compile(rf"[^，。；]{{0,24}}?的?{_alt(cues.STAFFING_RATIO_WORDS)}")
 #: 年度最高支付限额为二十万元: the ceiling of a payment owed, an entitlement's cap
 _PAYOUT_CAP_RE = re.compile(
     rf"(?:{_alt(cues.PAYOUT_WORDS)})(?:{_alt(cues.PAYOUT_CAP_NOUNS)})(?:为|是)?(?P<n>{NUMBER})(?P<u>元)")
@@ -117,6 +121,7 @@ _THRESHOLD_RE = re.compile(
     rf"(?:(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?:(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})|{_PCT}(?P<pn>{NUMBER}))"
     rf"及?(?P<b>以上|以下)?"
     rf"|(?:(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})|{_PCT}(?P<pn2>{NUMBER}))及?(?P<b2>以上|以下)){_CURRENCY}"
+    rf"(?:（含[^（）]{{1,12}}）)?"  # 三十人以下（含三十人）的: the bound said to include its figure
     rf"(?=的|、[^，。；、]{{1,12}}的|或者[^，。；]{{1,20}}的|(?<=以上)[^，。；的]{{1,12}}的，)"
     # 营业额合计超过100亿元人民币，并且…: a condition closed by a comma or 并且 rather than 的
     rf"|(?<![{''.join(cues.CONDITION_NEGATIONS)}])(?P<w4>{_alt(cues.CONDITION_WORDS)})"
@@ -230,8 +235,10 @@ def provisions(text: str, clause_id: str) -> list[Target]:
 
 def merge(targets: list[Target], found: list[Target], text: str = "") -> list[Target]:
     """Provisions replace the plan-style targets read from the same words; a time limit restated as the case
-    of missing it (十个工作日内不能作出决定的, in ``text``) is no target at all."""
+    of missing it (十个工作日内不能作出决定的, in ``text``) and a bound's figure restated in brackets to say it
+    is included (三十人以下（含三十人）) are no targets at all."""
     restated = [(m.start(), m.end()) for m in _MISSED_LIMIT_RE.finditer(text)]
+    restated += [(m.start(), m.end()) for m in _INCLUSIVE_RE.finditer(text)]
     if not (found or restated):
         return targets
     spans = sorted([(t.start, t.start + len(t.text)) for t in found] + restated)
@@ -246,6 +253,16 @@ def merge(targets: list[Target], found: list[Target], text: str = "") -> list[Ta
     kept = [t for t in targets if not covered(t)]
     found = [t for k, t in enumerate(found) if not (k and _gloss(found[k - 1], t))]
     return sorted(kept + found, key=lambda t: t.start)
+
+
+def exempted_by_lead_in(found: list[Target], lead_in: str) -> list[Target]:
+    """有下列情形之一的，暂免征收…：（一）在职职工总数在二十人以下的: an item's trigger under a lead-in that grants
+    an exemption (cues.EXEMPTION_CUES, the lead-in ending with its colon) is an exemption threshold, as the same
+    condition written in one sentence (…二十人以下的，暂免征收) already is."""
+    lead = lead_in.rstrip()
+    if not lead.endswith(("：", ":")) or not _EXEMPTION_RE.search(lead[-SENTENCE_REACH:]):
+        return found
+    return [replace(t, role="exemption") if t.role == "threshold" else t for t in found]
 
 
 _BODY_SET_UP_RE = re.compile(rf"(?:{_alt(cues.BODY_SETUP_VERBS)})(?P<body>[^，,。；;、]{{1,12}})$")
@@ -728,10 +745,14 @@ def _staffing(text: str, m: re.Match, clause_id: str):
     a, b = parse_number(m.group("a")), parse_number(m.group("b"))
     if not a or not b:
         return None, (0, 0)
-    comparator = _BOUNDS[m.group("bound")] if m.group("bound") else "="
-    role = "limit" if comparator in ("<=", "<") else "floor"
     lo = _phrase_start(text, m.start())
     pair = text[lo : m.start()].removesuffix("的")
+    if not m.group("what") and not ("与" in pair and _STAFFING_AFTER_RE.match(text, m.end())):
+        return None, (0, 0)  # 一比五 names a ratio only beside 比例 (before it, or after it with its two parties)
+    comparator = _BOUNDS[m.group("bound")] if m.group("bound") else "="
+    role = "limit" if comparator in ("<=", "<") else "floor"
+    cut = pair.rfind("、") + 1  # 与失能老年人不低于一比五、与半失能老年人…: each ratio its own parties
+    pair, lo = pair[cut:], lo + cut
     served = pair.rsplit("与", 1)[-1] if "与" in pair else None  # 护理人员与失能老年人: staff, then whom they serve
     value = (a * 100 / b).quantize(Decimal("0.01")).normalize()
     return _target(clause_id, role, _label(pair) or "配备比例", comparator, value, None, "%", _label(served or ""),
