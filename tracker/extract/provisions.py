@@ -186,48 +186,11 @@ def provisions(text: str, clause_id: str) -> list[Target]:
         ends.insert(k, span[1])
         found.append(t)
 
-    for m in _FINE_RE.finditer(text):
-        keep(*_fine(text, m, clause_id))
-    for m in _FINE_MULTIPLE_RE.finditer(text):
-        keep(*_fine_multiple(text, m, clause_id))
-    for m in _RATIO_RE.finditer(text):
-        keep(*_ratio(text, m, clause_id))
-    for m in _DETENTION_RE.finditer(text):
-        keep(*_detention(text, m, clause_id))
-    for m in _SUSPENSION_RE.finditer(text):
-        keep(*_suspension(text, m, clause_id))
-    for m in _WAGE_SHARE_RE.finditer(text):
-        keep(*_wage_share(text, m, clause_id))
-    for m in _WAGE_MONTHS_RE.finditer(text):
-        keep(*_wage_months(text, m, clause_id))
-    for m in _MULTIPLE_RE.finditer(text):
-        keep(*_multiple(text, m, clause_id))
-    for m in _STAFFING_RE.finditer(text):
-        keep(*_staffing(text, m, clause_id))
-    for m in _RETENTION_RE.finditer(text):
-        keep(*_retention(text, m, clause_id))
-    for m in _QUALIFICATION_RE.finditer(text):
-        keep(*_qualification(text, m, clause_id))
-    for m in _FREQUENCY_RE.finditer(text):
-        keep(*_frequency(text, m, clause_id))
-    for m in _ONCE_PER_PERIOD_RE.finditer(text):
-        keep(*_frequency(text, m, clause_id))
-    for m in _ANNUAL_REVIEW_RE.finditer(text):
-        keep(*_annual_review(text, m, clause_id))
-    for m in _DURATION_RE.finditer(text):
-        keep(*_duration(text, m, clause_id))
-    for m in _THRESHOLD_RE.finditer(text):
-        keep(*_threshold(text, m, clause_id))
-    for m in _ENTITLEMENT_RE.finditer(text):
-        keep(*_entitlement(text, m, clause_id))
-    for m in _PAYOUT_CAP_RE.finditer(text):
-        keep(*_payout_cap(text, m, clause_id))
-    for m in _LIMIT_RE.finditer(text):
-        keep(*_limit(text, m, clause_id))
-    for m in _FLOOR_RE.finditer(text):
-        keep(*_floor(text, m, clause_id))
-    for m in _RELATIVE_RE.finditer(text):
-        keep(*_relative(text, m, clause_id))
+    for pattern, reader, keys in READERS:
+        if keys and not any(k in text for k in keys):
+            continue  # its words are not in the clause: no scan (most clauses hold few kinds of provision)
+        for m in pattern.finditer(text):
+            keep(*reader(text, m, clause_id))
     for date in find_dates(text):
         keep(*_effective(text, date, clause_id))
     return sorted(found, key=lambda t: t.start)
@@ -838,3 +801,30 @@ def _effective(text: str, date: DateMention, clause_id: str):
                value_max=None, unit=None, per=None, deadline=date.iso, modality="must", text=text[lo:end], start=lo,
                role="effective")
     return t, (date.start, end)
+
+
+#: The readers of a law's provisions, in the order their claims win (a fine's words before a threshold's):
+#: (pattern, reader, words one of which a clause must hold for the pattern to be worth running).
+READERS: tuple[tuple[re.Pattern, object, tuple[str, ...]], ...] = (
+    (_FINE_RE, _fine, ()),
+    (_FINE_MULTIPLE_RE, _fine_multiple, ("倍",)),
+    (_RATIO_RE, _ratio, ("半数", "分之", *cues.UNANIMITY_WORDS)),
+    (_DETENTION_RE, _detention, cues.DETENTION_NOUNS),
+    (_SUSPENSION_RE, _suspension, cues.SUSPENSION_VERBS),
+    (_WAGE_SHARE_RE, _wage_share, cues.WAGE_BASE_NOUNS),
+    (_WAGE_MONTHS_RE, _wage_months, ("个月",)),
+    (_MULTIPLE_RE, _multiple, ("倍",)),
+    (_STAFFING_RE, _staffing, ("比", ":", "：")),
+    (_RETENTION_RE, _retention, cues.RETENTION_VERBS),
+    (_QUALIFICATION_RE, _qualification, ("年", "个月")),
+    (_FREQUENCY_RE, _frequency, ("每",)),
+    (_ONCE_PER_PERIOD_RE, _frequency, ("每",)),
+    (_ANNUAL_REVIEW_RE, _annual_review, cues.ANNUAL_REVIEW_WORDS),
+    (_DURATION_RE, _duration, ()),
+    (_THRESHOLD_RE, _threshold, ()),
+    (_ENTITLEMENT_RE, _entitlement, ()),
+    (_PAYOUT_CAP_RE, _payout_cap, cues.PAYOUT_CAP_NOUNS),
+    (_LIMIT_RE, _limit, ()),
+    (_FLOOR_RE, _floor, ()),
+    (_RELATIVE_RE, _relative, ()),
+)
