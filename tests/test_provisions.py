@@ -8,7 +8,7 @@ import pytest
 from tracker.api import diff
 from tracker.clean import clean
 from tracker.extract import extract_targets
-from tracker.model import RawText
+from tracker.model import RawText, Target
 from tracker.segment import segment
 
 U = "\u3000"
@@ -891,3 +891,10 @@ def test_an_item_under_a_lead_in_that_grants_an_exemption_is_an_exemption_thresh
     found = extract_targets(law("有下列情形之一的，暂免征收残疾人就业保障金：\n（一）在职职工总数在二十人以下（含二十人）的；\n"
                                 "（二）工程规模较小的。"))
     assert [(t.role, t.value) for t in found] == [("exemption", Decimal(20))]
+
+
+def test_a_plan_figure_of_a_hundred_percent_per_township_is_no_pegged_standard():
+    from tracker.words import format_target
+    t = Target(clause="一", kind="quantity", indicator="覆盖率", scope=None, comparator=">=", value=Decimal(100),
+               value_max=None, unit="%", per="每个乡镇", deadline=None, modality="must", text="每个乡镇覆盖率达到100%")
+    assert format_target(t) == "每个乡镇 ≥100%"

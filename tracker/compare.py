@@ -673,8 +673,8 @@ def judge_provision(old: Target, new: Target, rule: RoleRule) -> TargetChange:
     facts = {"what": (old.indicator or rule.name_zh, old.indicator or rule.name_zh),
              "a": _provision_words(old, rule), "b": _provision_words(new, rule)}
     scales = (1.0, 1.0, False) if rule.base_ranked and unit_of(old) == unit_of(new) else _provision_scales(old, new, rule)
-    narrowed = _base_narrowed(old, new)
-    if scales is None and narrowed:  # 40个月工资 → 40个月基本工资: the same figure of a part of the old base
+    narrowed = _base_narrowed(old, new) if scales is None else 0
+    if narrowed:  # 40个月工资 → 40个月基本工资: the same figure of a part of the old base
         verdict = narrowed * rule.direction(new.comparator or old.comparator)
         v.directions.append(verdict)
         v.say("provision_base_part", **facts, moved=("扩大" if narrowed > 0 else "缩小"),
@@ -1125,7 +1125,7 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
     货运、客运 and 危险货物运输 each get an item of their own with its own fine where the
     old article had one fine for all: a new fine without a partner is then the old fine's value
     for that case, not a new provision (docs/decisions/0611) — but a graver band (情节严重的) is a
-    new provision (_graver_band). Its source is an old provision of the paired article
+    new provision (_graver). Its source is an old provision of the paired article
     with the same role, addressee and unit whose label and base name the same case, or, for a role
     whose label does not bind (a fine), the only one there. The case must be told apart
     where the text tells cases apart: in an item or 款 of its own, by the words of the
@@ -1152,7 +1152,7 @@ def _split_cases(old: list[Target], new: list[Target], fo: list[_Features], fn: 
             only = _sole_other_basis(old, new, fo, fn, olds_near.get(j, ()), j, partner, ranks)
         pick = max(same_case or only, default=None)
         if pick and _case_of_its_own(new[partner[pick[1]]] if pick[1] in partner else None, new[j]) \
-                and not _graver_band(new[j]):
+                and not _graver(new[j]):
             (score, _, txt), i = pick
             out.append((i, j, txt, "split", round(score, 3)))
     return out
@@ -1204,6 +1204,8 @@ def _merged_cases(old: list[Target], fo: list[_Features], fn: list[_Features], p
 
 
 _EVENT_RE = re.compile(r"(?:自|在)?其?([^，。；自在]{2,16}?)之?日起")
+#: The roles a duty can take after crossing its event (ROLE_CROSSINGS' new sides).
+CROSSED_ROLES = frozenset(new for _, new in ROLE_CROSSINGS)
 
 
 def _event(t: Target) -> str | None:
@@ -1229,11 +1231,15 @@ def _crossed_events(old: list[Target], new: list[Target], fo: list[_Features], f
     alignment paired with nothing (``lone_o``: merged into another) crosses into any article, but only to a
     duty counted from an event its own words name (…变更法定代表人等情形之一时，应当在15日前 → 自变更之日起15日内)."""
     out = []
+    after_events: dict[tuple, list[int]] = {}  # (value, unit) → new duties counted from a named event, built once
+    if lone_o:
+        for j, t in enumerate(new):
+            if t.role in CROSSED_ROLES and _event(t):
+                after_events.setdefault((fn[j].value, fn[j].unit), []).append(j)
     for i in (i for i in range(len(old)) if i not in used_o):
         if old[i].clause in lone_o:
-            candidates = [j for j in range(len(new)) if j not in used_n and (old[i].role, new[j].role) in ROLE_CROSSINGS
-                          and _crosses(old[i], new[j], fo[i], fn[j]) and _event(new[j])
-                          and _event(new[j]) in (old[i].indicator or "")]
+            candidates = [j for j in after_events.get((fo[i].value, fo[i].unit), ()) if j not in used_n
+                          and (old[i].role, new[j].role) in ROLE_CROSSINGS and _event(new[j]) in (old[i].indicator or "")]
         else:
             candidates = sorted(j for j in near[i] if j not in used_n and _crosses(old[i], new[j], fo[i], fn[j]))
         for j in candidates:
@@ -1245,15 +1251,9 @@ def _crossed_events(old: list[Target], new: list[Target], fo: list[_Features], f
 
 def _graver(t: Target) -> bool:
     """Whether a provision is a graver case's own (情节严重的，处…): it pairs only with another graver case's, so
-    an ordinary band continues the ordinary band and a graver band without a successor is dropped."""
+    an ordinary band continues the ordinary band and a graver band without a successor is dropped; and a new
+    one is added, never a case of the old band, even with its figures (decision 0611)."""
     return (t.indicator or "").startswith(extract_cues.GRAVITY_CASES)
-
-
-def _graver_band(case: Target) -> bool:
-    """A band of its own for a graver case (情节严重的，处2万元以上10万元以下) is a new provision, added, even
-    with the old figures: the old band now reaches only the graver cases, and the ordinary case is judged
-    against the old band on its own (decision 0611)."""
-    return (case.indicator or "").startswith(extract_cues.GRAVITY_CASES)
 
 
 def _case_of_its_own(restated: Target | None, case: Target) -> bool:

@@ -121,8 +121,9 @@ PEGGED_WORDS: dict[str, tuple[str, str]] = {
 
 
 def pegged(t: Target) -> bool:
-    """Whether a target is a standard pegged to a statistic (参照…水平): 100 % of its base, with no figure written."""
-    return bool(t.per) and t.unit == "%" and t.value == 100 and t.value_max is None
+    """Whether a target is a law's standard pegged to a statistic (参照…水平): 100 % of its base, no figure written.
+    Only a provision (a role): a plan's 每个乡镇 100% is a figure per township, not a statistic."""
+    return bool(t.role and t.per) and t.unit == "%" and t.value == 100 and t.value_max is None
 
 
 def format_target(target: Target | None) -> str:
@@ -134,11 +135,12 @@ def format_target(target: Target | None) -> str:
     if force and force.prefix:
         parts.append(force.prefix)
     unit = target.unit or ""
-    if pegged(target):  # 不低于当地的平均生活水平, not 当地的平均生活水平 ≥100%
+    statistic = pegged(target)
+    if statistic:  # 不低于当地的平均生活水平, not 当地的平均生活水平 ≥100%
         parts.append(PEGGED_WORDS.get(target.comparator or "=", PEGGED_WORDS["="])[1] + target.per)
     elif target.per:
         parts.append(target.per)
-    if target.value is not None and not pegged(target):
+    if target.value is not None and not statistic:
         if target.comparator == "range" and target.value_max is not None:
             parts.append(f"{format_number(target.value)}–{format_number(target.value_max)}{unit}")
         else:
