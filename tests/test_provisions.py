@@ -898,3 +898,14 @@ def test_a_plan_figure_of_a_hundred_percent_per_township_is_no_pegged_standard()
     t = Target(clause="一", kind="quantity", indicator="覆盖率", scope=None, comparator=">=", value=Decimal(100),
                value_max=None, unit="%", per="每个乡镇", deadline=None, modality="must", text="每个乡镇覆盖率达到100%")
     assert format_target(t) == "每个乡镇 ≥100%"
+
+
+def test_no_more_than_half_is_a_ceiling_on_a_share_as_fifty_percent_is():
+    assert only_change_or_none("同一户家庭的成员不得超过百分之五十。", "同一户家庭的成员不得超过半数。") is None
+
+
+def test_a_fine_s_cap_moved_to_a_multiple_of_a_base_is_a_change_of_basis():
+    old = "超标排放污水的，按照每超标排放一吨处二百元罚款，但最高不超过五十万元。"
+    new = "超标排放污水的，按照每超标排放一吨处二百元罚款，但最高不超过上一年度应缴环境保护税税额的五倍。"
+    c = only_change(old, new)
+    assert (c.change, c.old.role, c.new.role, c.new.unit) == ("changed", "fine", "fine", "倍")

@@ -558,7 +558,7 @@ def _limit(text: str, m: re.Match, clause_id: str):
     own = _label(text[lo : m.start()])
     indicator = own or _label(before)
     fine = _FINE_RE.search(before[-6:]) if not own or own in cues.LIMIT_BEFORE_BARE else None  # …罚款500元，最高不得超过
-    if fine and unit == "元":
+    if fine and unit in ("元", "倍"):  # 但最高不超过上一年度应缴环境保护税税额的五倍: the cap in 倍 of a base
         case = _condition(text, _phrase_start(text, lo - 1))
         return _target(clause_id, "fine", (case or "") + fine.group(0), "<=", value, None, unit, per, text, lo,
                        m.end()), (m.start(), m.end())
@@ -734,11 +734,21 @@ def _retention(text: str, m: re.Match, clause_id: str):
         m.start(), m.end())
 
 
+def _share_ceiling(text: str, m: re.Match, clause_id: str):
+    """同一户家庭的成员不得超过半数 → limit ≤ 50 %: a ceiling on a share, as 不得超过百分之五十 reads, not a majority."""
+    lo = _phrase_start(text, m.start())
+    indicator = _label(text[lo : m.start()].removesuffix("不得").removesuffix("不")) or "上限"
+    return _target(clause_id, "limit", indicator, "<=", Decimal(50), None, "%", None, text, lo, m.end()), (
+        m.start(), m.end())
+
+
 def _ratio(text: str, m: re.Match, clause_id: str):
     """经全体委员过半数同意 → ratio > 50 % of 全体委员 (its base, ``per``) to 同意 (its act, the indicator);
     三分之二以上的业主参与表决 → ratio ≥ 66.67 % of 业主 to 出席: a quorum and a consent are two rules;
     一致同意 → ratio = 100 %."""
     majority = dict(cues.MAJORITY_WORDS).get(m.group("frac") or "")
+    if majority and text[max(0, m.start() - 2) : m.start()].endswith(cues.MAJORITY_NEGATIONS):
+        return _share_ceiling(text, m, clause_id)
     if m.group("all"):  # 经有利害关系的业主一致同意: all of them, its act in its own words
         comparator, value = "=", Decimal(100)
     elif majority:
