@@ -909,3 +909,17 @@ def test_a_fine_s_cap_moved_to_a_multiple_of_a_base_is_a_change_of_basis():
     new = "超标排放污水的，按照每超标排放一吨处二百元罚款，但最高不超过上一年度应缴环境保护税税额的五倍。"
     c = only_change(old, new)
     assert (c.change, c.old.role, c.new.role, c.new.unit) == ("changed", "fine", "fine", "倍")
+
+
+def test_a_floor_that_should_not_be_under_reads_as_one_that_must_not():
+    assert only_change_or_none("宽度不得小于一点五米。", "宽度不应小于1.5米。") is None
+
+
+def test_a_span_of_time_in_days_is_a_trigger_as_one_in_months_is():
+    c = only_change("不得收取时间跨度超过三个月的费用。", "不得收取时间跨度超过六十日的费用。")
+    assert (c.old.unit, c.new.unit, c.change) == ("个月", "日", "tightened")
+
+
+def test_a_count_between_two_bounds_is_one_range():
+    [t] = provisions_of("业主委员会委员人数应当为五人以上十一人以下的单数。")
+    assert (t.comparator, t.value, t.value_max, t.indicator) == ("range", Decimal(5), Decimal(11), "业主委员会委员人数应当为")

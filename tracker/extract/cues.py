@@ -507,7 +507,7 @@ EXEMPTION_CUES = ("免于", "免予", "免征", "免收", "免除", "豁免", "�
                   "暂免", "不予征收")
 THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%", "张", "名", "家", "户", "辆", "台", "套", "吨", "平方米", "立方米",
                    "千瓦", "公顷", "亩", "摄氏度", "年", "个月", "公斤", "千克", "毫升", "升", "小时", "层", "人次",
-                   "间", "座", "艘", "分钟", "次", "千克", "公里")
+                   "间", "座", "艘", "分钟", "次", "千克", "公里", "日", "天")
 #: Words before an amount or a number of days owed to a person (放假3天, 奖金最低不少于3000元).
 ENTITLEMENT_CUES = ("放假", "休假", "假期", "带薪", "享受", "发给", "给予", "奖金", "奖励", "报酬", "补助", "补贴",
                     "抚恤金", "津贴", "救助金", "产假", "护理假", "育儿假", "陪产假", "婚假", "丧假", "探亲假", "年休假")
@@ -521,7 +521,7 @@ PROVISION_BOUNDS: tuple[tuple[str, str], ...] = (
 #: Words before a ceiling on an amount or a count (不得超过5000元, 最多不超过30人): a limit, lower is stricter.
 #: Words before a floor a law sets (安全距离不得小于三百米, 每年开展不少于二十四小时的培训): a higher one is
 #: stricter. Its units: distances, areas, hours of training, heads.
-FLOOR_BEFORE = ("不得少于", "不得小于", "不得低于", "不少于", "不小于", "不低于")
+FLOOR_BEFORE = ("不得少于", "不得小于", "不得低于", "不少于", "不小于", "不低于", "不应少于", "不应小于", "不应低于")
 FLOOR_UNITS = ("米", "公里", "平方米", "小时", "学时", "课时", "名", "人", "毫米", "厘米", "批次", "日", "天", "个工作日",
                "个月", "年", "℃", "摄氏度", "分钟")
 #: Words of a payment owed to a beneficiary: a ceiling on it (年度最高支付限额为二十万元, 补助最高不超过五千元)

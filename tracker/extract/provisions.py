@@ -116,9 +116,11 @@ _RETENTION_RE = re.compile(
 _WAGE_MONTHS_RE = re.compile(rf"(?P<n>{NUMBER})个月的?(?P<base>[^，。；、的]{{0,14}}?{_alt(cues.WAGE_NOUNS)})")
 _CURRENCY = rf"(?:{_alt(cues.CURRENCY_AFTER)})?"
 _PCT = _alt(cues.PERCENT_WORDS)
+#: the floor of a range written 以上…以下 right before a threshold's ceiling (五人以上十一人以下)
+_RANGE_FLOOR_RE = re.compile(rf"(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})?以上$")
 _THRESHOLD_RE = re.compile(
     # 百分之二十 reads as 20% does, wherever a figure with its unit is read
-    rf"(?:(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?:(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})|{_PCT}(?P<pn>{NUMBER}))"
+    rf"(?:(?<!不)(?<!不得)(?<!不应)(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?:(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})|{_PCT}(?P<pn>{NUMBER}))"
     rf"及?(?P<b>以上|以下)?"
     rf"|(?:(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})|{_PCT}(?P<pn2>{NUMBER}))及?(?P<b2>以上|以下)){_CURRENCY}"
     rf"(?:（含[^（）]{{1,12}}）)?"  # 三十人以下（含三十人）的: the bound said to include its figure
@@ -487,13 +489,19 @@ def _threshold(text: str, m: re.Match, clause_id: str):
         comparator = {"以上": ">=", "以下": "<="}[bound] if comparator in (None, ">=") else comparator
     if unit == "岁":
         unit = "周岁"
+    floor = _RANGE_FLOOR_RE.search(text, max(0, m.start() - 16), m.start()) if bound == "以下" else None
+    low = parse_number(floor.group("n")) if floor and floor.group("u") in (None, unit) else None
+    if low is not None and low < value:  # 五人以上十一人以下: one range, not a ceiling with a stray floor
+        comparator, value, value_max = "range", low, value
+    else:
+        value_max, floor = None, None
     lo = _phrase_start(text, m.start())
-    before = text[lo : m.start()]
+    before = text[lo : floor.start() if floor else m.start()]  # the range's floor is no part of its label
     alternative = before.rfind("或者")
     cut = max(before.rfind("、") + 1, alternative + 2 if alternative >= 0 else 0)
     indicator = _label(before[cut:]) or unit  # 男年满60周岁、女年满55周岁的 / …或者批量价值在…: the second names itself
     role = "exemption" if _EXEMPTION_RE.search(_sentence_rest(text, m.end())) else "threshold"
-    return _target(clause_id, role, indicator, comparator, value, None, unit, None, text, lo, m.end()), (
+    return _target(clause_id, role, indicator, comparator, value, value_max, unit, None, text, lo, m.end()), (
         m.start(), m.end())
 
 
