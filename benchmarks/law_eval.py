@@ -163,7 +163,7 @@ _NUM_RE = re.compile(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十�
 _PERCENT_RE = re.compile(r"百分之([零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)")
 _FRACTION_RE = re.compile(r"([一二三四五六七八九十]+)分之([一二三四五六七八九十]+)")
 _HALF_RE = re.compile(r"半数")
-_PER_ONE_RE = re.compile(r"([一二三四五六七八九十百\d]+)比([一二三四五六七八九十百\d]+)")
+_PER_ONE_RE = re.compile(r"([一二三四五六七八九十百\d]+)[比:：]([一二三四五六七八九十百\d]+)")
 _NOTE_RE = re.compile(r"^（[^（）]*）$")
 
 

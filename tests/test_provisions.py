@@ -923,3 +923,24 @@ def test_a_span_of_time_in_days_is_a_trigger_as_one_in_months_is():
 def test_a_count_between_two_bounds_is_one_range():
     [t] = provisions_of("业主委员会委员人数应当为五人以上十一人以下的单数。")
     assert (t.comparator, t.value, t.value_max, t.indicator) == ("range", Decimal(5), Decimal(11), "业主委员会委员人数应当为")
+
+
+def test_a_staffing_floor_in_an_item_needs_only_its_bound():
+    c = only_change("（一）为能力完好老年人提供服务的，不低于一比二十；", "（一）为能力完好老年人提供服务的，不低于一比十五；")
+    assert (c.change, c.new.role) == ("tightened", "floor")
+
+
+def test_livestock_counted_by_head_trigger_a_duty():
+    c = only_change("肉牛年出栏一千头以上的养殖场，应当编制环境影响报告书。", "肉牛年出栏五百头以上的养殖场，应当编制环境影响报告书。")
+    assert (c.change, c.new.unit) == ("tightened", "头")
+
+
+def test_a_sample_kept_for_hours_is_a_floor_however_it_is_written():
+    assert only_change_or_none("每餐次的食品成品应当留样，留样时间不少于48小时。", "每餐次的食品成品应当留样，留样时间不少于48小时。") is None
+    [t] = provisions_of("食品成品应当留样48小时以上。")
+    assert (t.role, t.value, t.unit) == ("floor", Decimal(48), "小时")
+
+
+def test_years_of_experience_named_after_a_long_description_are_a_qualification():
+    [t] = provisions_of("负责实施美容外科项目的应具有6年以上从事美容外科或整形外科等相关专业临床工作经历。")
+    assert (t.role, t.value) == ("qualification", Decimal(6))

@@ -478,7 +478,7 @@ STAFFING_RATIO_WORDS = ("比例",)
 #: threshold, not a time limit of its own.
 COUNT_WINDOW_AFTER = ("累计", "连续", "先后", "共")
 #: Keeping a record for a period (将印刷委托书留存两年备查, 保存期限不少于三年): a floor on how long it is kept.
-RETENTION_VERBS = ("保存", "留存", "保管", "存档")
+RETENTION_VERBS = ("保存", "留存", "保管", "存档", "留样")
 #: Words of unanimity (经有利害关系的业主一致同意): a majority of all, 100 % of its base.
 UNANIMITY_WORDS = ("一致同意", "一致通过")
 #: Nouns of a wage an entitlement is counted in months of (40个月基本工资).
@@ -507,7 +507,7 @@ EXEMPTION_CUES = ("免于", "免予", "免征", "免收", "免除", "豁免", "�
                   "暂免", "不予征收")
 THRESHOLD_UNITS = ("元", "人", "周岁", "岁", "%", "张", "名", "家", "户", "辆", "台", "套", "吨", "平方米", "立方米",
                    "千瓦", "公顷", "亩", "摄氏度", "年", "个月", "公斤", "千克", "毫升", "升", "小时", "层", "人次",
-                   "间", "座", "艘", "分钟", "次", "千克", "公里", "日", "天")
+                   "间", "座", "艘", "分钟", "次", "千克", "公里", "日", "天", "头", "只", "羽")
 #: Words before an amount or a number of days owed to a person (放假3天, 奖金最低不少于3000元).
 ENTITLEMENT_CUES = ("放假", "休假", "假期", "带薪", "享受", "发给", "给予", "奖金", "奖励", "报酬", "补助", "补贴",
                     "抚恤金", "津贴", "救助金", "产假", "护理假", "育儿假", "陪产假", "婚假", "丧假", "探亲假", "年休假")
@@ -533,4 +533,5 @@ LIMIT_BEFORE = ("不得超过", "不超过", "最高不得超过", "最多不超
 #: What a ceiling's own phrase says when it names no subject (…罚款，最高不超过五万元): the bound alone.
 LIMIT_BEFORE_BARE = ("最高", "最多", "但最高", "但")
 #: Units of such a limit.
-LIMIT_UNITS = ("元", "人", "%", "名", "个", "家", "周岁", "岁", "间", "张", "辆", "套", "层", "平方米", "米", "公斤")
+LIMIT_UNITS = ("元", "人", "%", "名", "个", "家", "周岁", "岁", "间", "张", "辆", "套", "层", "平方米", "米", "公斤",
+               "立方米", "吨", "千克")

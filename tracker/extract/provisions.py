@@ -77,7 +77,7 @@ _UPPER_PERIOD_RE = re.compile(rf"以上(?P<n>{NUMBER})(?P<u>年|个月)以下")
 #: 成立3年以上的法人, 10年以上治安保卫管理工作经历: a qualification counted in years
 _QUALIFICATION_RE = re.compile(
     rf"(?:(?P<n>{NUMBER})年及?以上|满(?P<full>{NUMBER})(?P<fu>年|个月))"
-    rf"(?=的|[^，。；的]{{0,12}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})|(?P<closed>[，,。；;]))"
+    rf"(?=的|[^，。；的]{{0,24}}?(?:{_alt(cues.QUALIFICATION_NOUNS)})|(?P<closed>[，,。；;]))"
     # 连续两年未发生工资拖欠的: a clean record of so many years, asked of whoever wants the relief
     rf"|{_alt(cues.RECORD_RUN_WORDS)}(?P<run>{NUMBER})年(?={_alt(cues.RECORD_RUN_NEGATIONS)})"
 )
@@ -110,7 +110,7 @@ _PAYOUT_RE = re.compile(_alt(cues.PAYOUT_WORDS))
 #: 将样本留存两年备查, 保存期限不少于三年: how long a record is kept, a floor
 _RETENTION_RE = re.compile(
     rf"(?P<v>{_alt(cues.RETENTION_VERBS)})(?P<gap>[^，。；、\d]{{0,8}}?)(?P<bound>{_alt(cues.FLOOR_BEFORE)}|至少|为)?"
-    rf"(?P<n>{NUMBER})(?P<u>年|个月|日)(?![内前后以])"
+    rf"(?P<n>{NUMBER})(?P<u>年|个月|日|小时)(?:以上)?(?![内前后以])"
 )
 #: 相当于本人40个月工资, 40个月的基本工资: an entitlement counted in months of a wage, the wage its base
 _WAGE_MONTHS_RE = re.compile(rf"(?P<n>{NUMBER})个月的?(?P<base>[^，。；、的]{{0,14}}?{_alt(cues.WAGE_NOUNS)})")
@@ -718,8 +718,8 @@ def _staffing(text: str, m: re.Match, clause_id: str):
         return None, (0, 0)
     lo = _phrase_start(text, m.start())
     pair = text[lo : m.start()].removesuffix("的")
-    if not m.group("what") and not ("与" in pair and _STAFFING_AFTER_RE.match(text, m.end())):
-        return None, (0, 0)  # 一比五 names a ratio only beside 比例 (before it, or after it with its two parties)
+    if not (m.group("what") or m.group("bound")) and not ("与" in pair and _STAFFING_AFTER_RE.match(text, m.end())):
+        return None, (0, 0)  # 一比五 names a ratio beside 比例 (before it, or after it with its parties) or a bound
     comparator = _BOUNDS[m.group("bound")] if m.group("bound") else "="
     role = "limit" if comparator in ("<=", "<") else "floor"
     cut = pair.rfind("、") + 1  # 与失能老年人不低于一比五、与半失能老年人…: each ratio its own parties
