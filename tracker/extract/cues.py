@@ -403,8 +403,9 @@ NOT_WITHIN_BEFORE = ("未在", "未于")
 BAN_BEFORE = ("未逾",)
 #: Majority words → comparator on half (50 %): 过半数 is more than half, 半数以上 half or more.
 MAJORITY_WORDS: tuple[tuple[str, str], ...] = (("超过半数", ">"), ("过半数", ">"), ("半数以上", ">="))
-#: Words before 超过半数 that make it a ceiling on a share (不得超过半数: at most half), not a majority rule.
-MAJORITY_NEGATIONS = ("不得", "不", "不能", "不应")
+#: Words that negate the trigger or majority word right after them: 不少于 is a floor's (not 少于's), and
+#: 不得超过半数 a ceiling on a share (at most half), not a majority rule.
+NEGATING_WORDS = ("不得", "不应", "不能", "不")
 #: Words after which a majority's base begins (经全体委员过半数同意, 由三分之二以上的业主参与表决).
 RATIO_BASE_OPENERS = ("经", "由", "应当有", "应有", "且", "应当", "并", "须")
 #: Words that end a base written after its majority, besides its act (过半数的董事共同推举).

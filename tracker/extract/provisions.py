@@ -116,11 +116,14 @@ _RETENTION_RE = re.compile(
 _WAGE_MONTHS_RE = re.compile(rf"(?P<n>{NUMBER})个月的?(?P<base>[^，。；、的]{{0,14}}?{_alt(cues.WAGE_NOUNS)})")
 _CURRENCY = rf"(?:{_alt(cues.CURRENCY_AFTER)})?"
 _PCT = _alt(cues.PERCENT_WORDS)
+#: not right after a word that negates it (不少于 is no 少于)
+_NOT_NEGATED = "".join(f"(?<!{re.escape(w)})" for w in cues.NEGATING_WORDS)
+_NEGATED_END_RE = re.compile(f"(?:{_alt(cues.NEGATING_WORDS)})$")
 #: the floor of a range written 以上…以下 right before a threshold's ceiling (五人以上十一人以下)
 _RANGE_FLOOR_RE = re.compile(rf"(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})?以上$")
 _THRESHOLD_RE = re.compile(
     # 百分之二十 reads as 20% does, wherever a figure with its unit is read
-    rf"(?:(?<!不)(?<!不得)(?<!不应)(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?:(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})|{_PCT}(?P<pn>{NUMBER}))"
+    rf"(?:{_NOT_NEGATED}(?P<w>{_alt(cues.THRESHOLD_WORDS)})(?:(?P<n>{NUMBER})(?P<u>{_alt(cues.THRESHOLD_UNITS)})|{_PCT}(?P<pn>{NUMBER}))"
     rf"及?(?P<b>以上|以下)?"
     rf"|(?:(?P<n2>{NUMBER})(?P<u2>{_alt(cues.THRESHOLD_UNITS)})|{_PCT}(?P<pn2>{NUMBER}))及?(?P<b2>以上|以下)){_CURRENCY}"
     rf"(?:（含[^（）]{{1,12}}）)?"  # 三十人以下（含三十人）的: the bound said to include its figure
@@ -745,7 +748,7 @@ def _retention(text: str, m: re.Match, clause_id: str):
 def _share_ceiling(text: str, m: re.Match, clause_id: str):
     """同一户家庭的成员不得超过半数 → limit ≤ 50 %: a ceiling on a share, as 不得超过百分之五十 reads, not a majority."""
     lo = _phrase_start(text, m.start())
-    indicator = _label(text[lo : m.start()].removesuffix("不得").removesuffix("不")) or "上限"
+    indicator = _label(_NEGATED_END_RE.sub("", text[lo : m.start()])) or "上限"
     return _target(clause_id, "limit", indicator, "<=", Decimal(50), None, "%", None, text, lo, m.end()), (
         m.start(), m.end())
 
@@ -755,7 +758,7 @@ def _ratio(text: str, m: re.Match, clause_id: str):
     三分之二以上的业主参与表决 → ratio ≥ 66.67 % of 业主 to 出席: a quorum and a consent are two rules;
     一致同意 → ratio = 100 %."""
     majority = dict(cues.MAJORITY_WORDS).get(m.group("frac") or "")
-    if majority and text[max(0, m.start() - 2) : m.start()].endswith(cues.MAJORITY_NEGATIONS):
+    if majority and _NEGATED_END_RE.search(text, max(0, m.start() - 2), m.start()):
         return _share_ceiling(text, m, clause_id)
     if m.group("all"):  # 经有利害关系的业主一致同意: all of them, its act in its own words
         comparator, value = "=", Decimal(100)
